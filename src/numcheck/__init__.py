@@ -1,3 +1,38 @@
-"""numcheck: find numeric claims in news text and flag the ones that cannot all be true."""
+"""numcheck: find numeric claims in news text and flag the ones that cannot all be true.
+
+>>> import numcheck
+>>> report = numcheck.check(["drafts/"], against=["archive/"])
+"""
+
+from numcheck.api import check, document, extract
+from numcheck.claims import Claim, Interval, Kind, Measure, Scope, Span, Window
+from numcheck.documents import Document, DocumentStatus, load_paths
+from numcheck.findings import Category, Evidence, Finding, Report, Severity
+from numcheck.rules import RuleFileError, RulePack, load_rules
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "Category",
+    "Claim",
+    "Document",
+    "DocumentStatus",
+    "Evidence",
+    "Finding",
+    "Interval",
+    "Kind",
+    "Measure",
+    "Report",
+    "RuleFileError",
+    "RulePack",
+    "Scope",
+    "Severity",
+    "Span",
+    "Window",
+    "__version__",
+    "check",
+    "document",
+    "extract",
+    "load_paths",
+    "load_rules",
+]

@@ -1,0 +1,100 @@
+"""The Python API: ``extract`` claims from text, ``check`` documents against each other."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from numcheck.claims import Claim
+from numcheck.documents.load import LoadResult, load_paths
+from numcheck.documents.model import Document, DocumentStatus, OffsetMap
+from numcheck.extract.pipeline import extract_claims
+from numcheck.findings import Report
+from numcheck.rules.engine import run_rules
+from numcheck.rules.load import RulePack, load_rules
+
+DocumentsLike = Document | str | Path
+Input = DocumentsLike | Iterable[DocumentsLike]
+
+
+def document(text: str, *, id: str = "<text>", published: dt.date | str | None = None) -> Document:
+    """A document made from a string (for tests and editorial tooling)."""
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    return Document(
+        id=id,
+        text=text,
+        source=id,
+        published=published,
+        published_basis="metadata" if published else "none",
+        offsets=OffsetMap(text),
+    )
+
+
+def extract(
+    source: Document | str, *, published: dt.date | str | None = None, rules: RulePack | None = None
+) -> list[Claim]:
+    """The claims of one document (or of a string, read as a document)."""
+    doc = source if isinstance(source, Document) else document(source, published=published)
+    vocabulary = (rules or load_rules()).vocabulary
+    return extract_claims(doc, vocabulary)
+
+
+def _load(inputs: Input | None) -> LoadResult:
+    result = LoadResult()
+    if inputs is None:
+        return result
+    items: Iterable[DocumentsLike] = (
+        [inputs] if isinstance(inputs, (Document, str, Path)) else inputs
+    )
+    paths: list[str | Path] = []
+    for item in items:
+        if isinstance(item, Document):
+            result.documents.append(item)
+            result.statuses.append(
+                DocumentStatus(id=item.id, source=item.source, published=item.published)
+            )
+        else:
+            paths.append(item)
+    result.extend(load_paths(paths))
+    return result
+
+
+def check_loaded(drafts: LoadResult, archive: LoadResult | None, rules: RulePack) -> Report:
+    """Extract and check already loaded documents; a document that fails is reported."""
+    vocabulary = rules.vocabulary
+    claims: list[Claim] = []
+    extraction_errors: dict[tuple[str, str], str] = {}
+    for doc in [*drafts.documents, *(archive.documents if archive else [])]:
+        try:
+            claims.extend(extract_claims(doc, vocabulary))
+        except Exception as exc:  # one bad document never aborts a batch
+            extraction_errors[doc.source, doc.id] = (
+                f"extraction failed: {type(exc).__name__}: {exc}"
+            )
+    statuses = [
+        status.model_copy(update={"status": "error", "error": extraction_errors[key]})
+        if (key := (status.source, status.id)) in extraction_errors
+        else status
+        for status in [*drafts.statuses, *(archive.statuses if archive else [])]
+    ]
+    draft_ids = frozenset(d.id for d in drafts.documents) if archive is not None else None
+    findings = run_rules(claims, rules, draft_ids)
+    return Report(documents=tuple(statuses), findings=tuple(findings))
+
+
+def check(
+    documents: Input,
+    against: Input | None = None,
+    rules: RulePack | str | Path | Sequence[str | Path] | None = None,
+) -> Report:
+    """Check ``documents`` with each other, or (with ``against``) against an archive.
+
+    With an archive, every finding involves at least one of ``documents``. Inputs are
+    ``Document`` objects or paths to files and folders; files that cannot be read are
+    listed in the report with their error.
+    """
+    pack = rules if isinstance(rules, RulePack) else load_rules(rules)
+    archive = _load(against) if against is not None else None
+    return check_loaded(_load(documents), archive, pack)

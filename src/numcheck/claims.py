@@ -1,0 +1,193 @@
+"""The claim: one number (or date) in one place, with everything needed to compare it.
+
+Claims are frozen pydantic models, so they hash, compare and serialize the same way
+everywhere (JSON report, claim store, SARIF evidence).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Kind(str, Enum):
+    """What sort of number a claim states. Ordinals and identifiers are kept, never compared."""
+
+    COUNT = "count"
+    QUANTITY = "quantity"
+    MONEY = "money"
+    PERCENT = "percent"
+    DURATION = "duration"
+    DATE = "date"
+    ORDINAL = "ordinal"
+    IDENTIFIER = "identifier"
+
+    @property
+    def comparable(self) -> bool:
+        return self not in (Kind.ORDINAL, Kind.IDENTIFIER)
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Interval(Frozen):
+    """A closed, half-open or unbounded interval of real numbers (``None`` = unbounded)."""
+
+    low: float | None = None
+    high: float | None = None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+
+    @classmethod
+    def point(cls, value: float) -> Interval:
+        return cls(low=value, high=value)
+
+    def contains(self, x: float) -> bool:
+        if self.low is not None and (x < self.low or (x == self.low and not self.low_inclusive)):
+            return False
+        return not (
+            self.high is not None
+            and (x > self.high or (x == self.high and not self.high_inclusive))
+        )
+
+    def overlaps(self, other: Interval) -> bool:
+        """True when some number lies in both intervals."""
+        low, low_inc = _max_bound(self.low, self.low_inclusive, other.low, other.low_inclusive)
+        high, high_inc = _min_bound(
+            self.high, self.high_inclusive, other.high, other.high_inclusive
+        )
+        if low is None or high is None:
+            return True
+        if low < high:
+            return True
+        return low == high and low_inc and high_inc
+
+    def scaled(self, factor: float) -> Interval:
+        """The interval in another unit (``factor`` > 0)."""
+        return Interval(
+            low=None if self.low is None else self.low * factor,
+            high=None if self.high is None else self.high * factor,
+            low_inclusive=self.low_inclusive,
+            high_inclusive=self.high_inclusive,
+        )
+
+    def describe(self) -> str:
+        """Interval notation a reader understands: [2, 2], (110, ∞), [12, 120]."""
+        left = "[" if self.low_inclusive and self.low is not None else "("
+        right = "]" if self.high_inclusive and self.high is not None else ")"
+        low = "-∞" if self.low is None else format_number(self.low)
+        high = "∞" if self.high is None else format_number(self.high)
+        return f"{left}{low}, {high}{right}"
+
+
+def _max_bound(
+    a: float | None, a_inc: bool, b: float | None, b_inc: bool
+) -> tuple[float | None, bool]:
+    if a is None:
+        return b, b_inc
+    if b is None or a > b:
+        return a, a_inc
+    if b > a:
+        return b, b_inc
+    return a, a_inc and b_inc
+
+
+def _min_bound(
+    a: float | None, a_inc: bool, b: float | None, b_inc: bool
+) -> tuple[float | None, bool]:
+    if a is None:
+        return b, b_inc
+    if b is None or a < b:
+        return a, a_inc
+    if b < a:
+        return b, b_inc
+    return a, a_inc and b_inc
+
+
+def format_number(x: float) -> str:
+    """2500 -> "2,500", 2.5 -> "2.5", 8.5e10 -> "85,000,000,000"."""
+    if math.isinf(x) or math.isnan(x):
+        return str(x)
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:,.2f}"
+
+
+class Span(Frozen):
+    """Where a claim stands: offsets into the document text, and line/column in the source file."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    line: int = Field(ge=1, description="1-based line in the source file")
+    column: int = Field(ge=1, description="1-based column (Unicode code points) in the source")
+
+
+class Measure(Frozen):
+    """What is counted: a normalized head noun, its key modifiers and the governing verb."""
+
+    head: str = Field(description="normalized head: the synonym-set name or lemma ('attack')")
+    noun: str | None = Field(default=None, description="the noun as written ('occasions')")
+    modifiers: tuple[str, ...] = Field(default=(), description="key modifiers ('us', 'allied')")
+    verb: str | None = Field(default=None, description="governing verb lemma ('attack', 'kill')")
+    text: str = Field(default="", description="the measure phrase as written")
+
+    def label(self) -> str:
+        words = [*self.modifiers, self.head]
+        if self.verb and self.verb != self.head:
+            words.append(f"({self.verb})")
+        return " ".join(words)
+
+
+class Window(Frozen):
+    """A time window a figure holds for ("since October"), as TIMEX3 bounds."""
+
+    text: str
+    start: str | None = None
+    end: str | None = None
+    mod: str | None = None
+
+
+class Scope(Frozen):
+    """Where and when a figure holds, as the clause says."""
+
+    places: tuple[str, ...] = ()
+    window: Window | None = None
+    population: tuple[str, ...] = ()
+
+
+class Claim(Frozen):
+    """One numeric or date claim in one document."""
+
+    document: str
+    kind: Kind
+    quote: str
+    span: Span
+    sentence: str
+    sentence_start: int = Field(ge=0)
+    value: Interval | None = Field(default=None, description="strict interval; None for dates")
+    stated: float | None = None
+    stated_high: float | None = None
+    qualifier: str = "exact"
+    unit: str | None = Field(default=None, description="pint unit or ISO 4217 currency code")
+    change: str | None = None
+    measure: Measure | None = None
+    scope: Scope = Scope()
+    as_of: dt.date | None = Field(default=None, description="the date the claim speaks for")
+    timex: str | None = Field(default=None, description="TIMEX3 value for dates and durations")
+    timex_type: str | None = None
+    resolved: bool = True
+    event: Measure | None = Field(default=None, description="the event a date belongs to")
+    weekday: int | None = Field(default=None, description="weekday named with the date, 0=Mon")
+    attribution: str | None = None
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end

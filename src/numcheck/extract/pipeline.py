@@ -1,0 +1,142 @@
+"""From a document to its claims: dates first, then numbers outside them, then context."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from numcheck.claims import Claim, Interval, Kind, Span
+from numcheck.documents.model import Document
+from numcheck.extract.context import ContextReader
+from numcheck.extract.dates import find_dateline, tag_dates
+from numcheck.extract.mentions import QuantityMention, Timex
+from numcheck.extract.quantities import find_quantities
+from numcheck.extract.sentences import Sentence, split_sentences
+from numcheck.vocabulary import Vocabulary, load_vocabulary
+
+_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)([YMWD])|T(\d+(?:\.\d+)?)([HMS]))$")
+_DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+_TIME_UNITS = {"H": "hour", "M": "minute", "S": "second"}
+_TIMEX_QUALIFIER = {
+    "APPROX": "about",
+    "LESS_THAN": "nearly",
+    "MORE_THAN": "more-than",
+    "EQUAL_OR_MORE": "at-least",
+    "EQUAL_OR_LESS": "at-most",
+}
+
+
+def publication_date(document: Document) -> dt.date | None:
+    """The document's date: its metadata, else a dateline in the text."""
+    return document.published or find_dateline(document.text)
+
+
+class _SentenceIndex:
+    def __init__(self, sentences: Sequence[Sentence], text_length: int) -> None:
+        self.sentences = list(sentences) or [Sentence(0, text_length, "")]
+        self.starts = [s.start for s in self.sentences]
+
+    def at(self, offset: int) -> Sentence:
+        i = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        return self.sentences[i]
+
+
+def _span(document: Document, start: int, end: int) -> Span:
+    line, column = document.line_column(start)
+    return Span(start=start, end=end, line=line, column=column)
+
+
+def _interval(m: QuantityMention) -> Interval:
+    return Interval(
+        low=m.low, high=m.high, low_inclusive=m.low_inclusive, high_inclusive=m.high_inclusive
+    )
+
+
+def _duration_claim_fields(timex: Timex) -> dict[str, object]:
+    """Interval, unit and qualifier of a duration, read from its own words or its value."""
+    for mention in find_quantities(timex.text):
+        if mention.kind in ("duration", "quantity", "count"):
+            unit = mention.unit or mention.noun_lemma
+            return {
+                "value": _interval(mention),
+                "stated": mention.stated,
+                "stated_high": mention.stated_high,
+                "qualifier": mention.qualifier,
+                "unit": unit,
+            }
+    match = _DURATION.match(timex.value)
+    if not match:
+        return {}
+    amount = float(match.group(1) or match.group(3))
+    unit = _DURATION_UNITS.get(match.group(2) or "") or _TIME_UNITS.get(match.group(4) or "")
+    return {
+        "value": Interval.point(amount),
+        "stated": amount,
+        "qualifier": _TIMEX_QUALIFIER.get(timex.mod or "", "exact"),
+        "unit": unit,
+    }
+
+
+def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> list[Claim]:
+    """Every claim in ``document``, in text order."""
+    vocabulary = vocabulary or load_vocabulary()
+    reader = ContextReader(vocabulary)
+    text = document.text
+    as_of = publication_date(document)
+    sentences = _SentenceIndex(split_sentences(text), len(text))
+    timexes = tag_dates(text, as_of)
+    claims: list[Claim] = []
+    for timex in timexes:
+        sentence = sentences.at(timex.start)
+        bounds = (sentence.start, sentence.end)
+        common = {
+            "document": document.id,
+            "quote": text[timex.start : timex.end],
+            "span": _span(document, timex.start, timex.end),
+            "sentence": sentence.text,
+            "sentence_start": sentence.start,
+            "as_of": as_of,
+            "timex": timex.value,
+            "timex_type": timex.type,
+            "resolved": timex.resolved,
+        }
+        if timex.type == "DURATION":
+            claims.append(Claim(kind=Kind.DURATION, **common, **_duration_claim_fields(timex)))  # type: ignore[arg-type]
+        elif timex.type in ("DATE", "TIME") and not (timex.window_start or timex.window_end):
+            claims.append(
+                Claim(
+                    kind=Kind.DATE,
+                    **common,  # type: ignore[arg-type]
+                    event=reader.event(text, timex, bounds),
+                    weekday=timex.weekday,
+                )
+            )
+    date_spans = [(t.start, t.end) for t in timexes]
+    for mention in find_quantities(text, exclude=date_spans):
+        sentence = sentences.at(mention.start)
+        bounds = (sentence.start, sentence.end)
+        kind = Kind(mention.kind)
+        measure = reader.measure(text, mention, bounds) if kind.comparable else None
+        claims.append(
+            Claim(
+                document=document.id,
+                kind=kind,
+                quote=text[mention.start : mention.end],
+                span=_span(document, mention.start, mention.end),
+                sentence=sentence.text,
+                sentence_start=sentence.start,
+                value=_interval(mention),
+                stated=mention.stated,
+                stated_high=mention.stated_high,
+                qualifier=mention.qualifier,
+                unit=mention.unit,
+                change=mention.change,
+                measure=measure,
+                scope=reader.scope(text, mention.start, mention.end, bounds, timexes),
+                as_of=as_of,
+            )
+        )
+    claims.sort(key=lambda c: (c.span.start, c.span.end))
+    return claims

@@ -1,0 +1,131 @@
+"""Sentence spans in news text.
+
+News text scraped from the web runs sentences together (".On Sunday"), carries
+abbreviations (U.S., Gen., Jan., No.) and breaks paragraphs with newlines; a sentence never
+crosses a blank line or a line break between headline-like lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "no",
+        "nos",
+        "vol",
+        "art",
+        "fig",
+        "dept",
+        "univ",
+        "est",
+        "approx",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+    ]
+)
+# A period, question or exclamation mark (with closing quotes/brackets) that may end a sentence.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def _is_boundary(text: str, end: int, mark: str) -> bool:
+    """Whether the mark ending at ``end`` closes a sentence."""
+    following = text[end : end + 2]
+    if not following:
+        return True
+    first = following[0]
+    if mark.startswith(".") and len(mark) == 1:
+        before = _WORD_BEFORE.search(text, 0, end - 1)
+        word = before.group(1).lower() if before else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            return False
+        if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            return False
+        if end >= 2 and text[end - 2].isdigit() and first.isdigit():
+            return False  # 2.5
+    if first.isspace():
+        return True
+    # Run-together sentences: ".On Sunday", ".\"I consider"
+    return first.isupper() or first in "\"“'‘"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` as spans; whitespace around them is left out."""
+    sentences: list[Sentence] = []
+    for block in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*", text):
+        start = block.start()
+        block_end = block.end()
+        for mark in _END.finditer(text, block.start(), block_end):
+            if _is_boundary(text, mark.end(), mark.group()):
+                _add(sentences, text, start, mark.end())
+                start = mark.end()
+        _add(sentences, text, start, block_end)
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    s = start + lead
+    sentences.append(Sentence(s, s + len(stripped), stripped))

@@ -1,0 +1,1 @@
+"""The closed set of comparisons a rule file can configure, one module each."""

@@ -1,0 +1,179 @@
+"""Value conflict: the same measure, in compatible scopes, with figures that cannot both hold.
+
+Anti-pattern: one article counts "more than 110 attacks" since October, another from the
+same week "over 300 attacks" since October.
+Best practice: figures that agree once qualifiers are read ("about 2,500" and "some 2,500",
+"5 km" and "5,000 m").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable
+
+from numcheck.claims import Claim, Interval, format_number
+from numcheck.findings import Category, Finding
+from numcheck.rules.checks.base import PairCheck, make_finding
+from numcheck.rules.schema import ValueConflictRule
+from numcheck.rules.scope import Match, ScopeMatcher
+from numcheck.units import base_unit
+from numcheck.vocabulary import Vocabulary
+
+
+def editorial_interval(claim: Claim, rule: ValueConflictRule) -> Interval | None:
+    """How a newsroom reads the figure: "more than 110" is a bit above 110, not any number."""
+    reading = rule.options.readings.get(claim.qualifier)
+    stated = claim.stated
+    if reading is None or stated is None:
+        return claim.value
+    strict = claim.value or Interval.point(stated)
+    size = abs(stated)
+    low = stated - reading.below * size
+    high = stated + reading.above * size
+    return Interval(
+        low=low if strict.low is None or reading.below else strict.low,
+        high=high if strict.high is None or reading.above else strict.high,
+        low_inclusive=strict.low_inclusive if strict.low == low else True,
+        high_inclusive=strict.high_inclusive if strict.high == high else True,
+    )
+
+
+def gap(a: Interval, b: Interval) -> float:
+    """Distance between two intervals (0 when they touch or overlap)."""
+    if a.overlaps(b):
+        return 0.0
+    if a.high is not None and b.low is not None and a.high <= b.low:
+        return b.low - a.high
+    if b.high is not None and a.low is not None and b.high <= a.low:
+        return a.low - b.high
+    return 0.0
+
+
+def _cumulative(claim: Claim) -> bool:
+    """A count over a window that is still open ("since October") can only grow."""
+    window = claim.scope.window
+    return window is not None and window.start is not None
+
+
+def describe(claim: Claim) -> str:
+    stated = format_number(claim.stated) if claim.stated is not None else claim.quote
+    when = f" ({claim.as_of.isoformat()})" if claim.as_of else ""
+    return f"{claim.quote!r} [{stated}]{when} in {claim.document}"
+
+
+class ValueConflict(PairCheck):
+    def __init__(self, rule: ValueConflictRule, vocabulary: Vocabulary) -> None:
+        self.rule = rule
+        self.options = rule.options
+        self.matcher = ScopeMatcher(vocabulary)
+
+    def key(self, claim: Claim) -> Hashable | None:
+        if claim.kind not in self.options.kinds or claim.measure is None or claim.value is None:
+            return None
+        unit = base_unit(claim.unit)
+        if unit is None:
+            return None
+        head = self.matcher.measures.canonical(claim.measure.head)
+        return (claim.kind.value, unit[0], head)
+
+    def _interval(self, claim: Claim) -> Interval | None:
+        interval = (
+            editorial_interval(claim, self.rule)
+            if self.options.semantics == "editorial"
+            else claim.value
+        )
+        unit = base_unit(claim.unit)
+        if interval is None or unit is None:
+            return None
+        return interval.scaled(unit[1])
+
+    def _comparable_in_time(self, a: Claim, b: Claim) -> bool:
+        limit = self.options.max_days_apart
+        if limit is None or a.as_of is None or b.as_of is None:
+            return True
+        if _cumulative(a) and _cumulative(b):
+            return True
+        return abs((a.as_of - b.as_of).days) <= limit
+
+    def compare(self, a: Claim, b: Claim) -> Finding | None:
+        if a.document == b.document and not self._same_scope_within(a, b):
+            return None
+        if not self._comparable_in_time(a, b):
+            return None
+        match = self.matcher.match(a, b)
+        if match is None:
+            return None
+        ia, ib = self._interval(a), self._interval(b)
+        if ia is None or ib is None:
+            return None
+        tolerance = max(
+            self.options.tolerance.absolute * (base_unit(a.unit) or ("", 1.0))[1],
+            self.options.tolerance.relative * max(abs(x) for x in _ends(ia, ib)),
+        )
+        if gap(ia, ib) <= tolerance:
+            return None
+        return self._finding(a, b, ia, ib, match)
+
+    def _same_scope_within(self, a: Claim, b: Claim) -> bool:
+        """Inside one document, different figures of one measure usually describe different
+        events; they conflict only where the scope is spelled out the same way."""
+        if a.measure is None or b.measure is None or a.measure.text != b.measure.text:
+            return False
+        same_window = a.scope.window is not None and a.scope.window == b.scope.window
+        same_places = bool(a.scope.places) and a.scope.places == b.scope.places
+        return same_window or same_places
+
+    def _finding(self, a: Claim, b: Claim, ia: Interval, ib: Interval, match: Match) -> Finding:
+        caveats = list(match.caveats)
+        severity, category = self.rule.severity, self.rule.category
+        (earlier, i_earlier), (later, i_later) = sorted(
+            [(a, ia), (b, ib)], key=lambda pair: pair[0].as_of or dt.date.min
+        )
+        dated_apart = a.as_of and b.as_of and a.as_of != b.as_of
+        verdict = "the figures cannot both hold"
+        if dated_apart:
+            assert earlier.as_of and later.as_of
+            grows = (later.stated or 0) > (earlier.stated or 0)
+            if _cumulative(a) and _cumulative(b) and grows:
+                category = Category.POSSIBLE_UPDATE
+                severity = min(severity, self.rule.severity.lowered(), key=lambda s: s.rank)
+                verdict = "later figure higher: it may be an update of a count that only grows"
+            elif _cumulative(a) and _cumulative(b):
+                verdict = "later figure lower, though the count can only grow"
+            caveats.insert(
+                0,
+                f"published on different dates ({earlier.as_of.isoformat()}, "
+                f"{later.as_of.isoformat()}): the figure may have changed in between",
+            )
+        if match.scopes_differ and category is Category.CONFLICT:
+            severity = severity.lowered()
+        measure = a.measure.label() if a.measure else "figure"
+        message = f"{_short(earlier)} vs {_short(later)}: same measure ({measure}), {verdict}" + (
+            "; " + "; ".join(match.caveats) if match.caveats else ""
+        )
+        reading = self.options.semantics
+        explanation = (
+            f"{describe(earlier)} reads as {i_earlier.describe()} and "
+            f"{describe(later)} as {i_later.describe()} "
+            f"({reading} reading of the qualifiers, in base units); the intervals do not "
+            f"overlap within the rule's tolerance."
+        )
+        return make_finding(
+            self.rule,
+            (a, b),
+            message,
+            explanation,
+            caveats=tuple(caveats),
+            severity=severity,
+            category=category,
+        )
+
+
+def _ends(*intervals: Interval) -> list[float]:
+    ends = [x for i in intervals for x in (i.low, i.high) if x is not None]
+    return ends or [0.0]
+
+
+def _short(claim: Claim) -> str:
+    when = f" ({claim.as_of.strftime('%b %-d, %Y')})" if claim.as_of else ""
+    return f"{claim.quote}{when}"

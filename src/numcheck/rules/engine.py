@@ -1,0 +1,88 @@
+"""Run a rule pack over claims: group by blocking key, compare within groups.
+
+Grouping first keeps a check over an archive near linear in the number of claims:
+only claims that could count the same thing (same kind, unit dimension and measure, or
+the same event) are ever paired.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+
+from numcheck.claims import Claim
+from numcheck.findings import Finding
+from numcheck.rules.checks.base import PairCheck, SingleCheck
+from numcheck.rules.checks.event_date import EventDateConflict
+from numcheck.rules.checks.value_conflict import ValueConflict
+from numcheck.rules.checks.weekday import WeekdayMismatch
+from numcheck.rules.load import RulePack
+from numcheck.rules.schema import EventDateRule, Rule, ValueConflictRule, WeekdayRule
+from numcheck.vocabulary import Vocabulary
+
+
+def build_check(rule: Rule, vocabulary: Vocabulary) -> PairCheck | SingleCheck:
+    """The comparison a rule configures (the set of checks is closed)."""
+    if isinstance(rule, ValueConflictRule):
+        return ValueConflict(rule, vocabulary)
+    if isinstance(rule, EventDateRule):
+        return EventDateConflict(rule, vocabulary)
+    if isinstance(rule, WeekdayRule):
+        return WeekdayMismatch(rule, vocabulary)
+    raise TypeError(f"no check for rule {rule!r}")  # pragma: no cover - closed union
+
+
+def claim_order(claim: Claim) -> tuple[str, int, int, str]:
+    """A total order on claims that does not depend on input order."""
+    return (claim.document, claim.span.start, claim.span.end, claim.quote)
+
+
+def _pairs(
+    group: Sequence[Claim], applies: str, involves_draft: Callable[[Claim, Claim], bool]
+) -> Iterable[tuple[Claim, Claim]]:
+    ordered = sorted(group, key=claim_order)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            same_document = a.document == b.document
+            if applies == "within" and not same_document:
+                continue
+            if applies == "across" and same_document:
+                continue
+            if involves_draft(a, b):
+                yield a, b
+
+
+def run_rules(
+    claims: Sequence[Claim], pack: RulePack, drafts: frozenset[str] | None = None
+) -> list[Finding]:
+    """Findings of every enabled rule; with ``drafts``, only those involving a draft."""
+
+    def is_draft(claim: Claim) -> bool:
+        return drafts is None or claim.document in drafts
+
+    def involves_draft(a: Claim, b: Claim) -> bool:
+        return is_draft(a) or is_draft(b)
+
+    vocabulary = pack.vocabulary
+    findings: dict[str, Finding] = {}
+    for rule in pack.enabled():
+        check = build_check(rule, vocabulary)
+        if isinstance(check, PairCheck):
+            groups: dict[Hashable, list[Claim]] = defaultdict(list)
+            for claim in claims:
+                key = check.key(claim)
+                if key is not None:
+                    groups[key].append(claim)
+            for group in groups.values():
+                for a, b in _pairs(group, rule.applies, involves_draft):
+                    finding = check.compare(a, b)
+                    if finding is not None:
+                        findings.setdefault(finding.id, finding)
+        else:
+            for claim in claims:
+                if is_draft(claim) and (finding := check.inspect(claim)) is not None:
+                    findings.setdefault(finding.id, finding)
+    return sorted(
+        findings.values(),
+        key=lambda f: (claim_order(f.evidence[0].claim), f.rule, f.id),
+    )

@@ -1,0 +1,89 @@
+"""Load rule packs: a folder of rule files (plus ``vocabulary/``), or single files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from numcheck.rules.schema import RULE_ADAPTER, Rule
+from numcheck.rules.yaml_source import RuleFileError, read_yaml
+from numcheck.vocabulary import Vocabulary, bundled_rules_dir, load_vocabulary
+
+# Folders inside a rule pack that hold data other than rules.
+_NOT_RULES = frozenset({"vocabulary", "cases"})
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """Rules to run and the folders whose vocabularies extend the bundled one."""
+
+    rules: tuple[Rule, ...]
+    folders: tuple[Path, ...] = field(default=())
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        return load_vocabulary(*self.folders)
+
+    def enabled(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.enabled)
+
+
+def load_rule_file(path: Path) -> Rule:
+    """One rule, validated; errors name the file and the line."""
+    source = read_yaml(path)
+    if not isinstance(source.data, dict):
+        raise RuleFileError(path, "a rule file is a YAML mapping", source.line_of(()))
+    try:
+        return RULE_ADAPTER.validate_python(source.data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        location = [
+            p
+            for p in error["loc"]
+            if not ((isinstance(p, str) and p.endswith("-conflict")) or p == "weekday-mismatch")
+        ]
+        dotted = ".".join(str(p) for p in location) or "(top level)"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise RuleFileError(
+            path, f"{dotted}: {error['msg']}{more}", source.line_of(location)
+        ) from exc
+
+
+def rule_files(folder: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in folder.rglob("*.y*ml")
+        if p.suffix in (".yaml", ".yml") and not _NOT_RULES & set(p.relative_to(folder).parts)
+    )
+
+
+def load_rules(paths: Path | str | Sequence[Path | str] | None = None) -> RulePack:
+    """The rules in ``paths`` (files or folders); the bundled pack when none are given.
+
+    Raises ``RuleFileError`` naming the file and line of the first invalid rule, and on
+    two rules that share an id.
+    """
+    if paths is None:
+        paths = [bundled_rules_dir()]
+    elif isinstance(paths, (str, Path)):
+        paths = [paths]
+    rules: list[Rule] = []
+    folders: list[Path] = []
+    seen: dict[str, Path] = {}
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise RuleFileError(path, "no such rule file or folder")
+        files: Iterable[Path] = rule_files(path) if path.is_dir() else [path]
+        if path.is_dir():
+            folders.append(path)
+        for file in files:
+            rule = load_rule_file(file)
+            if rule.id in seen:
+                raise RuleFileError(file, f"rule id {rule.id!r} is also defined in {seen[rule.id]}")
+            seen[rule.id] = file
+            rules.append(rule)
+    return RulePack(tuple(rules), tuple(folders))

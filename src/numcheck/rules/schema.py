@@ -1,0 +1,129 @@
+"""The rule-file format: a closed set of typed checks, each configured by data.
+
+``numcheck schema rules`` prints the JSON Schema of ``RuleFile``; editors get completion
+and validation from it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from numcheck.claims import Kind
+from numcheck.findings import Category, Severity
+
+RULE_ID = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Examples(Strict):
+    """Sentences that show what the rule flags and what it lets pass."""
+
+    fail: list[str] = Field(default_factory=list, description="texts that produce a finding")
+    passes: list[str] = Field(
+        default_factory=list, alias="pass", description="texts that produce none"
+    )
+
+
+class Tolerance(Strict):
+    """How far two figures may differ and still agree."""
+
+    relative: float = Field(default=0.0, ge=0, description="share of the larger figure")
+    absolute: float = Field(default=0.0, ge=0, description="in the claims' unit")
+
+
+class Reading(Strict):
+    """How far a qualifier stretches a figure in the editorial reading (shares of it)."""
+
+    below: float = Field(default=0.0, ge=0, le=1)
+    above: float = Field(default=0.0, ge=0)
+
+
+def _default_readings() -> dict[str, Reading]:
+    return {
+        "exact": Reading(),
+        "about": Reading(below=0.1, above=0.1),
+        "more-than": Reading(above=0.25),
+        "just-over": Reading(above=0.05),
+        "at-least": Reading(above=0.25),
+        "nearly": Reading(below=0.1),
+        "just-under": Reading(below=0.05),
+        "less-than": Reading(below=0.25),
+        "at-most": Reading(below=1.0),
+        "up-to": Reading(below=1.0),
+    }
+
+
+class RuleBase(Strict):
+    id: str = Field(pattern=RULE_ID, description="stable rule id, used in reports and ignores")
+    version: int = Field(default=1, ge=1, description="bumped when the rule's behaviour changes")
+    severity: Severity
+    category: Category = Category.CONFLICT
+    summary: str = Field(min_length=1, description="one line: what the rule flags")
+    description: str = Field(default="", description="why it matters, how it decides")
+    examples: Examples = Field(default_factory=Examples)
+    enabled: bool = True
+    applies: Literal["within", "across", "both"] = Field(
+        default="both", description="compare claims inside one document, across documents, or both"
+    )
+
+
+class ValueConflictOptions(Strict):
+    kinds: list[Kind] = Field(
+        default_factory=lambda: [Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.PERCENT]
+    )
+    semantics: Literal["editorial", "strict"] = Field(
+        default="editorial",
+        description="strict: pure interval logic; editorial: qualifiers read as newsrooms use them",
+    )
+    tolerance: Tolerance = Field(default_factory=Tolerance)
+    readings: dict[str, Reading] = Field(
+        default_factory=_default_readings,
+        description="editorial stretch of each qualifier; missing qualifiers read strictly",
+    )
+    max_days_apart: int | None = Field(
+        default=60,
+        ge=0,
+        description="figures published further apart than this are not compared, "
+        "unless both hold for a window that only grows ('since October')",
+    )
+
+
+class ValueConflictRule(RuleBase):
+    """The same measure, in compatible scopes, with figures that cannot both hold."""
+
+    check: Literal["value-conflict"]
+    options: ValueConflictOptions = Field(default_factory=ValueConflictOptions)
+
+
+class EventDateOptions(Strict):
+    min_shared_participants: int = Field(
+        default=1, ge=1, description="named people or groups both sentences must share"
+    )
+
+
+class EventDateRule(RuleBase):
+    """The same event dated differently (compared at the coarser granularity)."""
+
+    check: Literal["event-date-conflict"]
+    options: EventDateOptions = Field(default_factory=EventDateOptions)
+
+
+class WeekdayRule(RuleBase):
+    """A weekday named with a date that falls on another weekday."""
+
+    check: Literal["weekday-mismatch"]
+
+
+Rule = Annotated[
+    ValueConflictRule | EventDateRule | WeekdayRule,
+    Field(discriminator="check"),
+]
+
+
+RULE_ADAPTER: TypeAdapter[Rule] = TypeAdapter(Rule)
+"""Validates one rule file (its top-level mapping) and gives its JSON Schema."""

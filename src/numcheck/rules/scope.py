@@ -1,0 +1,86 @@
+"""Whether two claims speak of the same thing in compatible scopes, and what differs.
+
+Precision first: where the text does not show two figures count the same thing in
+overlapping places, populations and windows, they are not compared at all; where the
+scopes differ but overlap, the comparison goes on and the difference becomes a caveat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from numcheck.claims import Claim, Measure
+from numcheck.vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class Match:
+    """Two claims are comparable; ``caveats`` say how their scopes differ."""
+
+    caveats: tuple[str, ...] = ()
+
+    @property
+    def scopes_differ(self) -> bool:
+        return bool(self.caveats)
+
+
+def _places(claim: Claim) -> set[str]:
+    return set(claim.scope.places) - set(claim.scope.population)
+
+
+def _list(names: set[str] | tuple[str, ...]) -> str:
+    return ", ".join(sorted(names)) or "none named"
+
+
+class ScopeMatcher:
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.measures = vocabulary.measures
+
+    def outcome(self, measure: Measure) -> str | None:
+        """The verb that distinguishes people counts (killed, wounded), if any."""
+        if measure.verb and self.measures.is_population(measure.head):
+            return self.measures.canonical(measure.verb)
+        return None
+
+    def same_measure(self, a: Measure, b: Measure) -> bool:
+        if self.measures.canonical(a.head) != self.measures.canonical(b.head):
+            return False
+        if self.measures.is_population(a.head):
+            outcome_a, outcome_b = self.outcome(a), self.outcome(b)
+            outcomes = self.measures.outcomes
+            if (outcome_a in outcomes or outcome_b in outcomes) and outcome_a != outcome_b:
+                return False
+        mods_a = {self.measures.canonical(m) for m in a.modifiers}
+        mods_b = {self.measures.canonical(m) for m in b.modifiers}
+        # Distinct descriptive modifiers ("Iraqi troops", "American troops") are distinct things.
+        return not (mods_a and mods_b and not mods_a & mods_b)
+
+    def match(self, a: Claim, b: Claim) -> Match | None:
+        """A ``Match`` when ``a`` and ``b`` may count the same thing, else None."""
+        if a.measure is None or b.measure is None or not self.same_measure(a.measure, b.measure):
+            return None
+        caveats: list[str] = []
+        pop_a, pop_b = set(a.scope.population), set(b.scope.population)
+        if pop_a and pop_b and not pop_a & pop_b:
+            return None
+        places_a, places_b = _places(a), _places(b)
+        if places_a and places_b:
+            if not any(self.vocabulary.places.related(x, y) for x in places_a for y in places_b):
+                return None
+            if places_a != places_b:
+                caveats.append(f"places differ: {_list(places_a)} vs {_list(places_b)}")
+        window_a, window_b = a.scope.window, b.scope.window
+        if (
+            window_a
+            and window_b
+            and (window_a.start, window_a.mod) != (window_b.start, window_b.mod)
+        ):
+            caveats.append(f"windows differ: {window_a.text!r} vs {window_b.text!r}")
+        elif bool(window_a) != bool(window_b):
+            only = window_a or window_b
+            assert only is not None
+            caveats.append(f"only one figure is limited to a window: {only.text!r}")
+        if set(a.measure.modifiers) != set(b.measure.modifiers):
+            caveats.append(f"measures worded differently: {a.measure.text!r} vs {b.measure.text!r}")
+        return Match(tuple(caveats))

@@ -1,0 +1,5 @@
+"""Testing helpers users import: rule cases as data, and hypothesis strategies."""
+
+from numcheck.testing.cases import Case, LoadedCase, assert_case, load_cases, run_case
+
+__all__ = ["Case", "LoadedCase", "assert_case", "load_cases", "run_case"]

@@ -1,0 +1,147 @@
+"""Rule cases as data: small texts and the findings a rule must and must not produce.
+
+A case file sits beside the rules (``rules/cases/<rule-id>.yaml``)::
+
+    rule: value-conflict
+    cases:
+      - name: a later, higher count since the same month is a possible update
+        documents:
+          - {id: early, published: 2024-01-05, text: "..."}
+          - {id: late, published: 2024-02-10, text: "..."}
+        archive: [early]          # optional: these documents are the archive
+        findings:                 # exactly these findings of the rule, in any order
+          - quotes: ["more than 110 occasions", "over 165 attacks"]
+            category: possible-update     # optional
+            severity: warning             # optional
+
+Users test their own rules the same way: ``load_cases(folder)`` and ``run_case``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from numcheck.api import check_loaded, document
+from numcheck.documents.load import LoadResult
+from numcheck.documents.model import DocumentStatus
+from numcheck.findings import Category, Finding, Severity
+from numcheck.rules.load import RulePack, load_rules
+from numcheck.rules.yaml_source import RuleFileError, read_yaml
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CaseDocument(_Strict):
+    id: str
+    text: str
+    published: dt.date | None = None
+
+
+class ExpectedFinding(_Strict):
+    quotes: list[str] = Field(min_length=1)
+    category: Category | None = None
+    severity: Severity | None = None
+
+
+class Case(_Strict):
+    name: str
+    documents: list[CaseDocument] = Field(min_length=1)
+    archive: list[str] = Field(default_factory=list)
+    findings: list[ExpectedFinding] = Field(default_factory=list)
+
+
+class CaseFile(_Strict):
+    rule: str
+    cases: list[Case] = Field(min_length=1)
+
+
+class LoadedCase(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    case: Case
+    source: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule}: {self.case.name}"
+
+
+def load_cases(folder: Path | str) -> list[LoadedCase]:
+    """Every case in the ``*.yaml`` files of ``folder``; invalid files raise with file and line."""
+    out: list[LoadedCase] = []
+    for path in sorted(Path(folder).glob("*.y*ml")):
+        source = read_yaml(path)
+        try:
+            parsed = CaseFile.model_validate(source.data)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            raise RuleFileError(
+                path,
+                f"{'.'.join(map(str, error['loc']))}: {error['msg']}",
+                source.line_of(error["loc"]),
+            ) from exc
+        out.extend(LoadedCase(rule=parsed.rule, case=c, source=str(path)) for c in parsed.cases)
+    return out
+
+
+def run_case(case: LoadedCase, pack: RulePack | None = None) -> list[Finding]:
+    """The findings the case's rule produces on the case's documents."""
+    pack = pack or load_rules()
+    rules = tuple(r for r in pack.rules if r.id == case.rule)
+    if not rules:
+        raise LookupError(f"{case.source}: no rule {case.rule!r} in the rule pack")
+    docs = [document(d.text, id=d.id, published=d.published) for d in case.case.documents]
+
+    def loaded(selected: list[str] | None) -> LoadResult:
+        result = LoadResult()
+        for doc in docs:
+            if selected is None or doc.id in selected:
+                result.documents.append(doc)
+                result.statuses.append(DocumentStatus(id=doc.id, source=doc.source))
+        return result
+
+    archive_ids = case.case.archive
+    if archive_ids:
+        drafts = loaded([d.id for d in docs if d.id not in archive_ids])
+        report = check_loaded(drafts, loaded(archive_ids), RulePack(rules, pack.folders))
+    else:
+        report = check_loaded(loaded(None), None, RulePack(rules, pack.folders))
+    return list(report.findings)
+
+
+def mismatches(case: LoadedCase, findings: list[Finding]) -> Iterator[str]:
+    """What differs between the findings and the case's expectation (nothing: it passes)."""
+    remaining = list(findings)
+    for expected in case.case.findings:
+        want = sorted(expected.quotes)
+        match = next(
+            (
+                f
+                for f in remaining
+                if sorted(e.quote for e in f.evidence) == want
+                and (expected.category is None or f.category == expected.category)
+                and (expected.severity is None or f.severity == expected.severity)
+            ),
+            None,
+        )
+        if match is None:
+            yield f"missing finding on {want} ({expected.category}, {expected.severity})"
+        else:
+            remaining.remove(match)
+    for extra in remaining:
+        quotes = [e.quote for e in extra.evidence]
+        yield f"unexpected finding on {quotes}: {extra.message}"
+
+
+def assert_case(case: LoadedCase, pack: RulePack | None = None) -> None:
+    """Raise ``AssertionError`` listing every mismatch of a case."""
+    problems = list(mismatches(case, run_case(case, pack)))
+    if problems:
+        raise AssertionError(f"{case.source}: {case.case.name}:\n  " + "\n  ".join(problems))

@@ -1,0 +1,36 @@
+"""Units for comparison: pint for physical units, currencies kept apart (no fixed rates)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import pint
+
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+@cache
+def registry() -> Any:
+    return pint.UnitRegistry()
+
+
+@cache
+def base_unit(unit: str | None) -> tuple[str, float] | None:
+    """``(dimension key, factor to base units)``: km -> ("[length]", 1000.0).
+
+    Counts (no unit) share the key "count"; a currency is its own dimension; a unit pint
+    does not know is compared only with itself. Returns None for nothing comparable.
+    """
+    if unit is None or unit == "":
+        return ("count", 1.0)
+    if _CURRENCY.match(unit):
+        return (f"currency:{unit}", 1.0)
+    if unit in ("percent", "percentage_point"):
+        return (unit, 1.0)
+    try:
+        quantity = registry().Quantity(1.0, unit).to_base_units()
+    except (pint.errors.PintError, AttributeError, TypeError, ValueError, AssertionError):
+        return (f"unit:{unit}", 1.0)
+    return (str(quantity.dimensionality), float(quantity.magnitude))

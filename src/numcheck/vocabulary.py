@@ -1,0 +1,177 @@
+"""Measure and place vocabularies: data files in a rule pack's ``vocabulary/`` folder.
+
+The bundled pack ships ``measures.yaml`` and ``places.yaml``; a user's rule folder may add
+files of the same names, whose entries extend (never replace) the bundled ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+from lemminflect import getAllLemmas
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file that is not valid, named with its path."""
+
+
+def bundled_rules_dir() -> Path:
+    """The default rule pack: ``numcheck/_bundled_rules`` installed, ``rules/`` in a checkout."""
+    installed = Path(str(resources.files("numcheck"))) / "_bundled_rules"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise VocabularyError(f"{path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{path}: a vocabulary file is a YAML mapping")
+    return data
+
+
+def lemma(word: str) -> str:
+    """Lower-case lemma of a word (noun reading first): 'soldiers' -> 'soldier'."""
+    low = word.lower()
+    lemmas = getAllLemmas(low)
+    for pos in ("NOUN", "VERB", "ADJ"):
+        if pos in lemmas:
+            return str(lemmas[pos][0])
+    return low
+
+
+def verb_lemma(word: str) -> str | None:
+    """The verb lemma of a word that can be a verb ('attacked' -> 'attack'), else None."""
+    lemmas = getAllLemmas(word.lower())
+    return str(lemmas["VERB"][0]) if "VERB" in lemmas else None
+
+
+@dataclass(frozen=True)
+class Measures:
+    """Synonym sets and word classes that decide what a count counts."""
+
+    synonym_of: dict[str, str] = field(default_factory=dict)
+    populations: frozenset[str] = frozenset()
+    vague_nouns: frozenset[str] = frozenset()
+    generic_modifiers: frozenset[str] = frozenset()
+    outcomes: frozenset[str] = frozenset()
+
+    def canonical(self, word: str) -> str:
+        """The synonym-set name of a lemma (or the lemma itself)."""
+        return self.synonym_of.get(word, word)
+
+    def is_population(self, head: str) -> bool:
+        return self.canonical(head) in self.populations or head in self.populations
+
+
+@dataclass(frozen=True)
+class Places:
+    """Canonical place names, aliases, demonyms and which region contains which place."""
+
+    canonical: dict[str, str]
+    contains: dict[str, frozenset[str]]
+    pattern: re.Pattern[str]
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Places named in ``text``: (start, end, canonical name)."""
+        return [
+            (m.start(), m.end(), self.canonical[m.group()]) for m in self.pattern.finditer(text)
+        ]
+
+    def within(self, inner: str, outer: str) -> bool:
+        """Whether ``inner`` lies inside ``outer`` (a place lies inside itself)."""
+        if inner == outer:
+            return True
+        seen: set[str] = set()
+        stack = [outer]
+        while stack:
+            region = stack.pop()
+            if region in seen:
+                continue
+            seen.add(region)
+            children = self.contains.get(region, frozenset())
+            if inner in children:
+                return True
+            stack.extend(children)
+        return False
+
+    def related(self, a: str, b: str) -> bool:
+        return self.within(a, b) or self.within(b, a)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    measures: Measures
+    places: Places
+
+
+def _measures(files: Iterable[Path]) -> Measures:
+    synonym_of: dict[str, str] = {}
+    populations: set[str] = set()
+    vague: set[str] = set()
+    generic: set[str] = set()
+    outcomes: set[str] = set()
+    for path in files:
+        data = _read(path)
+        for name, words in (data.get("synonyms") or {}).items():
+            if not isinstance(words, list):
+                raise VocabularyError(f"{path}: synonyms.{name} must be a list of lemmas")
+            for word in [name, *words]:
+                synonym_of[str(word).lower()] = str(name).lower()
+        populations.update(str(w).lower() for w in data.get("populations") or [])
+        vague.update(str(w).lower() for w in data.get("vague_nouns") or [])
+        generic.update(str(w).lower() for w in data.get("generic_modifiers") or [])
+        outcomes.update(str(w).lower() for w in data.get("outcomes") or [])
+    return Measures(
+        synonym_of,
+        frozenset(populations),
+        frozenset(vague),
+        frozenset(generic),
+        frozenset(outcomes),
+    )
+
+
+def _places(files: Iterable[Path]) -> Places:
+    canonical: dict[str, str] = {}
+    contains: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        for form in {country.name, name}:
+            if "," not in form:
+                canonical[form] = name
+    for path in files:
+        data = _read(path)
+        for alias, name in (data.get("aliases") or {}).items():
+            canonical[str(alias)] = str(name)
+            canonical.setdefault(str(name), str(name))
+        for region, members in (data.get("regions") or {}).items():
+            canonical.setdefault(str(region), str(region))
+            contains.setdefault(str(region), set()).update(str(m) for m in members or [])
+        for demonym, name in (data.get("demonyms") or {}).items():
+            canonical[str(demonym)] = str(name)
+    names = sorted(canonical, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return Places(canonical, {k: frozenset(v) for k, v in contains.items()}, pattern)
+
+
+@cache
+def load_vocabulary(*rule_dirs: Path) -> Vocabulary:
+    """The bundled vocabulary extended by each folder's ``vocabulary/`` files."""
+    dirs = [bundled_rules_dir(), *(d for d in rule_dirs if d != bundled_rules_dir())]
+    measures = [d / "vocabulary" / "measures.yaml" for d in dirs]
+    places = [d / "vocabulary" / "places.yaml" for d in dirs]
+    return Vocabulary(
+        _measures(p for p in measures if p.is_file()),
+        _places(p for p in places if p.is_file()),
+    )

@@ -1,0 +1,72 @@
+"""Rule files: the bundled pack is valid, and a bad file is named with its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from numcheck import RuleFileError, load_rules
+from numcheck.rules.schema import RULE_ADAPTER
+
+
+def test_bundled_pack_loads_every_rule_once() -> None:
+    pack = load_rules()
+    ids = [r.id for r in pack.rules]
+    assert {"value-conflict", "event-date-conflict", "weekday-mismatch"} <= set(ids)
+    assert len(ids) == len(set(ids))
+
+
+def test_every_bundled_rule_documents_itself() -> None:
+    for rule in load_rules().rules:
+        assert rule.summary and rule.description
+        assert rule.examples.fail and rule.examples.passes
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "needle"),
+    [
+        ("id: x\ncheck: value-conflict\nseverity: loud\nsummary: s\n", 3, "severity"),
+        ("id: x\ncheck: no-such-check\nseverity: error\nsummary: s\n", None, "check"),
+        (
+            "id: x\ncheck: value-conflict\nseverity: error\nsummary: s\noptions:\n"
+            "  tolerance:\n    relative: -1\n",
+            7,
+            "relative",
+        ),
+        ("id: x\ncheck: value-conflict\n  severity: [\n", None, "invalid YAML"),
+        ("- just\n- a list\n", 1, "mapping"),
+        ("id: x\ncheck: weekday-mismatch\nseverity: error\nsummary: s\nextra: 1\n", 5, "extra"),
+    ],
+)
+def test_bad_rule_file_names_file_and_line(
+    tmp_path: Path, content: str, line: int | None, needle: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_rules(path)
+    assert str(path) in str(caught.value)
+    assert needle in str(caught.value)
+    if line is not None:
+        assert caught.value.line == line
+
+
+def test_yaml_tags_that_would_run_code_are_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "evil.yaml"
+    path.write_text("id: !!python/object/apply:os.system ['true']\n", encoding="utf-8")
+    with pytest.raises(RuleFileError):
+        load_rules(path)
+
+
+def test_duplicate_rule_ids_are_an_error(tmp_path: Path) -> None:
+    rule = "id: same\ncheck: weekday-mismatch\nseverity: error\nsummary: s\n"
+    (tmp_path / "a.yaml").write_text(rule, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(rule, encoding="utf-8")
+    with pytest.raises(RuleFileError, match="also defined"):
+        load_rules(tmp_path)
+
+
+def test_rule_schema_is_published() -> None:
+    schema = RULE_ADAPTER.json_schema()
+    assert "value-conflict" in str(schema) and "weekday-mismatch" in str(schema)
