@@ -7,12 +7,16 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from numcheck.claims import Claim
-from numcheck.documents.load import LoadResult, load_paths
+from numcheck.documents.load import LoadResult, Metadata, load_paths
 from numcheck.documents.model import Document, DocumentStatus, OffsetMap
 from numcheck.extract.pipeline import extract_claims
 from numcheck.findings import Report
 from numcheck.rules.engine import run_rules
 from numcheck.rules.load import RulePack, load_rules
+from numcheck.store import ClaimStore, IndexResult, index_paths
+
+RulesLike = RulePack | str | Path | Sequence[str | Path] | None
+StoreLike = ClaimStore | str | Path
 
 DocumentsLike = Document | str | Path
 Input = DocumentsLike | Iterable[DocumentsLike]
@@ -61,8 +65,17 @@ def _load(inputs: Input | None) -> LoadResult:
     return result
 
 
-def check_loaded(drafts: LoadResult, archive: LoadResult | None, rules: RulePack) -> Report:
-    """Extract and check already loaded documents; a document that fails is reported."""
+def check_loaded(
+    drafts: LoadResult,
+    archive: LoadResult | None,
+    rules: RulePack,
+    store: ClaimStore | None = None,
+) -> Report:
+    """Extract and check already loaded documents; a document that fails is reported.
+
+    With ``store``, the drafts are also checked against its claims; the report lists the
+    inputs read in this run (drafts, ``archive``), not the store's documents.
+    """
     vocabulary = rules.vocabulary
     claims: list[Claim] = []
     extraction_errors: dict[tuple[str, str], str] = {}
@@ -79,22 +92,64 @@ def check_loaded(drafts: LoadResult, archive: LoadResult | None, rules: RulePack
         else status
         for status in [*drafts.statuses, *(archive.statuses if archive else [])]
     ]
-    draft_ids = frozenset(d.id for d in drafts.documents) if archive is not None else None
-    findings = run_rules(claims, rules, draft_ids)
+    against = archive is not None or store is not None
+    draft_ids = frozenset(d.id for d in drafts.documents) if against else None
+    if store is not None:
+        store.require(rules)
+    findings = run_rules(claims, rules, draft_ids, archive=store)
     return Report(documents=tuple(statuses), findings=tuple(findings))
+
+
+def _pack(rules: RulesLike) -> RulePack:
+    return rules if isinstance(rules, RulePack) else load_rules(rules)
+
+
+def _open(store: StoreLike, *, create: bool = False) -> ClaimStore:
+    return store if isinstance(store, ClaimStore) else ClaimStore(store, create=create)
 
 
 def check(
     documents: Input,
     against: Input | None = None,
-    rules: RulePack | str | Path | Sequence[str | Path] | None = None,
+    rules: RulesLike = None,
+    store: StoreLike | None = None,
 ) -> Report:
-    """Check ``documents`` with each other, or (with ``against``) against an archive.
+    """Check ``documents`` with each other, or against an archive (``against``, ``store``).
 
     With an archive, every finding involves at least one of ``documents``. Inputs are
     ``Document`` objects or paths to files and folders; files that cannot be read are
-    listed in the report with their error.
+    listed in the report with their error. ``store`` is a claim store made by ``index``
+    with the same rules; another schema version or rule pack raises ``StoreError``.
     """
-    pack = rules if isinstance(rules, RulePack) else load_rules(rules)
+    pack = _pack(rules)
     archive = _load(against) if against is not None else None
-    return check_loaded(_load(documents), archive, pack)
+    if store is None:
+        return check_loaded(_load(documents), archive, pack)
+    opened = _open(store)
+    try:
+        return check_loaded(_load(documents), archive, pack, opened)
+    finally:
+        if opened is not store:
+            opened.close()
+
+
+def index(
+    paths: Iterable[str | Path],
+    store: StoreLike,
+    rules: RulesLike = None,
+    *,
+    metadata: Metadata | None = None,
+    rebuild: bool = False,
+) -> IndexResult:
+    """Extract the claims of ``paths`` into ``store`` (created if missing), once.
+
+    Files indexed before with the same content and metadata are skipped; changed files
+    replace their old claims. Raises ``StoreError`` when the store was built with another
+    rule pack, unless ``rebuild`` empties it first.
+    """
+    opened = _open(store, create=True)
+    try:
+        return index_paths(paths, opened, _pack(rules), metadata, rebuild=rebuild)
+    finally:
+        if opened is not store:
+            opened.close()

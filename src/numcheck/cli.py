@@ -1,4 +1,4 @@
-"""The ``numcheck`` command: ``extract``, ``check`` and ``schema``.
+"""The ``numcheck`` command: ``extract``, ``check``, ``index`` and ``schema``.
 
 Exit codes: 0 no finding at the ``--fail-on`` level, 1 at least one, 2 a usage, rule-file
 or input error.
@@ -22,6 +22,7 @@ from numcheck.report import FORMATS, render
 from numcheck.rules.load import RulePack, load_rules
 from numcheck.rules.yaml_source import RuleFileError
 from numcheck.schemas import SCHEMAS, schema_json
+from numcheck.store import ClaimStore, StoreError, index_paths
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -52,6 +53,16 @@ def _parser() -> argparse.ArgumentParser:
         "--fail-on", choices=["error", "warning", "info", "never"], default="warning"
     )
     check.add_argument("--output", "-o", type=Path, help="write the report to a file")
+    check.add_argument("--store", type=Path, help="claim store of an indexed archive")
+
+    index = commands.add_parser("index", help="extract an archive's claims into a claim store")
+    index.add_argument("paths", nargs="+", metavar="PATH")
+    index.add_argument("--store", type=Path, required=True, help="SQLite file (created)")
+    index.add_argument("--rules", type=Path, action="append", help="rule file or folder")
+    index.add_argument("--meta", type=Path, help="YAML or CSV metadata by file name")
+    index.add_argument(
+        "--rebuild", action="store_true", help="empty the store first (e.g. for new rules)"
+    )
 
     schema = commands.add_parser("schema", help="print a JSON Schema")
     schema.add_argument("which", choices=sorted(SCHEMAS))
@@ -134,13 +145,31 @@ def _check(args: argparse.Namespace) -> int:
     pack = _rules(args.rules)
     drafts = _load(args.paths, args.meta)
     archive = _load(args.against, args.meta) if args.against else None
-    report = check_loaded(drafts, archive, pack)
+    if args.store:
+        with ClaimStore(args.store) as store:
+            report = check_loaded(drafts, archive, pack, store)
+    else:
+        report = check_loaded(drafts, archive, pack)
     text = render(report, args.format)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
     return exit_code(report, args.fail_on)
+
+
+def _index(args: argparse.Namespace) -> int:
+    pack = _rules(args.rules)
+    metadata = load_metadata(args.meta) if args.meta else None
+    with ClaimStore(args.store, create=True) as store:
+        result = index_paths(args.paths, store, pack, metadata, rebuild=args.rebuild)
+    print(
+        f"indexed {result.documents} documents ({result.claims} claims) into {args.store}; "
+        f"{result.unchanged} files unchanged; {len(result.errors)} errors"
+    )
+    for failed in result.errors:
+        print(f"{failed.source}: error: {failed.error}", file=sys.stderr)
+    return EXIT_ERROR if result.errors else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,9 +180,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "index":
+            return _index(args)
         sys.stdout.write(schema_json(args.which))
         return EXIT_OK
-    except (RuleFileError, DocumentError, UsageError) as exc:
+    except (RuleFileError, DocumentError, UsageError, StoreError) as exc:
         print(f"numcheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
 

@@ -165,13 +165,17 @@ def _places(files: Iterable[Path]) -> Places:
     return Places(canonical, {k: frozenset(v) for k, v in contains.items()}, pattern)
 
 
+def vocabulary_files(*rule_dirs: Path) -> dict[str, list[Path]]:
+    """The vocabulary files of the bundled pack and ``rule_dirs``, by file name, in order."""
+    dirs = [bundled_rules_dir(), *(d for d in rule_dirs if d != bundled_rules_dir())]
+    return {
+        name: [p for d in dirs if (p := d / "vocabulary" / name).is_file()]
+        for name in ("measures.yaml", "places.yaml")
+    }
+
+
 @cache
 def load_vocabulary(*rule_dirs: Path) -> Vocabulary:
     """The bundled vocabulary extended by each folder's ``vocabulary/`` files."""
-    dirs = [bundled_rules_dir(), *(d for d in rule_dirs if d != bundled_rules_dir())]
-    measures = [d / "vocabulary" / "measures.yaml" for d in dirs]
-    places = [d / "vocabulary" / "places.yaml" for d in dirs]
-    return Vocabulary(
-        _measures(p for p in measures if p.is_file()),
-        _places(p for p in places if p.is_file()),
-    )
+    files = vocabulary_files(*rule_dirs)
+    return Vocabulary(_measures(files["measures.yaml"]), _places(files["places.yaml"]))

@@ -91,7 +91,8 @@ def _date(value: Any, source: str) -> dt.date | None:
         raise DocumentError(source, f"published is not a date (YYYY-MM-DD): {value!r}") from exc
 
 
-def _meta_for(path: Path, metadata: Metadata) -> Mapping[str, Any]:
+def metadata_for(path: Path, metadata: Metadata) -> Mapping[str, Any]:
+    """The metadata row of a file, by full path or by name."""
     for key in (str(path), path.as_posix(), path.name):
         if key in metadata:
             return metadata[key]
@@ -118,7 +119,7 @@ def load_file(path: Path, metadata: Metadata | None = None) -> LoadResult:
     """One file: a document (txt, md, html) or many (jsonl)."""
     result = LoadResult()
     source = str(path)
-    meta = _meta_for(path, metadata or {})
+    meta = metadata_for(path, metadata or {})
     try:
         raw = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -187,7 +188,8 @@ def _load_jsonl(path: Path, raw: str, meta: Mapping[str, Any]) -> LoadResult:
     return result
 
 
-def _files(path: Path) -> Iterator[Path]:
+def document_files(path: Path) -> Iterator[Path]:
+    """The files ``path`` names: itself, or the readable files under a folder, sorted."""
     if path.is_dir():
         for child in sorted(path.rglob("*")):
             if child.is_file() and child.suffix.lower() in SUFFIXES:
@@ -204,6 +206,6 @@ def load_paths(paths: Iterable[str | Path], metadata: Metadata | None = None) ->
         if not path.exists():
             result.fail(str(path), "no such file or directory")
             continue
-        for file in _files(path):
+        for file in document_files(path):
             result.extend(load_file(file, metadata))
     return result

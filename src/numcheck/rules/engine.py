@@ -7,12 +7,14 @@ the same event) are ever paired.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Protocol
 
 from numcheck.claims import Claim
 from numcheck.findings import Finding
-from numcheck.rules.checks.base import PairCheck, SingleCheck
+from numcheck.rules.checks.base import PairCheck, Reach, SingleCheck
 from numcheck.rules.checks.event_date import EventDateConflict
 from numcheck.rules.checks.value_conflict import ValueConflict
 from numcheck.rules.checks.weekday import WeekdayMismatch
@@ -63,26 +65,62 @@ def _pairs(
             yield a, b
 
 
+class ClaimSource(Protocol):
+    """Archive claims kept outside memory (a claim store), fetched by blocking key."""
+
+    def candidates(
+        self, rule: str, wanted: Mapping[str, Sequence[Reach]]
+    ) -> Iterable[tuple[str, Claim]]:
+        """``(key, claim)`` for stored claims whose key under ``rule`` is in ``wanted`` and
+        whose reach admits at least one of the reaches given for that key (more is fine:
+        the comparison has the last word)."""
+        ...
+
+
+def blocking_key(check: PairCheck, claim: Claim) -> str | None:
+    """The check's key as text, so a store can index it and memory can group by it."""
+    key = check.key(claim)
+    return None if key is None else json.dumps(key, ensure_ascii=False, separators=(",", ":"))
+
+
 def run_rules(
-    claims: Sequence[Claim], pack: RulePack, drafts: frozenset[str] | None = None
+    claims: Sequence[Claim],
+    pack: RulePack,
+    drafts: frozenset[str] | None = None,
+    archive: ClaimSource | None = None,
 ) -> list[Finding]:
-    """Findings of every enabled rule; with ``drafts``, only those involving a draft."""
+    """Findings of every enabled rule; with ``drafts``, only those involving a draft.
+
+    With ``archive``, ``claims`` are compared with each other and with the archive claims
+    that share a key with a draft claim (all of ``claims`` are drafts unless ``drafts``
+    says otherwise); archive claims of a document also in ``claims`` are left out.
+    """
+    if archive is not None and drafts is None:
+        drafts = frozenset(claim.document for claim in claims)
 
     def is_draft(claim: Claim) -> bool:
         return drafts is None or claim.document in drafts
 
+    local = frozenset(claim.document for claim in claims)
     vocabulary = pack.vocabulary
     findings: dict[str, Finding] = {}
     for rule in pack.enabled():
         check = build_check(rule, vocabulary)
         if isinstance(check, PairCheck):
-            groups: dict[Hashable, list[Claim]] = defaultdict(list)
+            groups: dict[str, list[Claim]] = defaultdict(list)
+            wanted: dict[str, list[Reach]] = defaultdict(list)
             for claim in claims:
-                key = check.key(claim)
+                key = blocking_key(check, claim)
                 if key is not None:
                     groups[key].append(claim)
-            for group in groups.values():
-                for a, b in _pairs(group, rule.applies, is_draft):
+                    if archive is not None and is_draft(claim):
+                        wanted[key].append(check.reach(claim))
+            if archive is not None:
+                for key, claim in archive.candidates(rule.id, wanted):
+                    if claim.document not in local:
+                        groups[key].append(claim)
+            for key in sorted(groups):
+                for a, b in _pairs(groups[key], rule.applies, is_draft):
                     finding = check.compare(a, b)
                     if finding is not None:
                         findings.setdefault(finding.id, finding)

@@ -4,10 +4,38 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Hashable
+from dataclasses import dataclass
 
 from numcheck.claims import Claim
 from numcheck.findings import Category, Evidence, Finding, Severity, finding_id
 from numcheck.rules.schema import RuleBase
+
+
+@dataclass(frozen=True)
+class Reach:
+    """How far apart in time a claim's partners may be published and still be compared.
+
+    A claim store uses it to fetch only the stored claims a comparison could accept,
+    so checking a draft reads a few weeks of a large archive, not all of it.
+    """
+
+    day: int | None = None
+    """The claim's ``as_of`` as a proleptic ordinal; None: no date, any partner will do."""
+    days: int | None = None
+    """Largest distance in days to a partner; None: unlimited."""
+    open_ended: bool = False
+    """Two open-ended claims (counts since a date, which only grow) are compared at any
+    distance."""
+
+    def admits(self, other: Reach) -> bool:
+        if self.days is None or self.day is None or other.day is None:
+            return True
+        if self.open_ended and other.open_ended:
+            return True
+        return abs(self.day - other.day) <= self.days
+
+
+EVERYWHERE = Reach()
 
 
 class PairCheck(ABC):
@@ -16,6 +44,10 @@ class PairCheck(ABC):
     @abstractmethod
     def key(self, claim: Claim) -> Hashable | None:
         """Claims with equal keys may be compared; None keeps a claim out."""
+
+    def reach(self, claim: Claim) -> Reach:
+        """Partners ``compare`` could accept, by date; the default accepts every date."""
+        return EVERYWHERE
 
     @abstractmethod
     def compare(self, a: Claim, b: Claim) -> Finding | None:

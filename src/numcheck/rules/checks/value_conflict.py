@@ -13,7 +13,7 @@ from collections.abc import Hashable
 
 from numcheck.claims import Claim, Interval, format_number
 from numcheck.findings import Category, Finding
-from numcheck.rules.checks.base import PairCheck, make_finding
+from numcheck.rules.checks.base import PairCheck, Reach, make_finding
 from numcheck.rules.schema import ValueConflictRule
 from numcheck.rules.scope import Match, ScopeMatcher
 from numcheck.units import base_unit
@@ -87,18 +87,17 @@ class ValueConflict(PairCheck):
             return None
         return interval.scaled(unit[1])
 
-    def _comparable_in_time(self, a: Claim, b: Claim) -> bool:
-        limit = self.options.max_days_apart
-        if limit is None or a.as_of is None or b.as_of is None:
-            return True
-        if _cumulative(a) and _cumulative(b):
-            return True
-        return abs((a.as_of - b.as_of).days) <= limit
+    def reach(self, claim: Claim) -> Reach:
+        return Reach(
+            day=claim.as_of.toordinal() if claim.as_of else None,
+            days=self.options.max_days_apart,
+            open_ended=_cumulative(claim),
+        )
 
     def compare(self, a: Claim, b: Claim) -> Finding | None:
         if a.document == b.document and not self._same_scope_within(a, b):
             return None
-        if not self._comparable_in_time(a, b):
+        if not self.reach(a).admits(self.reach(b)):
             return None
         match = self.matcher.match(a, b)
         if match is None:

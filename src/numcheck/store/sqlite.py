@@ -1,0 +1,297 @@
+"""The claim store: an archive's claims in SQLite, indexed by each pair rule's blocking key.
+
+Checking a draft then reads only the stored claims that share a key with one of the
+draft's claims (and fall within the rule's reach in time), never the whole archive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+from numcheck.claims import Claim
+from numcheck.documents.model import DocumentStatus
+from numcheck.rules.checks.base import PairCheck, Reach
+from numcheck.rules.engine import blocking_key
+from numcheck.rules.load import RulePack
+from numcheck.store.fingerprint import pack_fingerprint, pair_checks
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (path TEXT PRIMARY KEY, content_hash TEXT NOT NULL);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    file TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    published TEXT,
+    status TEXT NOT NULL,
+    error TEXT
+);
+CREATE INDEX documents_file ON documents(file);
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    body TEXT NOT NULL
+);
+CREATE INDEX claims_document ON claims(document);
+CREATE TABLE claim_keys (
+    rule TEXT NOT NULL,
+    key TEXT NOT NULL,
+    day INTEGER,
+    open_ended INTEGER NOT NULL,
+    claim INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE
+);
+CREATE INDEX claim_keys_lookup ON claim_keys(rule, key, day);
+CREATE INDEX claim_keys_claim ON claim_keys(claim);
+"""
+
+
+class StoreError(Exception):
+    """A claim store that cannot be used as asked, said in one line."""
+
+
+class ClaimStore:
+    """An archive's claims on disk; ``candidates`` makes it the engine's ``ClaimSource``.
+
+    Opening a missing file creates an empty store only with ``create=True``; a store of
+    another schema version, or a file that is not a claim store, raises ``StoreError``.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+        self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise StoreError(f"{self.path}: no such claim store (create it with numcheck index)")
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._prepare()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a numcheck claim store ({exc})") from exc
+
+    def _prepare(self) -> None:
+        tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master")}
+        if not tables:
+            self._db.executescript(
+                f"BEGIN; {_SCHEMA} INSERT INTO meta VALUES ('schema', '{SCHEMA_VERSION}'); COMMIT;"
+            )
+            return
+        if "meta" not in tables:
+            raise StoreError(f"{self.path}: not a numcheck claim store")
+        version = self._get("schema")
+        if version != str(SCHEMA_VERSION):
+            raise StoreError(
+                f"{self.path}: claim store schema version {version}, this numcheck reads "
+                f"version {SCHEMA_VERSION}; index the archive into a new store"
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> ClaimStore:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _get(self, name: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set(self, name: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, value))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- the rule pack ----------------------------------------------------------------
+
+    @property
+    def fingerprint(self) -> str | None:
+        """The fingerprint of the rule pack the claims were keyed with (None when empty)."""
+        return self._get("fingerprint")
+
+    def require(self, pack: RulePack) -> None:
+        """Raise ``StoreError`` unless the store was keyed with ``pack`` (or is empty)."""
+        stored, wanted = self.fingerprint, pack_fingerprint(pack)
+        if stored is not None and stored != wanted:
+            raise StoreError(
+                f"{self.path}: indexed with another rule pack (fingerprint {stored}, these "
+                f"rules {wanted}); re-index with --rebuild and the same --rules"
+            )
+
+    # -- writing ----------------------------------------------------------------------
+
+    @contextmanager
+    def writing(self, pack: RulePack, *, rebuild: bool = False) -> Iterator[Writer]:
+        """One transaction that adds files to the store, keyed with ``pack``.
+
+        Without ``rebuild`` the pack must be the one the store was built with; with it,
+        everything stored is dropped first.
+        """
+        if not rebuild:
+            self.require(pack)
+        self._db.execute("PRAGMA synchronous = OFF")
+        try:
+            with self._transaction():
+                if rebuild:
+                    for table in ("claim_keys", "claims", "documents", "files"):
+                        self._db.execute(f"DELETE FROM {table}")
+                self._set("fingerprint", pack_fingerprint(pack))
+                yield Writer(self._db, pair_checks(pack))
+        finally:
+            self._db.execute("PRAGMA synchronous = NORMAL")
+
+    # -- reading ----------------------------------------------------------------------
+
+    def file_hash(self, path: str) -> str | None:
+        """The content hash a file was indexed with, None if it was not (or failed)."""
+        row = self._db.execute(
+            "SELECT content_hash FROM files WHERE path = ? AND NOT EXISTS "
+            "(SELECT 1 FROM documents WHERE file = path AND status = 'error')",
+            (path,),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def documents(self) -> list[DocumentStatus]:
+        """Every stored document with its status, in file order."""
+        rows = self._db.execute(
+            "SELECT doc_id, source, published, status, error FROM documents ORDER BY file, id"
+        )
+        return [
+            DocumentStatus(
+                id=doc_id,
+                source=source,
+                published=dt.date.fromisoformat(published) if published else None,
+                status=status,
+                error=error,
+            )
+            for doc_id, source, published, status, error in rows
+        ]
+
+    def claims(self) -> Iterator[Claim]:
+        """Every stored claim (for exports and tests; checking never needs them all)."""
+        for (body,) in self._db.execute("SELECT body FROM claims ORDER BY id"):
+            yield Claim.model_validate_json(body)
+
+    def count(self, table: str) -> int:
+        if table not in ("files", "documents", "claims", "claim_keys"):
+            raise ValueError(table)
+        return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def candidates(
+        self, rule: str, wanted: Mapping[str, Sequence[Reach]]
+    ) -> Iterable[tuple[str, Claim]]:
+        """Stored claims keyed ``key`` under ``rule`` that one of ``wanted[key]`` admits."""
+        for key in sorted(wanted):
+            condition, parameters = _reach_condition(wanted[key])
+            rows = self._db.execute(
+                "SELECT c.body FROM claim_keys k JOIN claims c ON c.id = k.claim "
+                f"WHERE k.rule = ? AND k.key = ? AND ({condition})",
+                (rule, key, *parameters),
+            )
+            for (body,) in rows:
+                yield key, Claim.model_validate_json(body)
+
+
+def _reach_condition(reaches: Sequence[Reach]) -> tuple[str, list[int]]:
+    """SQL that keeps stored claims some reach admits (a superset of ``Reach.admits``)."""
+    spans = sorted(
+        (r.day - r.days, r.day + r.days)
+        for r in reaches
+        if r.day is not None and r.days is not None
+    )
+    if len(spans) < len(reaches):
+        return "1", []
+    merged: list[list[int]] = []
+    for low, high in spans:
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], high)
+        else:
+            merged.append([low, high])
+    terms = ["k.day IS NULL", *("k.day BETWEEN ? AND ?" for _ in merged)]
+    if any(r.open_ended for r in reaches):
+        terms.append("k.open_ended = 1")
+    return " OR ".join(terms), [bound for span in merged for bound in span]
+
+
+class Writer:
+    """Adds files' documents and claims inside ``ClaimStore.writing``."""
+
+    def __init__(self, db: sqlite3.Connection, checks: list[tuple[str, PairCheck]]) -> None:
+        self._db = db
+        self._checks = checks
+        self._next_document = self._next_id("documents")
+        self._next_claim = self._next_id("claims")
+
+    def _next_id(self, table: str) -> int:
+        return int(self._db.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0])
+
+    def put(
+        self,
+        file: str,
+        content_hash: str,
+        statuses: Sequence[DocumentStatus],
+        claims: Iterable[Claim],
+    ) -> int:
+        """Replace what the store holds for ``file``; returns the number of claims kept.
+
+        ``statuses`` are the file's documents; claims of a document with no status, or
+        one in error, are not kept.
+        """
+        self._db.execute("DELETE FROM files WHERE path = ?", (file,))
+        self._db.execute("INSERT INTO files VALUES (?, ?)", (file, content_hash))
+        row_of: dict[str, int] = {}
+        documents = []
+        for status in statuses:
+            documents.append(
+                (
+                    self._next_document,
+                    file,
+                    status.id,
+                    status.source,
+                    status.published.isoformat() if status.published else None,
+                    status.status,
+                    status.error,
+                )
+            )
+            if status.status == "checked":
+                row_of[status.id] = self._next_document
+            self._next_document += 1
+        self._db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)", documents)
+        claim_rows = []
+        key_rows = []
+        for claim in claims:
+            document = row_of.get(claim.document)
+            if document is None:
+                continue
+            claim_id = self._next_claim
+            self._next_claim += 1
+            claim_rows.append((claim_id, document, claim.model_dump_json()))
+            for rule, check in self._checks:
+                key = blocking_key(check, claim)
+                if key is not None:
+                    reach = check.reach(claim)
+                    key_rows.append((rule, key, reach.day, reach.open_ended, claim_id))
+        self._db.executemany("INSERT INTO claims VALUES (?, ?, ?)", claim_rows)
+        self._db.executemany("INSERT INTO claim_keys VALUES (?, ?, ?, ?, ?)", key_rows)
+        return len(claim_rows)
