@@ -2,7 +2,8 @@
 
 Grouping first keeps a check over an archive near linear in the number of claims:
 only claims that could count the same thing (same kind, unit dimension and measure, or
-the same event) are ever paired.
+the same event and a participant) are ever paired. The same keys, as text, index a
+claim store, which hands the engine only the archive claims that share a draft's keys.
 """
 
 from __future__ import annotations
@@ -77,10 +78,12 @@ class ClaimSource(Protocol):
         ...
 
 
-def blocking_key(check: PairCheck, claim: Claim) -> str | None:
-    """The check's key as text, so a store can index it and memory can group by it."""
-    key = check.key(claim)
-    return None if key is None else json.dumps(key, ensure_ascii=False, separators=(",", ":"))
+_KEY_TEXT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def blocking_keys(check: PairCheck, claim: Claim) -> tuple[str, ...]:
+    """The check's keys as JSON text, so a store can index them and memory group by them."""
+    return tuple(_KEY_TEXT(key) for key in check.keys(claim))
 
 
 def run_rules(
@@ -110,8 +113,7 @@ def run_rules(
             groups: dict[str, list[Claim]] = defaultdict(list)
             wanted: dict[str, list[Reach]] = defaultdict(list)
             for claim in claims:
-                key = blocking_key(check, claim)
-                if key is not None:
+                for key in blocking_keys(check, claim):
                     groups[key].append(claim)
                     if archive is not None and is_draft(claim):
                         wanted[key].append(check.reach(claim))

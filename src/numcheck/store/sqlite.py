@@ -16,7 +16,7 @@ from types import TracebackType
 from numcheck.claims import Claim
 from numcheck.documents.model import DocumentStatus
 from numcheck.rules.checks.base import PairCheck, Reach
-from numcheck.rules.engine import blocking_key
+from numcheck.rules.engine import blocking_keys
 from numcheck.rules.load import RulePack
 from numcheck.store.fingerprint import pack_fingerprint, pair_checks
 
@@ -48,7 +48,7 @@ CREATE TABLE claim_keys (
     open_ended INTEGER NOT NULL,
     claim INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE
 );
-CREATE INDEX claim_keys_lookup ON claim_keys(rule, key, day);
+CREATE INDEX claim_keys_lookup ON claim_keys(rule, key, day, open_ended, claim);
 CREATE INDEX claim_keys_claim ON claim_keys(claim);
 """
 
@@ -278,20 +278,22 @@ class Writer:
                 row_of[status.id] = self._next_document
             self._next_document += 1
         self._db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)", documents)
-        claim_rows = []
-        key_rows = []
+        claim_rows: list[tuple[int, int, str]] = []
+        key_rows: list[tuple[str, str, int | None, bool, int]] = []
         for claim in claims:
             document = row_of.get(claim.document)
             if document is None:
                 continue
             claim_id = self._next_claim
             self._next_claim += 1
-            claim_rows.append((claim_id, document, claim.model_dump_json()))
+            claim_rows.append((claim_id, document, claim.model_dump_json(exclude_defaults=True)))
             for rule, check in self._checks:
-                key = blocking_key(check, claim)
-                if key is not None:
+                keys = blocking_keys(check, claim)
+                if keys:
                     reach = check.reach(claim)
-                    key_rows.append((rule, key, reach.day, reach.open_ended, claim_id))
+                    key_rows.extend(
+                        (rule, key, reach.day, reach.open_ended, claim_id) for key in keys
+                    )
         self._db.executemany("INSERT INTO claims VALUES (?, ?, ?)", claim_rows)
         self._db.executemany("INSERT INTO claim_keys VALUES (?, ?, ?, ?, ?)", key_rows)
         return len(claim_rows)

@@ -45,6 +45,15 @@ class PairCheck(ABC):
     def key(self, claim: Claim) -> Hashable | None:
         """Claims with equal keys may be compared; None keeps a claim out."""
 
+    def keys(self, claim: Claim) -> tuple[Hashable, ...]:
+        """Every group a claim joins; two claims ``compare`` could flag share at least one.
+
+        One key is the rule; a check whose matches need only share one of several things
+        (participants of an event) gives a key per thing, so groups stay small.
+        """
+        key = self.key(claim)
+        return () if key is None else (key,)
+
     def reach(self, claim: Claim) -> Reach:
         """Partners ``compare`` could accept, by date; the default accepts every date."""
         return EVERYWHERE

@@ -42,6 +42,14 @@ class EventDateConflict(PairCheck):
             return None
         return self.measures.canonical(claim.event.head)
 
+    def keys(self, claim: Claim) -> tuple[Hashable, ...]:
+        """The event with each participant: a conflict needs a shared participant, and
+        grouping by the event alone ("kill") would put most of an archive in one group."""
+        event = self.key(claim)
+        if event is None or claim.event is None:
+            return ()
+        return tuple((event, who) for who in sorted(set(claim.event.modifiers)))
+
     def compare(self, a: Claim, b: Claim) -> Finding | None:
         va, vb = calendar_value(a), calendar_value(b)
         if va is None or vb is None or a.event is None or b.event is None:

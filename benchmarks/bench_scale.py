@@ -1,0 +1,321 @@
+"""Scale: index synthetic archives into a claim store and check one draft against them.
+
+Claims are generated directly (no text extraction), with a newsroom's shape: about 20
+claims a document, a few thousand measures of Zipf-like popularity, publication dates
+over ten years, some counts over an open window ("since October"), some dated events.
+Every phase runs in a fresh process, so its peak memory is its own.
+
+    .venv/bin/python benchmarks/bench_scale.py        # prints the Markdown section
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import multiprocessing
+import os
+import platform
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from numcheck.claims import Claim, Interval, Kind, Measure, Scope, Span, Window
+from numcheck.documents.model import DocumentStatus
+from numcheck.rules.engine import run_rules
+from numcheck.rules.load import load_rules
+from numcheck.store import ClaimStore
+
+SIZES = (1_000, 10_000, 100_000)
+IN_MEMORY_SIZES = (1_000, 10_000)  # 100,000 documents' claims in memory: see the notes
+CLAIMS_PER_DOCUMENT = 20
+MEASURES = 3_000
+PLACES = 300
+EVENTS = 500
+PEOPLE = 2_000
+FIRST_DAY = dt.date(2015, 1, 1)
+DAYS = 3_650
+DRAFTS = 5
+OPEN_WINDOWS = 0.03
+QUALIFIERS = ("exact",) * 6 + ("about", "about", "more-than", "more-than", "nearly")
+
+
+def _zipf(n: int) -> list[float]:
+    """Cumulative weights of a Zipf(1) law over ``n`` ranks."""
+    return list(itertools.accumulate(1.0 / rank for rank in range(1, n + 1)))
+
+
+class Newsroom:
+    """A seeded generator of documents' claims."""
+
+    def __init__(self, seed: int) -> None:
+        self.random = random.Random(seed)
+        self.measure_weights = _zipf(MEASURES)
+        self.place_weights = _zipf(PLACES)
+        self.event_weights = _zipf(EVENTS)
+        base = random.Random(0)  # the measures' typical sizes are the same in every run
+        self.typical = [10 ** base.uniform(0, 5) for _ in range(MEASURES)]
+        self.measures = range(MEASURES)
+        self.places = range(PLACES)
+        self.events = range(EVENTS)
+
+    def document(self, name: str, published: dt.date) -> list[Claim]:
+        r = self.random
+        claims = []
+        for i in range(r.randint(CLAIMS_PER_DOCUMENT - 5, CLAIMS_PER_DOCUMENT + 5)):
+            at = 60 * i
+            roll = r.random()
+            if roll < 0.1:
+                claims.append(self._event_date(name, at, published))
+            else:
+                kind = Kind.COUNT if roll < 0.8 else Kind.MONEY if roll < 0.9 else Kind.PERCENT
+                claims.append(self._figure(name, at, published, kind))
+        return claims
+
+    def _figure(self, name: str, at: int, published: dt.date, kind: Kind) -> Claim:
+        r = self.random
+        (measure,) = r.choices(self.measures, cum_weights=self.measure_weights)
+        # Most figures of a measure agree within a few percent; one in ten is another
+        # story's figure (or a mistake).
+        spread = 0.02 if r.random() < 0.9 else 0.5
+        figure = max(1, round(self.typical[measure] * r.lognormvariate(0, spread)))
+        if kind is Kind.PERCENT:
+            figure = min(figure, 100)
+        qualifier = r.choice(QUALIFIERS)
+        window = (
+            Window(text="since October", start=f"{published.year - 1}-10")
+            if r.random() < OPEN_WINDOWS
+            else None
+        )
+        places = (
+            (f"place{r.choices(self.places, cum_weights=self.place_weights)[0]}",)
+            if r.random() < 0.6
+            else ()
+        )
+        quote = f"{figure:,}"
+        value = (
+            Interval(low=figure, low_inclusive=False)
+            if qualifier == "more-than"
+            else Interval.point(figure)
+        )
+        unit = {Kind.MONEY: "USD", Kind.PERCENT: "percent"}.get(kind)
+        head = f"measure{measure}"
+        return Claim(
+            document=name,
+            kind=kind,
+            quote=quote,
+            span=Span(start=at, end=at + len(quote), line=1 + at // 80, column=1 + at % 80),
+            sentence=f"Officials counted {quote} {head}.",
+            sentence_start=at,
+            value=value,
+            stated=figure,
+            qualifier=qualifier,
+            unit=unit,
+            measure=Measure(head=head, noun=head, text=head),
+            scope=Scope(places=places, window=window),
+            as_of=published,
+        )
+
+    def _event_date(self, name: str, at: int, published: dt.date) -> Claim:
+        r = self.random
+        (event,) = r.choices(self.events, cum_weights=self.event_weights)
+        day = FIRST_DAY + dt.timedelta(days=(event * 7 + r.choice((0, 0, 0, 1))) % DAYS)
+        who = f"person{(event * 3 + r.randrange(2)) % PEOPLE}"
+        timex = day.isoformat()
+        return Claim(
+            document=name,
+            kind=Kind.DATE,
+            quote=timex,
+            span=Span(start=at, end=at + len(timex), line=1 + at // 80, column=1 + at % 80),
+            sentence=f"{who} was killed on {timex}.",
+            sentence_start=at,
+            timex=timex,
+            timex_type="DATE",
+            event=Measure(head=f"event{event}", modifiers=(who,), text="killed"),
+            as_of=published,
+        )
+
+    def archive(self, documents: int) -> Iterator[tuple[str, list[Claim]]]:
+        for n in range(documents):
+            published = FIRST_DAY + dt.timedelta(days=n * DAYS // documents)
+            name = f"archive/{n:06d}"
+            yield name, self.document(name, published)
+
+    def drafts(self) -> list[list[Claim]]:
+        """Drafts dated the day after the archive ends, as a CI gate sees them."""
+        published = FIRST_DAY + dt.timedelta(days=DAYS)
+        return [self.document(f"draft/{n}", published) for n in range(DRAFTS)]
+
+
+# -- phases, each in its own process ----------------------------------------------------
+
+
+def _peak_mb() -> float:
+    """Peak resident memory of this process so far, in MB (ru_maxrss is KB on Linux)."""
+    scale = 1 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6
+
+
+def _index(documents: int, path: str) -> dict[str, float]:
+    pack = load_rules()
+    pack.vocabulary  # noqa: B018 - loaded before the clock starts
+    before = _peak_mb()
+    start = time.perf_counter()
+    claims, generating = 0, 0.0
+    with ClaimStore(path, create=True) as store, store.writing(pack) as writer:
+        archive = Newsroom(seed=documents).archive(documents)
+        while True:
+            generated = time.perf_counter()
+            name, found = next(archive, ("", []))
+            generating += time.perf_counter() - generated
+            if not found:
+                break
+            status = DocumentStatus(id=name, source=name, published=found[0].as_of)
+            claims += writer.put(name, name, [status], found)
+    seconds = time.perf_counter() - start - generating
+    return {
+        "seconds": seconds,
+        "generating": generating,
+        "claims": claims,
+        "peak_mb": _peak_mb(),
+        "added_mb": _peak_mb() - before,
+        "size_mb": Path(path).stat().st_size / 1e6,
+    }
+
+
+def _check_store(documents: int, path: str) -> dict[str, float]:
+    pack = load_rules()
+    drafts = Newsroom(seed=-1).drafts()
+    before = _peak_mb()
+    times, findings = [], 0
+    start = time.perf_counter()
+    with ClaimStore(path) as store:
+        store.require(pack)
+        first = run_rules(drafts[0], pack, archive=store)
+        cold = time.perf_counter() - start
+        findings += len(first)
+        for draft in drafts[1:]:
+            start = time.perf_counter()
+            findings += len(run_rules(draft, pack, archive=store))
+            times.append(time.perf_counter() - start)
+    return {
+        "cold": cold,
+        "warm": statistics.median(times),
+        "worst": max(times),
+        "findings": findings / len(drafts),
+        "peak_mb": _peak_mb(),
+        "added_mb": _peak_mb() - before,
+    }
+
+
+def _check_memory(documents: int, path: str) -> dict[str, float]:
+    pack = load_rules()
+    pack.vocabulary  # noqa: B018
+    archive = [c for _, found in Newsroom(seed=documents).archive(documents) for c in found]
+    drafts = Newsroom(seed=-1).drafts()
+    before = _peak_mb()
+    times = []
+    for draft in drafts:
+        start = time.perf_counter()
+        run_rules([*draft, *archive], pack, frozenset({draft[0].document}))
+        times.append(time.perf_counter() - start)
+    return {
+        "warm": statistics.median(times),
+        "peak_mb": _peak_mb(),
+        "added_mb": _peak_mb() - before,
+    }
+
+
+def _child(
+    task: Callable[[int, str], dict[str, float]], documents: int, path: str, out: Any
+) -> None:
+    out.put(task(documents, path))
+
+
+def _in_process(
+    task: Callable[[int, str], dict[str, float]], documents: int, path: str
+) -> dict[str, float]:
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=_child, args=(task, documents, path, queue))
+    process.start()
+    result: dict[str, float] = queue.get()
+    process.join()
+    return result
+
+
+def run() -> str:
+    """The benchmark as a Markdown section (docs/benchmarks.md keeps the last one)."""
+    started = time.perf_counter()
+    rows_index, rows_check = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        for documents in SIZES:
+            path = str(Path(folder) / f"claims-{documents}.sqlite")
+            built = _in_process(_index, documents, path)
+            checked = _in_process(_check_store, documents, path)
+            memory = (
+                _in_process(_check_memory, documents, path)
+                if documents in IN_MEMORY_SIZES
+                else None
+            )
+            rows_index.append(
+                f"| {documents:,} | {built['claims']:,.0f} | {built['seconds']:.1f} s | "
+                f"{built['peak_mb']:.0f} MB (+{built['added_mb']:.0f}) | "
+                f"{built['size_mb']:.0f} MB |"
+            )
+            in_memory = (
+                f"{memory['warm'] * 1000:.0f} ms, {memory['peak_mb']:.0f} MB"
+                if memory
+                else "not run"
+            )
+            rows_check.append(
+                f"| {documents:,} | {checked['cold'] * 1000:.0f} ms | "
+                f"{checked['warm'] * 1000:.0f} ms | {checked['worst'] * 1000:.0f} ms | "
+                f"{checked['peak_mb']:.0f} MB (+{checked['added_mb']:.0f}) | "
+                f"{checked['findings']:.1f} | {in_memory} |"
+            )
+    total = time.perf_counter() - started
+    machine = (
+        f"{platform.platform()}, {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"SQLite {__import__('sqlite3').sqlite_version}"
+    )
+    return "\n".join(
+        [
+            "## Scale: claim store",
+            "",
+            f"`make bench` (or `.venv/bin/python benchmarks/bench_scale.py`) on {machine}; "
+            f"{total:.0f} s in all.",
+            "",
+            f"Synthetic archives of about {CLAIMS_PER_DOCUMENT} claims a document: {MEASURES:,} "
+            f"measures and {EVENTS} events of Zipf(1) popularity, publication dates over "
+            f"{DAYS // 365} years, 10% of figures over an open window. Peak memory is the "
+            "process's peak resident set (the phase's own growth in brackets).",
+            "",
+            "Indexing (one transaction, WAL, synchronous off):",
+            "",
+            "| documents | claims | time | peak memory | store size |",
+            "|---:|---:|---:|---:|---:|",
+            *rows_index,
+            "",
+            f"Checking one draft (~{CLAIMS_PER_DOCUMENT} claims, dated the day after the "
+            f"archive ends) against the store: the first draft (opening the store, cold caches), "
+            f"then the median and worst of {DRAFTS - 1} more; the in-memory engine on the same "
+            "claims for comparison (median, all claims already loaded):",
+            "",
+            "| documents | first draft | median | worst | peak memory | findings/draft "
+            "| in memory |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
+            *rows_check,
+            "",
+        ]
+    )
+
+
+if __name__ == "__main__":
+    print(run())
