@@ -182,6 +182,7 @@ def test_unchanged_files_are_skipped_and_changed_files_replace_their_claims(
     with ClaimStore(path) as store:
         assert sorted(c.stated or 0 for c in store.claims()) == [110, 120]
         assert store.count("documents") == 2
+        assert store.count("claim_keys") == 2  # the replaced claims' keys are gone too
 
 
 @pytest.mark.usefixtures("extractor")

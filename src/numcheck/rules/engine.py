@@ -8,7 +8,6 @@ claim store, which hands the engine only the archive claims that share a draft's
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
@@ -78,12 +77,10 @@ class ClaimSource(Protocol):
         ...
 
 
-_KEY_TEXT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
 def blocking_keys(check: PairCheck, claim: Claim) -> tuple[str, ...]:
-    """The check's keys as JSON text, so a store can index them and memory group by them."""
-    return tuple(_KEY_TEXT(key) for key in check.keys(claim))
+    """The check's keys as text (``repr`` of tuples of strings: fast and stable), so a
+    store can index them and memory group by them."""
+    return tuple(repr(key) for key in check.keys(claim))
 
 
 def run_rules(

@@ -27,7 +27,7 @@ CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (path TEXT PRIMARY KEY, content_hash TEXT NOT NULL);
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
-    file TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+    file TEXT NOT NULL,
     doc_id TEXT NOT NULL,
     source TEXT NOT NULL,
     published TEXT,
@@ -37,20 +37,28 @@ CREATE TABLE documents (
 CREATE INDEX documents_file ON documents(file);
 CREATE TABLE claims (
     id INTEGER PRIMARY KEY,
-    document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    document INTEGER NOT NULL,
     body TEXT NOT NULL
 );
 CREATE INDEX claims_document ON claims(document);
-CREATE TABLE claim_keys (
+CREATE TABLE keys (
+    id INTEGER PRIMARY KEY,
     rule TEXT NOT NULL,
     key TEXT NOT NULL,
-    day INTEGER,
-    open_ended INTEGER NOT NULL,
-    claim INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE
+    UNIQUE (rule, key)
 );
-CREATE INDEX claim_keys_lookup ON claim_keys(rule, key, day, open_ended, claim);
-CREATE INDEX claim_keys_claim ON claim_keys(claim);
+CREATE TABLE claim_keys (
+    key INTEGER NOT NULL,
+    day INTEGER NOT NULL,
+    open_ended INTEGER NOT NULL,
+    claim INTEGER NOT NULL,
+    PRIMARY KEY (key, day, claim)
+) WITHOUT ROWID;
 """
+# Blocking keys are interned (``keys``) and ``claim_keys`` is clustered by key and day,
+# so a draft's lookup reads one contiguous run of rows. ``day`` 0 stands for no date (day
+# ordinals start at 1). ``claim_keys`` has no index by claim: rows of forgotten claims are
+# swept once at the end of a write (claim ids are never reused, so they never match).
 
 
 class StoreError(Exception):
@@ -70,7 +78,6 @@ class ClaimStore:
             raise StoreError(f"{self.path}: no such claim store (create it with numcheck index)")
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None)
-            self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._prepare()
         except sqlite3.DatabaseError as exc:
@@ -154,10 +161,16 @@ class ClaimStore:
         try:
             with self._transaction():
                 if rebuild:
-                    for table in ("claim_keys", "claims", "documents", "files"):
+                    for table in ("claim_keys", "keys", "claims", "documents", "files"):
                         self._db.execute(f"DELETE FROM {table}")
                 self._set("fingerprint", pack_fingerprint(pack))
-                yield Writer(self._db, pair_checks(pack))
+                writer = Writer(self._db, pair_checks(pack), int(self._get("next_claim") or 1))
+                yield writer
+                self._set("next_claim", str(writer.next_claim))
+                if writer.forgot:
+                    self._db.execute(
+                        "DELETE FROM claim_keys WHERE claim NOT IN (SELECT id FROM claims)"
+                    )
         finally:
             self._db.execute("PRAGMA synchronous = NORMAL")
 
@@ -194,7 +207,7 @@ class ClaimStore:
             yield Claim.model_validate_json(body)
 
     def count(self, table: str) -> int:
-        if table not in ("files", "documents", "claims", "claim_keys"):
+        if table not in ("files", "documents", "claims", "keys", "claim_keys"):
             raise ValueError(table)
         return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
@@ -205,8 +218,9 @@ class ClaimStore:
         for key in sorted(wanted):
             condition, parameters = _reach_condition(wanted[key])
             rows = self._db.execute(
-                "SELECT c.body FROM claim_keys k JOIN claims c ON c.id = k.claim "
-                f"WHERE k.rule = ? AND k.key = ? AND ({condition})",
+                "SELECT c.body FROM keys JOIN claim_keys k ON k.key = keys.id "
+                "JOIN claims c ON c.id = k.claim "
+                f"WHERE keys.rule = ? AND keys.key = ? AND ({condition})",
                 (rule, key, *parameters),
             )
             for (body,) in rows:
@@ -228,7 +242,7 @@ def _reach_condition(reaches: Sequence[Reach]) -> tuple[str, list[int]]:
             merged[-1][1] = max(merged[-1][1], high)
         else:
             merged.append([low, high])
-    terms = ["k.day IS NULL", *("k.day BETWEEN ? AND ?" for _ in merged)]
+    terms = ["k.day = 0", *("k.day BETWEEN ? AND ?" for _ in merged)]
     if any(r.open_ended for r in reaches):
         terms.append("k.open_ended = 1")
     return " OR ".join(terms), [bound for span in merged for bound in span]
@@ -237,14 +251,34 @@ def _reach_condition(reaches: Sequence[Reach]) -> tuple[str, list[int]]:
 class Writer:
     """Adds files' documents and claims inside ``ClaimStore.writing``."""
 
-    def __init__(self, db: sqlite3.Connection, checks: list[tuple[str, PairCheck]]) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, checks: list[tuple[str, PairCheck]], next_claim: int
+    ) -> None:
         self._db = db
         self._checks = checks
-        self._next_document = self._next_id("documents")
-        self._next_claim = self._next_id("claims")
+        self._keys = {(rule, key): id for id, rule, key in db.execute("SELECT * FROM keys")}
+        self._next_document = int(
+            db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM documents").fetchone()[0]
+        )
+        self.next_claim = next_claim
+        self.forgot = False
 
-    def _next_id(self, table: str) -> int:
-        return int(self._db.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0])
+    def _forget(self, file: str) -> None:
+        """Remove a file with its documents and claims (if it was stored)."""
+        if self._db.execute("SELECT 1 FROM files WHERE path = ?", (file,)).fetchone() is None:
+            return
+        self.forgot = True
+        documents = "SELECT id FROM documents WHERE file = ?"
+        self._db.execute(f"DELETE FROM claims WHERE document IN ({documents})", (file,))
+        self._db.execute("DELETE FROM documents WHERE file = ?", (file,))
+        self._db.execute("DELETE FROM files WHERE path = ?", (file,))
+
+    def _key_id(self, rule: str, key: str) -> int:
+        found = self._keys.get((rule, key))
+        if found is None:
+            found = self._keys[rule, key] = len(self._keys) + 1
+            self._db.execute("INSERT INTO keys VALUES (?, ?, ?)", (found, rule, key))
+        return found
 
     def put(
         self,
@@ -258,7 +292,7 @@ class Writer:
         ``statuses`` are the file's documents; claims of a document with no status, or
         one in error, are not kept.
         """
-        self._db.execute("DELETE FROM files WHERE path = ?", (file,))
+        self._forget(file)
         self._db.execute("INSERT INTO files VALUES (?, ?)", (file, content_hash))
         row_of: dict[str, int] = {}
         documents = []
@@ -279,21 +313,22 @@ class Writer:
             self._next_document += 1
         self._db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)", documents)
         claim_rows: list[tuple[int, int, str]] = []
-        key_rows: list[tuple[str, str, int | None, bool, int]] = []
+        key_rows: list[tuple[int, int, bool, int]] = []
         for claim in claims:
             document = row_of.get(claim.document)
             if document is None:
                 continue
-            claim_id = self._next_claim
-            self._next_claim += 1
-            claim_rows.append((claim_id, document, claim.model_dump_json(exclude_defaults=True)))
+            claim_id = self.next_claim
+            self.next_claim += 1
+            claim_rows.append((claim_id, document, claim.model_dump_json(exclude_none=True)))
             for rule, check in self._checks:
                 keys = blocking_keys(check, claim)
                 if keys:
                     reach = check.reach(claim)
                     key_rows.extend(
-                        (rule, key, reach.day, reach.open_ended, claim_id) for key in keys
+                        (self._key_id(rule, key), reach.day or 0, reach.open_ended, claim_id)
+                        for key in keys
                     )
         self._db.executemany("INSERT INTO claims VALUES (?, ?, ?)", claim_rows)
-        self._db.executemany("INSERT INTO claim_keys VALUES (?, ?, ?, ?, ?)", key_rows)
+        self._db.executemany("INSERT INTO claim_keys VALUES (?, ?, ?, ?)", key_rows)
         return len(claim_rows)
