@@ -261,6 +261,7 @@ def _child(
 def _in_process(
     task: Callable[[int, str], dict[str, float]], documents: int, path: str
 ) -> dict[str, float]:
+    print(f"bench_scale: {task.__name__.strip('_')} {documents:,} ...", file=sys.stderr, flush=True)
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     process = context.Process(target=_child, args=(task, documents, path, queue))

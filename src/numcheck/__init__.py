@@ -2,9 +2,11 @@
 
 >>> import numcheck
 >>> report = numcheck.check(["drafts/"], against=["archive/"])
+>>> indexed = numcheck.index(["archive/"], "claims.sqlite")  # once, then for each draft:
+>>> report = numcheck.check(["drafts/"], store="claims.sqlite")
 """
 
-from numcheck.api import check, document, extract
+from numcheck.api import check, document, extract, index
 from numcheck.claims import Claim, Interval, Kind, Measure, Scope, Span, Window
 from numcheck.documents import Document, DocumentStatus, load_paths
 from numcheck.findings import Category, Evidence, Finding, Report, Severity
@@ -33,6 +35,7 @@ __all__ = [
     "check",
     "document",
     "extract",
+    "index",
     "load_paths",
     "load_rules",
 ]

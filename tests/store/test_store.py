@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections import defaultdict
@@ -203,3 +204,21 @@ def test_cli_index_reports_counts_and_errors(
     assert "1 files unchanged; 2 errors" in capsys.readouterr().out
     draft = write(tmp_path / "draft.md", "2024-01-06", "There were 300 attacks.")
     assert main(["check", str(draft), "--store", str(store), "--format", "json"]) == 1
+
+
+@pytest.mark.usefixtures("extractor")
+def test_check_combines_the_store_with_against(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path / "archive" / "a.md", "2024-01-05", "Rebels attacked 110 times.")
+    today = write(tmp_path / "today" / "t.md", "2024-01-06", "Rebels attacked 900 times.")
+    draft = write(tmp_path / "draft.md", "2024-01-07", "There were 300 attacks.")
+    store = tmp_path / "claims.sqlite"
+    assert main(["index", str(tmp_path / "archive"), "--store", str(store)]) == 0
+    capsys.readouterr()
+    args = ["check", str(draft), "--store", str(store), "--against", str(today)]
+    assert main([*args, "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [d["id"] for d in report["documents"]] == [str(draft), str(today)]
+    quoted = {tuple(sorted(e["quote"] for e in f["evidence"])) for f in report["findings"]}
+    assert quoted == {("110", "300"), ("300", "900")}

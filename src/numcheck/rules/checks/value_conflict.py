@@ -99,9 +99,6 @@ class ValueConflict(PairCheck):
             return None
         if not self.reach(a).admits(self.reach(b)):
             return None
-        match = self.matcher.match(a, b)
-        if match is None:
-            return None
         ia, ib = self._interval(a), self._interval(b)
         if ia is None or ib is None:
             return None
@@ -110,6 +107,10 @@ class ValueConflict(PairCheck):
             self.options.tolerance.relative * max(abs(x) for x in _ends(ia, ib)),
         )
         if gap(ia, ib) <= tolerance:
+            return None
+        # Scopes last: most figures of a measure agree, and reading scopes costs more.
+        match = self.matcher.match(a, b)
+        if match is None:
             return None
         return self._finding(a, b, ia, ib, match)
 
