@@ -51,13 +51,17 @@ CREATE TABLE claim_keys (
     key INTEGER NOT NULL,
     day INTEGER NOT NULL,
     open_ended INTEGER NOT NULL,
+    valued INTEGER NOT NULL,
+    low REAL,
+    high REAL,
     claim INTEGER NOT NULL,
     PRIMARY KEY (key, day, claim)
 ) WITHOUT ROWID;
 """
-# Blocking keys are interned (``keys``) and ``claim_keys`` is clustered by key and day,
-# so a draft's lookup reads one contiguous run of rows. ``day`` 0 stands for no date (day
-# ordinals start at 1). ``claim_keys`` has no index by claim: rows of forgotten claims are
+# Blocking keys are interned (``keys``); ``claim_keys`` holds each claim's reach and is
+# clustered by key and day, so a draft's lookup reads one contiguous run of small rows and
+# reads claims only for rows its reaches admit. ``day`` 0 stands for no date (ordinals
+# start at 1). ``claim_keys`` has no index by claim: rows of forgotten claims are
 # swept once at the end of a write (claim ids are never reused, so they never match).
 
 
@@ -227,25 +231,28 @@ class ClaimStore:
                 yield key, Claim.model_validate_json(body)
 
 
-def _reach_condition(reaches: Sequence[Reach]) -> tuple[str, list[int]]:
-    """SQL that keeps stored claims some reach admits (a superset of ``Reach.admits``)."""
-    spans = sorted(
-        (r.day - r.days, r.day + r.days)
-        for r in reaches
-        if r.day is not None and r.days is not None
-    )
-    if len(spans) < len(reaches):
-        return "1", []
-    merged: list[list[int]] = []
-    for low, high in spans:
-        if merged and low <= merged[-1][1] + 1:
-            merged[-1][1] = max(merged[-1][1], high)
-        else:
-            merged.append([low, high])
-    terms = ["k.day = 0", *("k.day BETWEEN ? AND ?" for _ in merged)]
-    if any(r.open_ended for r in reaches):
-        terms.append("k.open_ended = 1")
-    return " OR ".join(terms), [bound for span in merged for bound in span]
+def _reach_condition(reaches: Sequence[Reach]) -> tuple[str, list[float]]:
+    """SQL keeping the stored rows (``k``) one of ``reaches`` admits (``Reach.admits``,
+    or more: the comparison has the last word)."""
+    alternatives: list[str] = []
+    parameters: list[float] = []
+    for reach in sorted(set(reaches), key=repr):
+        terms: list[str] = []
+        if reach.day is not None and reach.days is not None:
+            open_ended = " OR k.open_ended = 1" if reach.open_ended else ""
+            terms.append(f"(k.day = 0 OR k.day BETWEEN ? AND ?{open_ended})")
+            parameters += [reach.day - reach.days, reach.day + reach.days]
+        if reach.valued:
+            meets = ["k.valued = 1"]
+            if reach.high is not None:
+                meets.append("(k.low IS NULL OR k.low <= ?)")
+                parameters.append(reach.high)
+            if reach.low is not None:
+                meets.append("(k.high IS NULL OR ? <= k.high)")
+                parameters.append(reach.low)
+            terms.append(f"NOT ({' AND '.join(meets)})")
+        alternatives.append(" AND ".join(terms) or "1")
+    return " OR ".join(f"({a})" for a in alternatives) or "0", parameters
 
 
 class Writer:
@@ -313,7 +320,7 @@ class Writer:
             self._next_document += 1
         self._db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)", documents)
         claim_rows: list[tuple[int, int, str]] = []
-        key_rows: list[tuple[int, int, bool, int]] = []
+        key_rows: list[tuple[int, int, bool, bool, float | None, float | None, int]] = []
         for claim in claims:
             document = row_of.get(claim.document)
             if document is None:
@@ -326,9 +333,17 @@ class Writer:
                 if keys:
                     reach = check.reach(claim)
                     key_rows.extend(
-                        (self._key_id(rule, key), reach.day or 0, reach.open_ended, claim_id)
+                        (
+                            self._key_id(rule, key),
+                            reach.day or 0,
+                            reach.open_ended,
+                            reach.valued,
+                            reach.low,
+                            reach.high,
+                            claim_id,
+                        )
                         for key in keys
                     )
         self._db.executemany("INSERT INTO claims VALUES (?, ?, ?)", claim_rows)
-        self._db.executemany("INSERT INTO claim_keys VALUES (?, ?, ?, ?)", key_rows)
+        self._db.executemany("INSERT INTO claim_keys VALUES (?, ?, ?, ?, ?, ?, ?)", key_rows)
         return len(claim_rows)

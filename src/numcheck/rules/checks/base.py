@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from numcheck.claims import Claim
 from numcheck.findings import Category, Evidence, Finding, Severity, finding_id
@@ -13,10 +14,12 @@ from numcheck.rules.schema import RuleBase
 
 @dataclass(frozen=True)
 class Reach:
-    """How far apart in time a claim's partners may be published and still be compared.
+    """What a claim's partner must be like for the pair to be flagged, in a few numbers.
 
-    A claim store uses it to fetch only the stored claims a comparison could accept,
-    so checking a draft reads a few weeks of a large archive, not all of it.
+    A necessary condition only (the comparison has the last word), and cheap enough for a
+    claim store to test on stored rows before it reads a single claim: checking a draft
+    then reads the few archive claims that could disagree with it, not every claim of
+    its measure.
     """
 
     day: int | None = None
@@ -26,16 +29,50 @@ class Reach:
     open_ended: bool = False
     """Two open-ended claims (counts since a date, which only grow) are compared at any
     distance."""
+    valued: bool = False
+    """With ``valued``, [``low``, ``high``] (None: unbounded) is a range such that two
+    claims whose ranges meet, even at one point, agree."""
+    low: float | None = None
+    high: float | None = None
 
     def admits(self, other: Reach) -> bool:
+        """True unless the pair is too far apart in time or surely agrees."""
+        return self.in_time(other) and not self.agrees(other)
+
+    def in_time(self, other: Reach) -> bool:
         if self.days is None or self.day is None or other.day is None:
             return True
         if self.open_ended and other.open_ended:
             return True
         return abs(self.day - other.day) <= self.days
 
+    def agrees(self, other: Reach) -> bool:
+        if not (self.valued and other.valued):
+            return False
+        below = self.low is None or other.high is None or self.low <= other.high
+        return below and (other.low is None or self.high is None or other.low <= self.high)
+
 
 EVERYWHERE = Reach()
+
+T = TypeVar("T")
+
+
+class PerClaim(Generic[T]):
+    """A value computed once per claim object: a draft claim meets hundreds of archive
+    claims in one run, and hashing a claim by value would cost more than recomputing."""
+
+    def __init__(self, compute: Callable[[Claim], T]) -> None:
+        self._compute = compute
+        self._known: dict[int, tuple[Claim, T]] = {}
+
+    def __call__(self, claim: Claim) -> T:
+        known = self._known.get(id(claim))
+        if known is not None and known[0] is claim:  # the claim itself, not a reused id
+            return known[1]
+        value = self._compute(claim)
+        self._known[id(claim)] = (claim, value)
+        return value
 
 
 class PairCheck(ABC):

@@ -8,12 +8,14 @@ Best practice: "January 3, 2020" and "Jan. 3, 2020" (or "2020-01-03"), and a mon
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections.abc import Hashable
 
 from numcheck.claims import Claim
 from numcheck.findings import Finding
-from numcheck.rules.checks.base import PairCheck, make_finding
+from numcheck.rules.checks.base import EVERYWHERE, PairCheck, Reach, make_finding
 from numcheck.rules.schema import EventDateRule
 from numcheck.vocabulary import Vocabulary
 
@@ -25,6 +27,27 @@ def calendar_value(claim: Claim) -> str | None:
     if not claim.resolved or claim.timex is None:
         return None
     return claim.timex if _CALENDAR_VALUE.match(claim.timex) else None
+
+
+def calendar_days(value: str) -> tuple[int, int] | None:
+    """First and last day (ordinals) of a calendar value: 2020 -> Jan 1 to Dec 31, 2020.
+
+    Two calendar values are the same at the coarser granularity exactly when their days
+    overlap (a year holds its months, a month its days).
+    """
+    parts = [int(p) for p in value.split("-")]
+    try:
+        if len(parts) == 1:
+            first, last = dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+        elif len(parts) == 2:
+            month_days = calendar.monthrange(parts[0], parts[1])[1]
+            first = dt.date(parts[0], parts[1], 1)
+            last = dt.date(parts[0], parts[1], month_days)
+        else:
+            first = last = dt.date(parts[0], parts[1], parts[2])
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+    return first.toordinal(), last.toordinal()
 
 
 def same_at_coarser(a: str, b: str) -> bool:
@@ -49,6 +72,14 @@ class EventDateConflict(PairCheck):
         if event is None or claim.event is None:
             return ()
         return tuple((event, who) for who in sorted(set(claim.event.modifiers)))
+
+    def reach(self, claim: Claim) -> Reach:
+        """Any publication date; the dates told must differ (a store skips agreeing ones)."""
+        value = calendar_value(claim)
+        days = calendar_days(value) if value else None
+        if days is None:
+            return EVERYWHERE
+        return Reach(valued=True, low=days[0], high=days[1])
 
     def compare(self, a: Claim, b: Claim) -> Finding | None:
         va, vb = calendar_value(a), calendar_value(b)

@@ -13,7 +13,7 @@ from collections.abc import Hashable
 
 from numcheck.claims import Claim, Interval, format_number
 from numcheck.findings import Category, Finding
-from numcheck.rules.checks.base import PairCheck, Reach, make_finding
+from numcheck.rules.checks.base import PairCheck, PerClaim, Reach, make_finding
 from numcheck.rules.schema import ValueConflictRule
 from numcheck.rules.scope import Match, ScopeMatcher
 from numcheck.units import base_unit
@@ -66,6 +66,8 @@ class ValueConflict(PairCheck):
         self.rule = rule
         self.options = rule.options
         self.matcher = ScopeMatcher(vocabulary)
+        self._interval = PerClaim(self._read_interval)
+        self._reach = PerClaim(self._read_reach)
 
     def key(self, claim: Claim) -> Hashable | None:
         if claim.kind not in self.options.kinds or claim.measure is None or claim.value is None:
@@ -76,7 +78,7 @@ class ValueConflict(PairCheck):
         head = self.matcher.measures.canonical(claim.measure.head)
         return (claim.kind.value, unit[0], head)
 
-    def _interval(self, claim: Claim) -> Interval | None:
+    def _read_interval(self, claim: Claim) -> Interval | None:
         interval = (
             editorial_interval(claim, self.rule)
             if self.options.semantics == "editorial"
@@ -88,10 +90,18 @@ class ValueConflict(PairCheck):
         return interval.scaled(unit[1])
 
     def reach(self, claim: Claim) -> Reach:
+        return self._reach(claim)
+
+    def _read_reach(self, claim: Claim) -> Reach:
+        # Intervals that meet have no gap, so they never exceed the tolerance.
+        interval = self._interval(claim)
         return Reach(
             day=claim.as_of.toordinal() if claim.as_of else None,
             days=self.options.max_days_apart,
             open_ended=_cumulative(claim),
+            valued=interval is not None,
+            low=interval.low if interval else None,
+            high=interval.high if interval else None,
         )
 
     def compare(self, a: Claim, b: Claim) -> Finding | None:
