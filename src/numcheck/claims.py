@@ -68,6 +68,8 @@ class Interval(Frozen):
 
     def scaled(self, factor: float) -> Interval:
         """The interval in another unit (``factor`` > 0)."""
+        if factor == 1.0:
+            return self
         return Interval(
             low=None if self.low is None else self.low * factor,
             high=None if self.high is None else self.high * factor,

@@ -62,6 +62,8 @@ class PerClaim(Generic[T]):
     """A value computed once per claim object: a draft claim meets hundreds of archive
     claims in one run, and hashing a claim by value would cost more than recomputing."""
 
+    LIMIT = 50_000
+
     def __init__(self, compute: Callable[[Claim], T]) -> None:
         self._compute = compute
         self._known: dict[int, tuple[Claim, T]] = {}
@@ -71,6 +73,8 @@ class PerClaim(Generic[T]):
         if known is not None and known[0] is claim:  # the claim itself, not a reused id
             return known[1]
         value = self._compute(claim)
+        if len(self._known) >= self.LIMIT:  # a long index run meets every claim once
+            self._known.clear()
         self._known[id(claim)] = (claim, value)
         return value
 
