@@ -78,19 +78,26 @@ def vague_pattern() -> str:
     return r"(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b"
 
 
+_POWER_OF_TEN = re.compile(r"\s?[×x]\s?10\^?")
+_FRACTION = re.compile(r"(?:(\d+)\s)?(\d+)[/\u2044](\d+)")
+_SEPARATORS = re.compile(rf"[{_GROUP_SEPARATOR}]")
+
+
 def parse_digits(text: str) -> float:
     """Value of a figure matched by ``DIGITS_PATTERN``."""
+    if text.isdigit():
+        return float(text)
     text = text.replace("−", "-")
-    whole, _, power = re.sub(r"\s?[×x]\s?10\^?", "e", text).partition("e")
+    whole, _, power = _POWER_OF_TEN.sub("e", text).partition("e")
     if power:
         return parse_digits(whole) * 10.0 ** int(power)
     if whole[-1] in _VULGAR_VALUES:
         head = whole[:-1].strip()
         return (float(head) if head else 0.0) + _VULGAR_VALUES[whole[-1]]
-    mixed = re.fullmatch(r"(?:(\d+)\s)?(\d+)[/\u2044](\d+)", whole)
+    mixed = _FRACTION.fullmatch(whole)
     if mixed:
         return int(mixed[1] or 0) + int(mixed[2]) / int(mixed[3])
-    return float(re.sub(rf"[{_GROUP_SEPARATOR}]", "", whole))
+    return float(_SEPARATORS.sub("", whole))
 
 
 _VULGAR_VALUES = {
@@ -132,10 +139,10 @@ def parse_words(text: str) -> tuple[float, int] | None:
                 break
             current += value
             seen, last, end = True, word, tokens[i].end()
-        elif word in MULTIPLIERS:
+        elif word in MULTIPLIERS and (seen or last == "a"):
             current = (current or 1.0) * MULTIPLIERS[word]
             seen, last, end = True, word, tokens[i].end()
-        elif word in SCALES:
+        elif word in SCALES and (seen or last in ("a", "of")):
             total += (current or 1.0) * SCALES[word]
             current = 0.0
             seen, last, end = True, word, tokens[i].end()

@@ -50,49 +50,65 @@ def interval(shape: Shape, figure: float) -> Interval:
     return Interval(figure, figure, True, True)
 
 
+_WINDOW_WORDS = re.compile(r"[^\s-]+")
+_LONGEST_PHRASE = 4
+
+
 @cache
-def _qualifiers() -> tuple[dict[str, str], dict[str, Shape], re.Pattern[str]]:
+def _qualifiers() -> tuple[dict[str, str], dict[str, Shape]]:
     data = load_data("qualifiers.yaml")
     phrases: dict[str, str] = data["phrases"]
     shapes: dict[str, Shape] = data["shapes"]
-    words = sorted((p for p in phrases if p[0].isalpha()), key=len, reverse=True)
-    signs = sorted((p for p in phrases if not p[0].isalpha()), key=len, reverse=True)
-    pattern = re.compile(
-        r"(?:(?<![\w-])(?P<word>"
-        + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words)
-        + r")[\s-]+|(?P<sign>"
-        + "|".join(re.escape(p) for p in signs)
-        + r")\s*)$",
-        re.I,
-    )
-    return phrases, shapes, pattern
+    return phrases, shapes
 
 
 def qualifier_before(text: str, pos: int) -> Qualifier | None:
     """The qualifier whose words end right before ``pos``, if any."""
-    phrases, shapes, pattern = _qualifiers()
+    phrases, shapes = _qualifiers()
     window_start = max(0, pos - 40)
-    found = pattern.search(text[window_start:pos])
-    if found is None:
+    window = text[window_start:pos]
+    stripped = window.rstrip()
+    if stripped.endswith("-"):
+        stripped = stripped[:-1]
+    elif stripped and not stripped[-1].isalpha():
+        for length in (2, 1):
+            sign = stripped[-length:]
+            if sign in phrases and len(stripped) >= length:
+                name = phrases[sign]
+                return Qualifier(name, shapes[name], window_start + len(stripped) - length)
         return None
-    phrase = re.sub(r"\s+", " ", (found["word"] or found["sign"]).lower())
-    name = phrases[phrase]
-    return Qualifier(name, shapes[name], window_start + found.start())
+    if len(stripped) == len(window) and not window.endswith("-"):
+        return None
+    words = list(_WINDOW_WORDS.finditer(window))
+    for length in range(min(_LONGEST_PHRASE, len(words)), 0, -1):
+        tail = words[-length:]
+        phrase = " ".join(w[0] for w in tail).lower()
+        if phrase in phrases:
+            name = phrases[phrase]
+            return Qualifier(name, shapes[name], window_start + tail[0].start())
+    return None
+
+
+def shape_of(name: str) -> Shape:
+    """The interval shape of a qualifier name; ranges and vague amounts keep their point."""
+    return _qualifiers()[1].get(name, "point")
 
 
 @cache
-def _changes() -> re.Pattern[str]:
+def _changes() -> dict[str, Change]:
     data: dict[str, list[str]] = load_data("changes.yaml")
-    groups = "|".join(
-        f"(?P<{direction}>" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")"
+    return {
+        word: "up" if direction == "up" else "down"
         for direction, words in data.items()
-    )
-    return re.compile(r"(?<![\w-])(?:" + groups + r")(?:\s+by)?\s+$", re.I)
+        for word in words
+    }
 
 
 def change_before(text: str, pos: int) -> Change | None:
     """ "up" or "down" when a change word ("rose", "fell by") stands right before ``pos``."""
-    found = _changes().search(text[max(0, pos - 30) : pos])
-    if found is None:
+    words = text[max(0, pos - 30) : pos].split()
+    if not words or text[pos - 1 : pos] not in (" ", "\u00a0"):
         return None
-    return "up" if found["up"] else "down"
+    if words[-1].lower() == "by":
+        words.pop()
+    return _changes().get(words[-1].lower()) if words else None
