@@ -96,7 +96,7 @@ def _figure_pattern() -> str:
 
 @cache
 def _scanner() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.,/+−])(?:(?<!-)|(?<=sub-)){_figure_pattern()}")
+    return re.compile(rf"(?<![\w.,/+−^])(?:(?<!-)|(?<=sub-)){_figure_pattern()}")
 
 
 @cache
@@ -112,11 +112,11 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
     pos = 0
     scanner = _scanner()
     while (match := scanner.search(text, pos)) is not None:
-        pos = match.end()
         mention = _read(text, match)
         if mention is None:
+            pos = match.start() + 1
             continue
-        pos = max(pos, mention.end)
+        pos = mention.end
         if found and _CONVERSION_JOIN.fullmatch(text, found[-1].end, mention.start):
             mention = _inherit(mention, found[-1])
         if mention.kind == "count" and (
@@ -360,7 +360,9 @@ def _range_partner(
             low = replace(first, value=first.value - error.value)
             high = replace(error, value=first.value + error.value)
             return low, high, _unit(text, error)
-    join = _RANGE_JOIN.match(text, unit.end if unit else first.end)
+    after_first = unit.end if unit else first.end
+    per = _denominator(text, after_first, allow_any_word=True) if first.currency else None
+    join = _RANGE_JOIN.match(text, per[1] if per else after_first)
     if join is None:
         return alone
     word = (join["word"] or "").lower()
@@ -376,6 +378,10 @@ def _range_partner(
     if second is None or (word == "or" and second.value <= first.value):
         return alone
     second_unit = _unit(text, second)
+    if per is not None:
+        second_per = _denominator(text, second.end, allow_any_word=True)
+        if second_per is None or second_per[0] != per[0]:
+            return alone
     if unit is not None and second_unit is None and opened != "from":
         return alone
     if unit is not None and second_unit is not None and second_unit.unit != unit.unit:

@@ -13,6 +13,7 @@ import warnings
 from functools import cache
 from typing import Any
 
+from numcheck.extract.nouns import STOP_WORDS
 from numcheck.extract.units import Unit, UnitMatch
 
 _SYMBOL = re.compile(r"[^\W\d_]{1,4}(?:[-−^/]?[\w^−/-]*)")
@@ -43,12 +44,15 @@ def unit_after(text: str, figure_start: int, pos: int) -> UnitMatch | None:
     if symbol is None:
         return None
     letters = re.match(r"[^\W\d_]+", symbol[0])
-    if letters is None or letters[0] not in _symbols():
+    if letters is None or letters[0].lower() in STOP_WORDS:
         return None
+    word = letters[0]
+    if word not in _symbols() and not (len(word) > 2 and word[:-1] in _symbols()):
+        return None  # neither a symbol nor its plural ("cds")
     window = text[figure_start : symbol.end() + _WINDOW]
     for quantity in _parser().parse(window):
         name = quantity.unit.name
         if quantity.span[0] == 0 and name != "dimensionless":
             end = figure_start + quantity.span[1]
-            return UnitMatch(pos, max(end, pos + len(letters[0])), Unit(name, "quantity", name))
+            return UnitMatch(pos, max(end, pos + 1), Unit(name, "quantity", name))
     return None
