@@ -19,7 +19,27 @@ from numcheck.extract.units import Unit, UnitMatch
 _SYMBOL = re.compile(r"[^\W\d_]{1,4}(?:[-−^/]?[\w^−/-]*)")
 _WINDOW = 24
 # Symbols too often plain words or letters in news to send to quantulum3.
-_NEVER = frozenset({"a", "s", "m", "h", "in", "at", "am", "pm", "is", "as", "or", "no", "per"})
+_NEVER = frozenset(
+    {
+        "a",
+        "s",
+        "m",
+        "h",
+        "in",
+        "at",
+        "am",
+        "pm",
+        "is",
+        "as",
+        "or",
+        "no",
+        "per",
+        "st",
+        "nd",
+        "rd",
+        "th",
+    }
+)
 
 
 @cache
