@@ -162,8 +162,8 @@ def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
         return None
     if unit is None or unit.unit.kind != "money" or first.currency is None:
         first, second, unit = _range_partner(text, first, unit, opener, change)
-    if second is not None and opener is not None and opener["word"].lower() == "from":
-        change = None
+    if second is not None and opener is not None:
+        change = None  # "rose from 5 to 7", "increase between 4% and 5%" state levels
     if _is_year(text, first, second, unit):
         return None
     last = second or first
@@ -217,9 +217,10 @@ def _mention(
     if second is not None:
         low = first.vague[0] if first.vague else first.value
         high = second.vague[1] if second.vague else second.value
+        about = qualifier is not None and qualifier.name == "about"
         return replace(
-            point, low=min(low, high), high=max(low, high), qualifier="range",
-            stated_high=second.value,
+            point, low=min(low, high), high=max(low, high),
+            qualifier="about" if about else "range", stated_high=second.value,
         )  # fmt: skip
     if first.vague is not None:
         low, high = first.vague
@@ -405,9 +406,9 @@ def _out_of(text: str, figure: _Figure) -> _Figure:
 
 def _inherit(mention: QuantityMention, converted: QuantityMention) -> QuantityMention:
     """A conversion in brackets ("296 hp (224 kW)") carries its original's qualifier and change."""
-    if mention.qualifier != "exact" or mention.change is not None:
+    if mention.change is not None or mention.qualifier not in ("exact", "range"):
         return mention
-    if converted.qualifier in ("range", "vague"):
+    if mention.qualifier == "range" or converted.qualifier in ("range", "vague"):
         return replace(mention, change=converted.change)
     bounds = interval(shape_of(converted.qualifier), mention.stated)
     return replace(
