@@ -62,9 +62,11 @@ def test_percent_and_change() -> None:
     assert (m.kind, m.stated, m.unit, m.change) == ("percent", 4.5, "percent", "down")
 
 
-def test_rose_to_states_a_level_not_a_change() -> None:
-    m = only("Revenue rose to $7.4 billion.")
-    assert (m.stated, m.change) == (7.4e9, None)
+def test_fell_to_gives_the_new_level_and_its_direction() -> None:
+    m = only("Revenue fell to $7.4 billion.")
+    assert (m.stated, m.change) == (7.4e9, "down")
+    rise, level = find_quantities("Shares rose 4% to $13.60.")
+    assert (rise.change, level.change) == ("up", None)
 
 
 def test_range_keeps_both_figures() -> None:
