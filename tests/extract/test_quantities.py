@@ -177,3 +177,10 @@ def test_labels_ranks_and_small_vague_amounts_are_not_scored() -> None:
     assert quantities("Resolution No. 18 marked the fourth anniversary of several talks.") == []
     (dozens,) = quantities("Dozens of people were hurt.")
     assert dozens["value"] == [12, 120]
+
+
+def test_time_spans_and_plural_currencies() -> None:
+    assert (only("Two days after the vote").kind, only("Two days after the vote").unit) == (
+        "duration", "day",
+    )  # fmt: skip
+    assert only("7.5 million Danish crowns in deposits").unit == "DKK"
