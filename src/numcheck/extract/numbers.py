@@ -57,6 +57,8 @@ DIGITS_PATTERN = (
 WORDS_PATTERN = (
     rf"(?:(?:one|{_NUMBER_WORD})[\s-]+(?:and\s+an?\s+half\b|{_DENOMINATOR}\b)"
     rf"|an?[\s-]+{_DENOMINATOR}(?=\s+of\b|\s*[.,;:)]|\s*$)"
+    # a bare "half" only where it is a share: "half of", "nearly half", "more than half"
+    r"|(?:(?<=almost\s)|(?<=nearly\s)|(?<=than\s)|(?<=about\s)|\b(?<!second\s)(?<!first\s)(?<!the\s)(?=half\s+of\b))half\b"
     rf"|a\s+couple\b(?:\s+of\s+(?:hundred|thousand|million|billion)\b)?"
     rf"|(?:an?\s+(?=hundred|thousand|million|billion|trillion|dozen))?{_NUMBER_WORD}"
     rf"(?:(?:[\s-]+|\s+(?:and|&)\s+|,\s+){_NUMBER_WORD})*(?:\s+and\s+an?\s+half)?)\b"
@@ -153,6 +155,8 @@ def parse_words(text: str) -> tuple[float, int] | None:
             total += (current or 1.0) * SCALES[word]
             current = 0.0
             seen, last, end = True, word, tokens[i].end()
+        elif word == "half" and not seen and not last:
+            return 0.5, tokens[i].end()
         elif _denominator(word) and (seen or last == "a") and current:
             return (total + current) / _denominator(word), tokens[i].end()
         else:
