@@ -300,7 +300,7 @@ def _abbreviation_value(abbreviation: re.Match[str]) -> float:
 
 
 def _stands_alone(text: str, figure: _Figure) -> bool:
-    """False for figures glued into a word or code ("3D", "24/7") and pronoun "one"."""
+    """False for whole fractions that are codes ("24/7") and for the pronoun "one"."""
     if figure.digits:
         if _SIMPLE_FRACTION.fullmatch(figure.digits) and figure.value >= 1:
             return False
