@@ -175,7 +175,7 @@ def _rules() -> tuple[_Rule, ...]:
             r"(?:(?P<qyear>(?:1\d|20)\d\d)\s+|(?P<qrel>latest|current|previous|past|prior|"
             r"year-ago|year-earlier|comparable|same|fiscal|flat|last\s+year['’]s|"
             r"this\s+year['’]s|next\s+year['’]s)[\s-]+){0,3}"
-            rf"(?:(?P<qord>{p.ordinal})[\s-]+)?(?P<qunit>quarter|half)(?![\w-])"
+            rf"(?:(?P<qord>{p.ordinal})[\s-]+)?(?P<qunit>quarter|half|period)(?![\w-])"
             rf"(?:\s+of\s+(?:fiscal\s+)?(?:{_YEAR}|the\s+year|(?P<ofrel>this|next|last)\s+year))?",
         ),
         (
@@ -200,7 +200,8 @@ def _rules() -> tuple[_Rule, ...]:
         (
             "relative",
             rf"(?:(?P<dmod>early|mid|late|earlier|later)[\s-]+(?:in\s+)?)?(?P<rel>{_REL})\s+"
-            rf"(?P<unit>week|weekend|month|year|decade|century|quarter|{p.season})\b(?![\s-]+(?:old|long)\b)",
+            rf"(?:fiscal\s+)?(?P<unit>week|weekend|month|year|decade|century|quarter|{p.season})\b"
+            r"(?![\s-]+(?:old|long)\b|-)",
         ),
         (
             "relative",
@@ -209,7 +210,7 @@ def _rules() -> tuple[_Rule, ...]:
         (
             "relative",
             rf"(?P<vague>(?:the\s+)?(?:past|last|recent|coming|next|future)(?:\s+(?:few|several))?|"
-            rf"in\s+recent|the\s+(?:few|several)|recent)\s+(?P<unit>{p.unit})",
+            rf"the\s+(?:few|several)|recent)\s+(?P<unit>{p.unit})",
         ),
         (
             "ago",
@@ -217,6 +218,7 @@ def _rules() -> tuple[_Rule, ...]:
             r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b"
             r"(?!\s+(?:the|his|her|its|their|this|that|an?)\b)",
         ),
+        ("ago", r"(?P<unit>year)-(?P<dir>ago|earlier)\b(?![\s-]+(?:\w+\s+)?(?:quarter|period))"),
         (
             "anchored",
             rf"{qual}(?P<num>{p.num})[\s-]+(?P<unit>{p.unit})\s+(?P<dir>after|before){event}",
@@ -247,7 +249,7 @@ def _rules() -> tuple[_Rule, ...]:
         ),
         (
             "duration",
-            rf"{qual}(?:(?P<span>(?:the\s+)?(?:past|last|next|first|final|previous|coming|"
+            rf"{qual}(?!the\s)(?:(?P<span>(?:the\s+)?(?:past|last|next|first|final|previous|coming|"
             r"following|remaining)|the|another|an\s+additional|additional|each\s+of\s+the\s+"
             rf"(?:past|last))\s+)?(?P<num>{p.num})[\s-]+(?P<unit>{p.unit})(?:-(?P<adj>old|long))?",
         ),
@@ -261,7 +263,7 @@ def _rules() -> tuple[_Rule, ...]:
             r"\s*(?P<ampm>[ap]\.?\s?m\b\.?)|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])"
             r"|(?P<named>noon|midnight|midday)|(?P<oclock>\d{1,2}|one|two|three|four|five|six|"
             r"seven|eight|nine|ten|eleven|twelve)\s+o['’]clock)"
-            rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T))?(?:,?\s+(?P<tday>{p.weekday}|today|tonight|yesterday|"
+            rf"(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}}T)))?(?:,?\s+(?P<tday>{p.weekday}|today|tonight|yesterday|"
             rf"tomorrow)|,?\s+(?P<tmonth>{p.month})\s+(?P<tmday>3[01]|[12]\d|0?[1-9])\b)?",
         ),
         (
@@ -283,7 +285,11 @@ def rules() -> tuple[_Rule, ...]:
     return _rules()
 
 
-def _acceptable(text: str, kind: Kind, g: dict[str, str], start: int) -> bool:
+_OF = re.compile(r"\s+of\b")
+_COUNTED = re.compile(r"\d|times|once|twice|cents?|dollars?")
+
+
+def _acceptable(text: str, kind: Kind, g: dict[str, str], start: int, end: int) -> bool:
     """Drop hits whose words are temporal only in some contexts ("may", "a second")."""
     before = text[max(0, start - 20) : start].split()
     prev = before[-1].lower().strip("(,") if before else ""
@@ -294,9 +300,10 @@ def _acceptable(text: str, kind: Kind, g: dict[str, str], start: int) -> bool:
     if kind == "season":
         return bool(set(g) & {"dmod", "rel", "year"}) or g["season"].lower() != "fall"
     if kind == "set" and g.get("every", "").lower() in ("a", "per"):
-        window = text[max(0, start - 30) : start].lower()
-        return bool(re.search(r"\d|times|once|twice|cents?|dollars?", window))
+        return bool(_COUNTED.search(text, max(0, start - 30), start))
     if kind in ("duration", "ago", "anchored"):
+        if g.get("unit", "").lower().startswith("quarter") and _OF.match(text, end):
+            return False
         num = g.get("num", "").lower()
         return not (num in ("a", "an", "some", "many") and g.get("unit", "").lower() == "second")
     return True
@@ -310,7 +317,7 @@ def recognize(text: str) -> list[Candidate]:
             if m.end() <= m.start():
                 continue
             g = {k: v for k, v in m.groupdict().items() if v is not None}
-            if _acceptable(text, rule.kind, g, m.start()):
+            if _acceptable(text, rule.kind, g, m.start(), m.end()):
                 cand = Candidate(m.start(), m.end(), rule.kind, g)
                 hits.append((-(m.end() - m.start()), order, m.start(), cand))
     hits.sort(key=lambda h: (h[0], h[1], h[2]))
