@@ -10,6 +10,7 @@ matched case-sensitively ("May", not the modal "may"); everything else ignores c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -309,11 +310,50 @@ def _acceptable(text: str, kind: Kind, g: dict[str, str], start: int, end: int) 
     return True
 
 
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_MARGIN = 64  # longer than any expression reaches from its key word
+_KEYWORDS = (
+    "quarter quarters half period anniversary century noon midnight midday clock weekend "
+    "ago fiscal fy q1 q2 q3 q4 every each per"
+)
+
+
+@cache
+def _triggers() -> frozenset[str]:
+    """Words at least one of which every temporal expression contains (the last word of
+    each lexicon phrase: "at the moment" is found through "moment")."""
+    lx = lexicon()
+    tables: list[Iterable[str]] = [
+        lx.months, lx.weekdays, lx.seasons, lx.parts_of_day, lx.units, lx.unit_plurals,
+        lx.day_offsets, lx.references, lx.frequencies, lx.holiday_names(), _KEYWORDS.split(),
+    ]  # fmt: skip
+    return frozenset(_TOKEN.findall(phrase)[-1] for table in tables for phrase in table)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around key words or digits: the only places a rule can match.
+
+    Skipping the rest makes the scan several times faster on news text.
+    """
+    keys = _triggers()
+    spans: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if word[0].isdigit() or word.lower() in keys:
+            lo, hi = max(0, m.start() - _MARGIN), min(len(text), m.end() + _MARGIN)
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+    return spans
+
+
 def recognize(text: str) -> list[Candidate]:
     """Non-overlapping rule hits in text order (longest hit wins, then rule order)."""
     hits: list[tuple[int, int, int, Candidate]] = []
+    windows = _windows(text)
     for order, rule in enumerate(rules()):
-        for m in rule.regex.finditer(text):
+        for m in (m for lo, hi in windows for m in rule.regex.finditer(text, lo, hi)):
             if m.end() <= m.start():
                 continue
             g = {k: v for k, v in m.groupdict().items() if v is not None}
