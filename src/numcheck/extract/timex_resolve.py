@@ -258,8 +258,9 @@ def _weekday(ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""), weekday=wd)
     rel = norm(g.get("rel", ""))
     mod = {"early": "START", "late": "END"}.get(rel)
-    type_: TimexType = "TIME" if pod else "DATE"
-    suffix = f"T{pod}" if pod else ""
+    # "Friday night" is dated to its day, as TimeBank/AQUAINT mostly annotate it.
+    type_: TimexType = "DATE"
+    suffix = ""
     if dct is None:
         return _unresolved(type_, f"XXXX-WXX-{wd + 1}{suffix}", mod=mod, weekday=wd)
     if rel in ("last", "past"):
