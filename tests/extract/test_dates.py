@@ -80,9 +80,14 @@ def test_relative_to_an_event_in_the_text() -> None:
         "The general was killed in a drone attack on January 3, 2020. "
         "Two days after the attack, parliament voted."
     )
-    found = tag_dates(text, JAN_7_2020)
-    assert found[-1].value == "2020-01-05"
-    assert found[-1].anchor == "text"
+    last = tag_dates(text, JAN_7_2020)[-1]
+    # TimeML marks the amount as a duration; the window places it after the attack.
+    assert (last.text, last.type, last.value) == ("Two days", "DURATION", "P2D")
+    assert (last.window_start, last.window_end, last.anchor) == ("2020-01-03", "2020-01-05", "text")
+
+
+def test_age_is_not_a_duration() -> None:
+    assert tag_dates("A 6-year-old boy and his 44-year-old father left.", JAN_7_2020) == []
 
 
 def test_following_day_counts_from_the_last_date() -> None:
