@@ -192,7 +192,16 @@ def _date(ctx: Context) -> Reading | None:
         n = _ordinal(g["ord"], lx)
         return Reading("DATE", f"{n - 1:02d}", mod=mod) if 1 <= n <= 99 else None
     if "decword" in g:
-        tens = "twenties thirties forties fifties sixties seventies eighties nineties".split()
+        tens = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ]
         decade = 192 + tens.index(g["decword"].lower())
         return Reading("DATE", f"{decade}", mod=mod)
     if "decade" in g or ("yy" in g and "month" not in g):
