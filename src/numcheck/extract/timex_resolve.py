@@ -529,6 +529,13 @@ def _quarter(ctx: Context) -> Reading | None:
         return _unresolved("DATE", f"XXXX-{letter}{n}" if n else f"XXXX-{letter}X")
     else:
         year = dct.year
+    if n == 0 and recent and unit == "quarter" and not qrel and det in ("the", ""):
+        # "the quarter": the one the text is about
+        return Reading("DATE", f"{recent[0]:04d}-Q{recent[1]}", anchor="text")
+    if n and not explicit and dct is not None and year_shift == 0:
+        starts = (n - 1) * 12 // per_year + 1
+        if starts > dct.month and ctx.tense() != "future":
+            year -= 1  # results of a quarter are reported after it began
     if n == 0 and dct is not None:
         current = (dct.month - 1) * per_year // 12 + 1
         back = det == "last" or qrel.startswith(_QUARTER_BACK) or (det == "the" and not qrel)
