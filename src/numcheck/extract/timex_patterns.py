@@ -25,7 +25,6 @@ Kind = Literal[
     "ago",
     "anchored",
     "following",
-    "anniversary",
     "quarter",
     "season",
     "holiday",
@@ -248,10 +247,6 @@ def _rules() -> tuple[_Rule, ...]:
             r"|the\s+(?P<unit2>day|night|week|month|year)\s+(?P<dir2>before|after)(?!\s+\w+\s))\b",
         ),
         (
-            "anniversary",
-            rf"the\s+(?P<ord>{p.ordinal})\s+anniversary(?=\s+of\s){event}",
-        ),
-        (
             "season",
             rf"(?:(?P<dmod>early|mid|late)[\s-]+)?(?:(?P<rel>{_REL}|the|in)\s+)?"
             rf"(?P<season>{p.season})(?:\s+of)?(?:\s+{_YEAR})?\b",
@@ -345,7 +340,7 @@ def _acceptable(text: str, kind: Kind, g: dict[str, str], start: int, end: int) 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _MARGIN = 64  # longer than any expression reaches from its key word
 _KEYWORDS = (
-    "quarter quarters half period anniversary century noon midnight midday clock weekend "
+    "quarter quarters half period century noon midnight midday clock weekend "
     "ago fiscal fy q1 q2 q3 q4 every each per nineteen eighteen thousand twenties thirties "
     "forties fifties sixties seventies eighties nineties"
 )

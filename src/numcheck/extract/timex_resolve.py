@@ -246,7 +246,8 @@ def _date(ctx: Context) -> Reading | None:
             year = dct.year
         else:
             since = ctx.preceding_word() == "since"
-            year = _pick_year(month, day, dct, "past" if since else None, strict=since)
+            tense = "past" if since else None
+            year = _pick_year(month, day, dct, tense, strict=since)
     if day is None:
         month_only = cal.month_value(year, month)
         return Reading("DATE", month_only, mod=mod, anchor=anchor) if month_only else None
@@ -492,15 +493,6 @@ def _following(ctx: Context) -> Reading | None:
     return Reading("DATE", value, anchor=anchor)
 
 
-def _anniversary(ctx: Context) -> Reading | None:
-    n = _ordinal(ctx.cand.groups["ord"], ctx.lx)
-    day = ctx.memory.day_for(ctx.cand.groups.get("event"))
-    if day is None or n <= 0:
-        return _unresolved("DATE", "XXXX-XX-XX")
-    moved = cal.add_months(day, 12 * n)
-    return Reading("DATE", moved.isoformat(), anchor="text") if moved else None
-
-
 def _quarter(ctx: Context) -> Reading | None:
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     unit = g["qunit"].lower() if "qunit" in g else "quarter"
@@ -709,7 +701,6 @@ RESOLVERS: dict[str, Callable[[Context], Reading | None]] = {
     "ago": _ago,
     "anchored": _anchored,
     "following": _following,
-    "anniversary": _anniversary,
     "quarter": _quarter,
     "season": _season_reading,
     "holiday": _holiday,
