@@ -246,8 +246,7 @@ def _date(ctx: Context) -> Reading | None:
             year = dct.year
         else:
             since = ctx.preceding_word() == "since"
-            tense = "past" if since else None
-            year = _pick_year(month, day, dct, tense, strict=since)
+            year = _pick_year(month, day, dct, "past" if since else None, strict=since)
     if day is None:
         month_only = cal.month_value(year, month)
         return Reading("DATE", month_only, mod=mod, anchor=anchor) if month_only else None
