@@ -182,3 +182,11 @@ def test_year_ago_quarter_keeps_the_quarter_under_discussion() -> None:
 
 def test_quarter_not_yet_begun_is_last_years() -> None:
     assert one("Profit fell in the fourth quarter.", dt.date(1998, 1, 26)).value == "1997-Q4"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mr. Reupke, 52 years old, resigned.", "It will save $500 million a year in costs."],
+)
+def test_ages_and_rates_are_not_durations(text: str) -> None:
+    assert tag_dates(text, JAN_7_2020) == []

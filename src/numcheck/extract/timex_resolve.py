@@ -605,13 +605,24 @@ def _holiday(ctx: Context) -> Reading | None:
     return Reading("DATE", day.isoformat(), anchor="dct")
 
 
+_AGE = re.compile(r"\s+old\b")
+_RATE = re.compile(
+    r"\d\s*(?:%|percent|[mb]illion|thousand|\w+s)?\s+(?!(?:in|for|within|over|than|of|about"
+    r"|after|before|once|twice|times|the)\s)(?:[a-z]+\s+)?$"
+)
+
+
 def _duration(ctx: Context) -> Reading | None:
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     if "bare" in g:
         skip = ctx.cand.end - ctx.cand.start - len(g["bare"])
         return Reading("DURATION", duration_value(None, _unit(g["bare"], lx)), skip_prefix=skip)
-    if g.get("adj", "").lower() == "old":
-        return None  # an age ("a 6-year-old"), not a period of time
+    if g.get("adj", "").lower() == "old" or _AGE.match(ctx.text, ctx.cand.end):
+        return None  # an age ("a 6-year-old", "52 years old"), not a period of time
+    if norm(g.get("num", "")) in ("a", "an") and "span" not in g and "amod" not in g:
+        before = ctx.text[max(0, ctx.cand.start - 30) : ctx.cand.start]
+        if _RATE.search(before):
+            return None  # a rate ("$2 million a year", "700 seats a week")
     n, unit, mod = _amount(ctx)
     value = duration_value(n, unit)
     span = norm(g.get("span", ""))
