@@ -190,3 +190,16 @@ def test_quarter_not_yet_begun_is_last_years() -> None:
 )
 def test_ages_and_rates_are_not_durations(text: str) -> None:
     assert tag_dates(text, JAN_7_2020) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("Sales for the year rose 13%.", "DATE", "1989"),
+        ("Sales for the fiscal year ended Sept. 30 rose 13%.", "DURATION", "P1Y"),
+        ("Marchers plan protests this summer.", "DATE", "1989-SU"),
+    ],
+)
+def test_year_and_season_of_the_publication(text: str, type_: str, value: str) -> None:
+    t = one(text, dt.date(1989, 3, 2))
+    assert (t.type, t.value) == (type_, value)
