@@ -201,5 +201,5 @@ def test_ages_and_rates_are_not_durations(text: str) -> None:
     ],
 )
 def test_year_and_season_of_the_publication(text: str, type_: str, value: str) -> None:
-    t = one(text, dt.date(1989, 3, 2))
+    t = tag_dates(text, dt.date(1989, 3, 2))[0]
     assert (t.type, t.value) == (type_, value)
