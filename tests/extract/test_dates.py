@@ -203,3 +203,16 @@ def test_ages_and_rates_are_not_durations(text: str) -> None:
 def test_year_and_season_of_the_publication(text: str, type_: str, value: str) -> None:
     t = tag_dates(text, dt.date(1989, 3, 2))[0]
     assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The strike was a day-long affair.", "P1D"),
+        ("It ended a decades-long feud.", "PXY"),
+        ("He will stay for two more weeks.", "P2W"),
+        ("Prices may rise in the near term.", "FUTURE_REF"),
+    ],
+)
+def test_more_duration_and_reference_forms(text: str, value: str) -> None:
+    assert one(text).value == value

@@ -249,7 +249,7 @@ def _rules() -> tuple[_Rule, ...]:
         (
             "season",
             rf"(?:(?P<dmod>early|mid|late)[\s-]+)?(?:(?P<rel>{_REL}|the|in)\s+)?"
-            rf"(?P<season>{p.season})(?:\s+of)?(?:\s+{_YEAR})?\b",
+            rf"(?P<season>{p.season})(?:(?:\s+of)?\s+{_YEAR})?\b",
         ),
         (
             "holiday",
@@ -260,11 +260,15 @@ def _rules() -> tuple[_Rule, ...]:
             "duration",
             rf"{qual}(?!the\s)(?:(?P<span>(?:the\s+)?(?:past|last|next|first|final|previous|coming|"
             r"following|remaining)|the|another|an\s+additional|additional|each\s+of\s+the\s+"
-            rf"(?:past|last))\s+)?(?P<num>{p.num})[\s-]+(?P<unit>{p.unit})(?:-(?P<adj>old|long))?",
+            rf"(?:past|last))\s+)?(?P<num>{p.num})[\s-]+(?:more\s+)?(?P<unit>{p.unit})(?:-(?P<adj>old|long))?",
         ),
         (
             "duration",
             r"(?:for|over|in|within|after)\s+(?P<bare>(?:years|decades|months|weeks|centuries))\b",
+        ),
+        (
+            "duration",
+            r"(?P<long>(?P<unit>hour|day|week|month|year|decade|century|centurie)(?P<plural>s)?)-long\b",
         ),
         (
             "time",

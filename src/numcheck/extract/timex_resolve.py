@@ -624,6 +624,9 @@ def _duration(ctx: Context) -> Reading | None:
     if "bare" in g:
         skip = ctx.cand.end - ctx.cand.start - len(g["bare"])
         return Reading("DURATION", duration_value(None, _unit(g["bare"], lx)), skip_prefix=skip)
+    if "long" in g:  # "day-long", "decades-long"
+        n = None if "plural" in g else 1.0
+        return Reading("DURATION", duration_value(n, _unit(g["unit"], lx)))
     if g.get("adj", "").lower() == "old" or _AGE.match(ctx.text, ctx.cand.end):
         return None  # an age ("a 6-year-old", "52 years old"), not a period of time
     if norm(g.get("num", "")) in ("a", "an") and "span" not in g and "amod" not in g:
