@@ -634,6 +634,8 @@ def _duration(ctx: Context) -> Reading | None:
         if _RATE.search(before):
             return None  # a rate ("$2 million a year", "700 seats a week")
     n, unit, mod = _amount(ctx)
+    if norm(g.get("num", "")) in ("a", "an") and norm(g["unit"]) in lx.unit_plurals:
+        n = None  # "a decades-long feud"
     value = duration_value(n, unit)
     span = norm(g.get("span", ""))
     if dct is None or n is None or not span.endswith(("past", "last", "next", "coming")):
