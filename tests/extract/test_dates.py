@@ -216,3 +216,15 @@ def test_year_and_season_of_the_publication(text: str, type_: str, value: str) -
 )
 def test_more_duration_and_reference_forms(text: str, value: str) -> None:
     assert one(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Repairs take two to three weeks.", "P2W"),  # TimeML: the first amount
+        ("Prices rose in recent months.", "PXM"),
+    ],
+)
+def test_ranges_and_vague_amounts(text: str, value: str) -> None:
+    t = one(text)
+    assert (t.type, t.value) == ("DURATION", value)

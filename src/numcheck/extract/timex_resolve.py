@@ -350,7 +350,9 @@ def _relative(ctx: Context) -> Reading | None:
         letter = lx.units.get(lx.unit(unit) or "", "")
         if not letter:
             return None
-        if "few" in vague or "several" in vague:
+        plural = norm(g["unit"]) in lx.unit_plurals
+        if "few" in vague or "several" in vague or (vague in ("recent", "coming") and plural):
+            # "recent months", "coming weeks": TimeML durations of unknown length
             return Reading("DURATION", duration_value(None, letter))
         back = any(w in vague for w in ("past", "last", "recent"))
         return Reading("DATE", "PAST_REF" if back else "FUTURE_REF")
