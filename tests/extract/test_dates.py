@@ -228,3 +228,14 @@ def test_more_duration_and_reference_forms(text: str, value: str) -> None:
 def test_ranges_and_vague_amounts(text: str, value: str) -> None:
     t = one(text)
     assert (t.type, t.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The payment is due in January.", "1990-01"),  # three months ahead
+        ("The plant closed in March.", "1989-03"),  # seven months back, not five ahead
+    ],
+)
+def test_month_without_year_leans_to_the_past(text: str, value: str) -> None:
+    assert one(text, dt.date(1989, 10, 26)).value == value

@@ -145,6 +145,9 @@ def _month_number(word: str, lx: Lexicon) -> int:
     return int(word) if word.isdigit() else lx.months[norm(word)]
 
 
+_AHEAD = 4  # months
+
+
 def _pick_year(
     month: int, day: int | None, dct: dt.date, tense: Tense | None, strict: bool = False
 ) -> int:
@@ -156,7 +159,10 @@ def _pick_year(
     def distance(year: int) -> int:
         return abs((year - dct.year) * 372 + (key[0] - ref[0]) * 31 + (key[1] - ref[1]))
 
-    year = min((dct.year - 1, dct.year, dct.year + 1), key=distance)
+    # News looks back more than ahead: a month up to four months ahead of the DCT is
+    # this year's (or next year's), one further ahead is last year's.
+    delta = month - dct.month
+    year = dct.year - 1 if delta > _AHEAD else dct.year + 1 if delta < _AHEAD - 12 else dct.year
     ahead = (year - dct.year, *key) > (0, *ref)
     behind = (year - dct.year, *key) < (0, *ref)
     slack = 0 if strict else 31
