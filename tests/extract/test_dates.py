@@ -239,3 +239,10 @@ def test_ranges_and_vague_amounts(text: str, value: str) -> None:
 )
 def test_month_without_year_leans_to_the_past(text: str, value: str) -> None:
     assert one(text, dt.date(1989, 10, 26)).value == value
+
+
+def test_following_month_and_year_count_from_the_text() -> None:
+    text = "In March, the firm got an offer. The following month, it put itself up for sale."
+    assert values(text, dt.date(1989, 10, 27)) == ["1989-03", "1989-04"]
+    text = "On May 22, 1995, he was promoted, and the following year he moved to Washington."
+    assert values(text, dt.date(1998, 4, 18)) == ["1995-05-22", "1996"]

@@ -368,10 +368,10 @@ def _relative(ctx: Context) -> Reading | None:
     step = -1 if rel in _BACK else 1 if rel in _FORWARD else 0
     dmod = norm(g.get("dmod", ""))
     mod = {"early": "START", "mid": "MID", "late": "END"}.get(dmod)
-    if rel in ("that", "the same") and ctx.memory.last_value:
+    if rel in ("that", "the same", "the following", "following") and ctx.memory.last_value:
         base = day_of(_padded(ctx.memory.last_value))
         if base is not None:
-            value = _calendar_unit(base, unit, 0, lx)
+            value = _calendar_unit(base, unit, 0 if step < 1 else 1, lx)
             return Reading("DATE", value, mod=mod, anchor="text") if value else None
     if dct is None:
         return _unresolved("DATE", "XXXX", mod=mod)
@@ -495,6 +495,9 @@ def _following(ctx: Context) -> Reading | None:
     step = 1 if rel in ("the following", "the next", "after") else 0
     step = -1 if rel in ("the previous", "the preceding", "the prior", "before") else step
     day, anchor = _text_day(ctx, None)
+    last = ctx.memory.last_value
+    if unit in ("week", "month", "year") and last and day_of(_padded(last)):
+        day, anchor = day_of(_padded(last)), "text"  # "In March ... The following month"
     if day is None:
         return _unresolved("DATE", "XXXX-XX-XX")
     if unit in lx.parts_of_day or unit in ("day", "night"):
