@@ -162,7 +162,7 @@ def _pick_year(
     # News looks back more than ahead: a month up to four months ahead of the DCT is
     # this year's (or next year's), one further ahead is last year's.
     delta = month - dct.month
-    year = dct.year - 1 if delta > _AHEAD else dct.year + 1 if delta < _AHEAD - 12 else dct.year
+    year = dct.year - 1 if delta > _AHEAD else dct.year + 1 if delta <= _AHEAD - 12 else dct.year
     ahead = (year - dct.year, *key) > (0, *ref)
     behind = (year - dct.year, *key) < (0, *ref)
     slack = 0 if strict else 31
@@ -356,8 +356,8 @@ def _relative(ctx: Context) -> Reading | None:
         letter = lx.units.get(lx.unit(unit) or "", "")
         if not letter:
             return None
-        plural = norm(g["unit"]) in lx.unit_plurals
-        if "few" in vague or "several" in vague or (vague in ("recent", "coming") and plural):
+        plural = norm(g["unit"]) in lx.unit_plurals and vague in ("recent", "coming", "the coming")
+        if "few" in vague or "several" in vague or plural:
             # "recent months", "coming weeks": TimeML durations of unknown length
             return Reading("DURATION", duration_value(None, letter))
         back = any(w in vague for w in ("past", "last", "recent"))
