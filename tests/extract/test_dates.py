@@ -246,3 +246,10 @@ def test_following_month_and_year_count_from_the_text() -> None:
     assert values(text, dt.date(1989, 10, 27)) == ["1989-03", "1989-04"]
     text = "On May 22, 1995, he was promoted, and the following year he moved to Washington."
     assert values(text, dt.date(1998, 4, 18)) == ["1995-05-22", "1996"]
+
+
+def test_previous_and_following_weekday_count_from_the_text() -> None:
+    text = "Polls closed on Tuesday, March 2, 2021; the following Monday results came."
+    assert values(text)[-1] == "2021-03-08"
+    text = "Polls closed on Tuesday, March 2, 2021, up from the previous Friday."
+    assert values(text)[-1] == "2021-02-26"

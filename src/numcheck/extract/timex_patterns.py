@@ -210,7 +210,8 @@ def _rules() -> tuple[_Rule, ...]:
         ),
         (
             "weekday",
-            rf"(?:(?P<rel>last|next|this|past|coming|early|late|earlier|later)\s+)?"
+            rf"(?:(?P<rel>last|next|this|past|coming|early|late|earlier|later"
+            r"|the\s+(?:previous|following|preceding))\s+)?"
             rf"(?P<weekday>{p.weekday})(?P<plural>s)?{pod_tail}\b",
             "weekday",
         ),

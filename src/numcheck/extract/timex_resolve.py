@@ -281,6 +281,13 @@ def _weekday(ctx: Context) -> Reading | None:
     # "Friday night" is dated to its day, as TimeBank/AQUAINT mostly annotate it.
     type_: TimexType = "DATE"
     suffix = ""
+    if rel.startswith("the "):  # "the previous Friday": the one before the text's day
+        base, anchor = _text_day(ctx, None)
+        back = rel != "the following"
+        day = _weekday_date(base, wd, "last" if back else "next") if base else None
+        if day is None:
+            return _unresolved(type_, f"XXXX-WXX-{wd + 1}", mod=mod, weekday=wd)
+        return Reading(type_, day.isoformat(), mod=mod, anchor=anchor, weekday=wd)
     if dct is None:
         return _unresolved(type_, f"XXXX-WXX-{wd + 1}{suffix}", mod=mod, weekday=wd)
     if rel in ("last", "past"):
