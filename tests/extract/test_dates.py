@@ -253,3 +253,8 @@ def test_previous_and_following_weekday_count_from_the_text() -> None:
     assert values(text)[-1] == "2021-03-08"
     text = "Polls closed on Tuesday, March 2, 2021, up from the previous Friday."
     assert values(text)[-1] == "2021-02-26"
+
+
+def test_year_end_is_the_end_of_the_publication_year() -> None:
+    t = one("The deal should close by year-end.", dt.date(1989, 10, 30))
+    assert (t.value, t.mod) == ("1989", "END")

@@ -239,6 +239,7 @@ def _rules() -> tuple[_Rule, ...]:
             r"(?P<rel>the)\s+(?:(?P<fy>fiscal|full|calendar)\s+)?(?P<unit>week|weekend|month|year)\b(?!\s+(?:of|before|after|in|to|that|when)\b|[\s-]+(?:old|long)\b|['’-])",
             "unit weekend",
         ),
+        ("relative", r"(?P<yearend>(?P<unit>year)(?:[\s-]|['’]s\s+)end)\b", "unit"),
         (
             "relative",
             rf"(?P<vague>(?:the\s+)?(?:past|last|recent|coming|next|future)(?:\s+(?:few|several))?|"

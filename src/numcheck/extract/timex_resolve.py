@@ -358,6 +358,11 @@ _ENDED = re.compile(r"\s+(?:ended|ending|to)\b")
 def _relative(ctx: Context) -> Reading | None:
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     unit = norm(g["unit"])
+    if "yearend" in g:  # "by year-end": the end of the DCT year (since: of the last one)
+        if dct is None:
+            return _unresolved("DATE", "XXXX", mod="END")
+        year = dct.year - (1 if ctx.preceding_word() == "since" else 0)
+        return Reading("DATE", f"{year:04d}", mod="END", anchor="dct")
     if "vague" in g:
         vague = norm(g["vague"])
         letter = lx.units.get(lx.unit(unit) or "", "")
