@@ -258,3 +258,8 @@ def test_previous_and_following_weekday_count_from_the_text() -> None:
 def test_year_end_is_the_end_of_the_publication_year() -> None:
     t = one("The deal should close by year-end.", dt.date(1989, 10, 30))
     assert (t.value, t.mod) == ("1989", "END")
+
+
+def test_a_coming_holiday_is_the_next_one() -> None:
+    assert one("Shops expect crowds at Christmas.", dt.date(2020, 11, 20)).value == "2020-12-25"
+    assert one("Shops were full at Christmas.", dt.date(2020, 11, 20)).value == "2019-12-25"

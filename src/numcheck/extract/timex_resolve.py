@@ -626,8 +626,13 @@ def _holiday(ctx: Context) -> Reading | None:
     if dct is None:
         return _unresolved("DATE", "XXXX-XX-XX")
     rel = norm(g.get("rel", ""))
-    forward = rel == "next" or (rel != "last" and ctx.tense() == "future")
+    tense = ctx.tense()
+    forward = rel == "next" or (rel != "last" and tense == "future")
     days = [d for d in (on(dct.year - 1), on(dct.year), on(dct.year + 1)) if d]
+    horizon = cal.add_days(dct, 31 * _AHEAD) or dct
+    soon = [d for d in days if dct < d <= horizon]
+    if not rel and tense is None and soon:  # a holiday a few weeks off is the coming one
+        return Reading("DATE", soon[0].isoformat(), anchor="dct")
     options = [d for d in days if d > dct] if forward else [d for d in days if d <= dct]
     if not options:
         return None
