@@ -263,3 +263,16 @@ def test_year_end_is_the_end_of_the_publication_year() -> None:
 def test_a_coming_holiday_is_the_next_one() -> None:
     assert one("Shops expect crowds at Christmas.", dt.date(2020, 11, 20)).value == "2020-12-25"
     assert one("Shops were full at Christmas.", dt.date(2020, 11, 20)).value == "2019-12-25"
+
+
+@pytest.mark.parametrize(
+    ("text", "values_"),
+    [
+        ("Flights leave on Monday and Tuesday nights.", ["XXXX-WXX-1TNI", "XXXX-WXX-2TNI"]),
+        ("The show airs Sunday afternoons.", ["XXXX-WXX-7TAF"]),
+        ("The board meets every two weeks.", ["P2W"]),
+    ],
+)
+def test_generic_weekdays_and_frequencies_are_sets(text: str, values_: list[str]) -> None:
+    found = tag_dates(text, JAN_7_2020)
+    assert [(t.type, t.value) for t in found] == [("SET", v) for v in values_]

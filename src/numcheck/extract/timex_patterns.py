@@ -212,7 +212,10 @@ def _rules() -> tuple[_Rule, ...]:
             "weekday",
             rf"(?:(?P<rel>last|next|this|past|coming|early|late|earlier|later"
             r"|the\s+(?:previous|following|preceding))\s+)?"
-            rf"(?P<weekday>{p.weekday})(?P<plural>s)?{pod_tail}\b",
+            rf"(?P<weekday>{p.weekday})(?P<plural>s)?"
+            # "Monday nights", "Monday and Tuesday nights": every such night (SET)
+            rf"(?:\s+(?P<pod>{p.pod})(?P<pods>s)?|(?=\s+(?:and|or)\s+{p.weekday}\s+"
+            rf"(?P<pod2>{p.pod})(?P<pods2>s)\b))?\b",
             "weekday",
         ),
         (
@@ -318,6 +321,7 @@ def _rules() -> tuple[_Rule, ...]:
         (
             "set",
             rf"(?P<every>every|each|per|a)\s+(?:other\s+)?(?:(?P<weekday>{p.weekday})"
+            rf"|(?<=every\s)(?P<num>{p.num})\s+(?P<units>{p.unit})"
             rf"|(?P<unit>{p.unit_singular}|{p.pod})|(?P<month>{p.month_full}))\b",
             "weekday unit pod month",
         ),

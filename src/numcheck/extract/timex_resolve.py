@@ -273,8 +273,9 @@ def _ordinal(word: str, lx: Lexicon) -> int:
 def _weekday(ctx: Context) -> Reading | None:
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     wd = lx.weekdays[norm(g["weekday"])]
-    pod = lx.parts_of_day.get(norm(g["pod"])) if "pod" in g else None
-    if "plural" in g:
+    pod_word = g.get("pod") or g.get("pod2")
+    pod = lx.parts_of_day.get(norm(pod_word)) if pod_word else None
+    if "plural" in g or "pods" in g or "pods2" in g:
         return Reading("SET", f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""), weekday=wd)
     rel = norm(g.get("rel", ""))
     mod = {"early": "START", "late": "END"}.get(rel)
@@ -733,6 +734,9 @@ def _set(ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-WXX-{wd + 1}", weekday=wd)
     if "month" in g:
         return Reading("SET", f"XXXX-{_month_number(g['month'], lx):02d}")
+    if "units" in g:  # "every two weeks"
+        n = parse_number(g["num"], lx)
+        return Reading("SET", duration_value(n, _unit(g["units"], lx)))
     word = norm(g["unit"])
     if word in lx.parts_of_day:
         return Reading("SET", f"XXXX-XX-XXT{lx.parts_of_day[word]}")
