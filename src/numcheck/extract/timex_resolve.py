@@ -643,7 +643,8 @@ def _holiday(ctx: Context) -> Reading | None:
 
 _AGE = re.compile(r"\s+old\b")
 _RATE = re.compile(
-    r"\d\s*(?:%|percent|[mb]illion|thousand|\w+s)?\s+(?!(?:in|for|within|over|than|of|about"
+    r"(?<!\b[12]\d\d)\d\s*(?:%|percent|[mb]illion|thousand|\w+s)?\s+"
+    r"(?!(?:in|for|within|over|than|of|about"
     r"|after|before|once|twice|times|the)\s)(?:[a-z]+\s+)?$"
 )
 
