@@ -295,7 +295,8 @@ def _rules() -> tuple[_Rule, ...]:
             rf"{qual}(?!the\s)(?:(?P<span>(?:the\s+)?(?:past|last|next|first|final|previous|coming|"
             r"following|remaining)|the|another|an\s+additional|additional|each\s+of\s+the\s+"
             rf"(?:past|last))\s+)?(?P<num>{p.num})(?:(?:\s+(?:to|or)\s+|-)(?P<num2>{p.num}))?"
-            rf"[\s-]+(?:more\s+)?(?P<unit>{p.unit})(?:-(?P<adj>old|long))?",
+            rf"[\s-]+(?:more\s+|(?:trading|business|working)\s+)?(?P<unit>{p.unit})"
+            r"(?:-(?P<adj>old|long))?",
             "unit",
         ),
         (
