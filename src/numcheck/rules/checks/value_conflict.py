@@ -100,7 +100,8 @@ class ValueConflict(PairCheck):
             return None
         if not self._comparable_in_time(a, b):
             return None
-        match = self.matcher.match(a, b)
+        earlier, later = sorted((a, b), key=lambda c: c.as_of or dt.date.min)
+        match = self.matcher.match(earlier, later)
         if match is None:
             return None
         ia, ib = self._interval(a), self._interval(b)
