@@ -80,8 +80,11 @@ def parse_number(s: str, lx: Lexicon) -> float | None:
             return float(s) + (0.5 if half else 0.0)
         except ValueError:
             return None
+    words = s.replace(" of", "").split()
+    if len(words) > 1 and words[0] in ("a", "an"):
+        words = words[1:]
     total, current = 0.0, 0.0
-    for word in s.replace(" of", "").split():
+    for word in words:
         if word == "and":
             continue
         value = lx.numbers.get(word)
@@ -229,8 +232,7 @@ def _date(ctx: Context) -> Reading | None:
             year = dct.year
         else:
             since = ctx.preceding_word() == "since"
-            tense: Tense | None = "past" if since else ctx.tense()
-            year = _pick_year(month, day, dct, tense, strict=since)
+            year = _pick_year(month, day, dct, "past" if since else None, strict=since)
     if day is None:
         month_only = cal.month_value(year, month)
         return Reading("DATE", month_only, mod=mod, anchor=anchor) if month_only else None
@@ -256,8 +258,9 @@ def _weekday(ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""), weekday=wd)
     rel = norm(g.get("rel", ""))
     mod = {"early": "START", "late": "END"}.get(rel)
-    type_: TimexType = "TIME" if pod else "DATE"
-    suffix = f"T{pod}" if pod else ""
+    # "Friday night" is dated to its day, as TimeBank/AQUAINT mostly annotate it.
+    type_: TimexType = "DATE"
+    suffix = ""
     if dct is None:
         return _unresolved(type_, f"XXXX-WXX-{wd + 1}{suffix}", mod=mod, weekday=wd)
     if rel in ("last", "past"):
@@ -335,6 +338,8 @@ def _relative(ctx: Context) -> Reading | None:
         back = any(w in vague for w in ("past", "last", "recent"))
         return Reading("DATE", "PAST_REF" if back else "FUTURE_REF")
     rel = norm(g["rel"])
+    if rel == "the" and unit == "year":
+        return Reading("DURATION", "P1Y")
     step = -1 if rel in _BACK else 1 if rel in _FORWARD else 0
     dmod = norm(g.get("dmod", ""))
     mod = {"early": "START", "mid": "MID", "late": "END"}.get(dmod)
@@ -347,6 +352,8 @@ def _relative(ctx: Context) -> Reading | None:
         return _unresolved("DATE", "XXXX", mod=mod)
     if unit in lx.seasons:
         step = _season_step(dct, lx.seasons[unit], step, ctx)
+    if unit == "weekend" and step == 0 and dct.weekday() < 5:
+        step = 0 if ctx.tense() == "future" else -1
     value = _calendar_unit(dct, unit, step, lx)
     if value is None:
         return _unresolved("DATE", "XXXX", mod=mod)
@@ -383,7 +390,7 @@ def _padded(value: str) -> str:
 
 def _amount(ctx: Context) -> tuple[float | None, str, str | None]:
     g, lx = ctx.cand.groups, ctx.lx
-    n = parse_number(g["num"], lx)
+    n = parse_number(g.get("num", "a"), lx)
     mod = lx.amount_modifiers.get(norm(g["amod"])) if "amod" in g else None
     return n, _unit(g["unit"], lx), mod
 
@@ -394,6 +401,9 @@ def _ago(ctx: Context) -> Reading | None:
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if n is None:
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod)
+    recent = _last_quarter(ctx)
+    if unit == "Y" and n == 1 and sign < 0 and recent:
+        return Reading("DATE", f"{recent[0] - 1:04d}-Q{recent[1]}", mod=mod, anchor="text")
     if ctx.dct is None:
         return _unresolved("DATE", "XXXX-XX-XX", mod=mod)
     value = cal.shifted(ctx.dct, sign * n, unit)
@@ -456,10 +466,13 @@ def _anniversary(ctx: Context) -> Reading | None:
 def _quarter(ctx: Context) -> Reading | None:
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     unit = g["qunit"].lower() if "qunit" in g else "quarter"
-    per_year = 4 if unit == "quarter" else 2
-    letter = "Q" if unit == "quarter" else "H"
     qrel = norm(g.get("qrel", ""))
     det = norm(g.get("det", ""))
+    recent = _last_quarter(ctx)
+    if unit == "period" or det == "that":
+        return _same_period(ctx, qrel, recent) if qrel or "qyear" in g or det == "that" else None
+    per_year = 4 if unit == "quarter" else 2
+    letter = "Q" if unit == "quarter" else "H"
     n = _ordinal(g["qord"], lx) if "qord" in g else 0
     n = per_year if n == -1 else n
     if n == 0 and (unit == "half" or (not qrel and det in ("", "a"))):
@@ -468,7 +481,7 @@ def _quarter(ctx: Context) -> Reading | None:
         return None
     if not 0 <= n <= per_year:
         return None
-    year_shift = -1 if re.search(r"last year|year-ago|year-earlier|comparable", qrel) else 0
+    year_shift = -1 if re.search(r"last year|year ago|year earlier|comparable", qrel) else 0
     year_shift = 1 if "next year" in qrel or g.get("ofrel", "").lower() == "next" else year_shift
     year_shift = -1 if g.get("ofrel", "").lower() == "last" else year_shift
     explicit = g.get("year") or g.get("qyear")
@@ -492,6 +505,28 @@ def _quarter(ctx: Context) -> Reading | None:
     return Reading(
         "DATE", f"{year + year_shift:04d}-{letter}{n}", anchor=None if explicit else "dct"
     )
+
+
+def _last_quarter(ctx: Context) -> tuple[int, int] | None:
+    """(year, quarter) of the last quarter the text named, if its last date was one."""
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", ctx.memory.last_value or "")
+    return (int(m[1]), int(m[2])) if m else None
+
+
+def _same_period(ctx: Context, qrel: str, recent: tuple[int, int] | None) -> Reading | None:
+    """ "the year-ago period", "that quarter": the quarter under discussion, moved a year
+    back when the words say so."""
+    g, dct = ctx.cand.groups, ctx.dct
+    if recent is None:
+        if dct is None:
+            return None
+        recent = (dct.year, (dct.month - 1) // 3) if dct.month > 3 else (dct.year - 1, 4)
+    year, quarter = recent
+    if "qyear" in g:
+        year = int(g["qyear"])
+    elif re.search(r"last year|year ago|year earlier|comparable", qrel):
+        year -= 1
+    return Reading("DATE", f"{year:04d}-Q{quarter}", anchor="text")
 
 
 def _season_reading(ctx: Context) -> Reading | None:
