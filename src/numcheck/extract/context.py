@@ -344,7 +344,9 @@ class ContextReader:
                 population.append(name)
         window = None
         for timex in timexes:
-            if sentence[0] <= timex.start < sentence[1] and (timex.window_start or timex.window_end):
+            if sentence[0] <= timex.start < sentence[1] and (
+                timex.window_start or timex.window_end
+            ):
                 window = Window(
                     text=timex.text, start=timex.window_start, end=timex.window_end, mod=timex.mod
                 )

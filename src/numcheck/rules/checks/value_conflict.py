@@ -148,7 +148,11 @@ class ValueConflict(PairCheck):
             )
         if match.scopes_differ and category is Category.CONFLICT:
             severity = severity.lowered()
-        measure = a.measure.label() if a.measure else "figure"
+        measure = (
+            a.measure.label(with_verb=self.matcher.outcome(a.measure) is not None)
+            if a.measure
+            else "figure"
+        )
         message = f"{_short(earlier)} vs {_short(later)}: same measure ({measure}), {verdict}" + (
             "; " + "; ".join(match.caveats) if match.caveats else ""
         )
