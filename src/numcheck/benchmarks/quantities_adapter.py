@@ -22,8 +22,9 @@ MODIFIERS = {
     "less-than": "<", "just-under": "<", "at-most": "<", "up-to": "<",
 }  # fmt: skip
 NUMBER_WORDS = {*UNITS, *MULTIPLIERS, *SCALES, "a", "an", "the", "couple", "dozens", "hundreds"}
-# NewsQuant annotates vague amounts from "dozens" upward, not "several" or "a few".
-_SMALLEST_ANNOTATED_VAGUE = 12.0
+# NewsQuant annotates plural scale words ("dozens", "thousands": one to ten times the
+# unit), not "several" or "a few".
+_ANNOTATED_VAGUE_SPAN = 10.0
 
 
 def quantities(text: str) -> list[dict[str, Any]]:
@@ -34,7 +35,9 @@ def quantities(text: str) -> list[dict[str, Any]]:
 def _scored(mention: QuantityMention) -> bool:
     if mention.kind in ("ordinal", "identifier"):
         return False
-    return mention.qualifier != "vague" or (mention.low or 0) >= _SMALLEST_ANNOTATED_VAGUE
+    if mention.qualifier != "vague" or not mention.low or mention.high is None:
+        return mention.qualifier != "vague"
+    return mention.high / mention.low == _ANNOTATED_VAGUE_SPAN
 
 
 def _prediction(mention: QuantityMention) -> dict[str, Any]:

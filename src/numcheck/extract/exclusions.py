@@ -14,6 +14,7 @@ _MONTH = (
     r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 _NOT_AMOUNTS = re.compile(
+    r"(?=[\dJFMASOND])(?:"
     # clock times: 10:27, 4:39, 2:55 p.m., 5am, 10.45pm
     r"(?<![\d.:])\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\b\.?)?"
     r"|(?<![\d.:])\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?"
@@ -22,12 +23,12 @@ _NOT_AMOUNTS = re.compile(
     rf"|\b{_MONTH}(?:\s+of)?,?\s+\d{{4}}\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?"
     # decades and year spans: the 1960s, 2013-14, 2019/20
-    r"|\b(?:1[89]|20)\d{2}(?:'?s\b|[-–/]\d{2}(?!\d))"
+    r"|\b(?:1[89]|20)\d{2}(?:'?s\b|[-–/]\d{2}(?!\d)))"
 )
 _ORDINAL = re.compile(
-    r"\b\d+(?:st|nd|rd|th)\b"
-    r"|(?<=\bthe\s)(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"eleventh|twelfth|twentieth|hundredth)\b",
+    r"\b(?:\d+(?:st|nd|rd|th)"
+    r"|(?<=the\s)(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|twentieth|hundredth))\b",
     re.I,
 )
 ORDINAL_WORDS = {
@@ -44,8 +45,13 @@ _LABEL_BEFORE = re.compile(
     re.I,
 )
 _STREET_AFTER = re.compile(
-    r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Street|St|Road|Rd|Avenue|Ave|Way|Lane|Drive|Boulevard|"
+    r"\s+(?:[A-Z\d][\w.]*\s+){0,2}(?:Street|St|Road|Rd|Avenue|Ave|Way|Lane|Drive|Boulevard|"
     r"Blvd|Place|Square|Court)\b"
+    # product models: "iPhone 11 Pro", "Galaxy S22 Ultra"
+    r"|\s+(?:Pro|Max|Plus|Ultra|Mini|Lite|Air|Mark|Mk|Edition|Series)\b"
+)
+_TIME_PREPOSITION = re.compile(
+    r"\b(?:in|since|from|between|by|until|till|before|after|around|and|to|of)\s+$", re.I
 )
 _NAME_BEFORE = re.compile(r"(?<![\w&-])(?:[A-Z][\w&]*|[a-z]+[A-Z][\w&]*) $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\n]\s*)$")
@@ -62,14 +68,21 @@ def ordinals(text: str) -> list[tuple[int, int, float]]:
     out = []
     for found in _ORDINAL.finditer(text):
         word = found[0].lower()
-        rank = ORDINAL_WORDS[word] if word in ORDINAL_WORDS else float(re.sub(r"\D", "", word))
+        rank = ORDINAL_WORDS[word] if word in ORDINAL_WORDS else float(word[:-2])
         out.append((found.start(), found.end(), float(rank)))
     return out
 
 
-def is_year(figure: str, value: float) -> bool:
-    """A bare four-digit figure that reads as a year ("in 2003", "the 2019 list")."""
-    return figure.isdigit() and len(figure) == 4 and 1800 <= value <= 2100
+def is_year(text: str, start: int, figure: str, value: float) -> bool:
+    """A bare four-digit figure that reads as a year ("in 2003", "the 2019 list", "by 2120").
+
+    1800-2199 always does; an older one only after a word of time ("in 1066").
+    """
+    if not (figure.isdigit() and len(figure) == 4):
+        return False
+    if 1800 <= value < 2200:
+        return True
+    return value >= 1000 and _TIME_PREPOSITION.search(text, max(0, start - 10), start) is not None
 
 
 def is_label(text: str, start: int, end: int) -> bool:

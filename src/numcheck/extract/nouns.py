@@ -13,8 +13,12 @@ from functools import cache
 
 import inflect
 
-_GAP = re.compile(r"\s+(?:of\s+(?:(?:the|its|their|his|her|our|these|those|all)\s+)?)?")
+_GAP = re.compile(
+    r"(?:\s+|-(?=[A-Za-z]{3}))(?P<of>of\s+(?:(?:the|its|their|his|her|our|these|those|all)\s+)?)?"
+)
+_CONNECTORS = frozenset({"and", "or", "&"})
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+_SPACE = re.compile(r"[ \t]+")
 _NOUN_PHRASE_LENGTH = 4
 # Words that end a noun phrase, or can never head one.
 STOP_WORDS = frozenset(
@@ -27,7 +31,7 @@ STOP_WORDS = frozenset(
     across against among between through toward towards within without more most less least
     only just also even still yet so if because though although whether such very too much
     many few several all both either neither other another same own ago later earlier last
-    next first second third new old left right ahead away back
+    next first second third left right ahead away back
     """.split()  # noqa: SIM905
 )
 
@@ -69,21 +73,31 @@ def counted_noun(text: str, pos: int, *, one: bool) -> Noun | None:
     gap = _GAP.match(text, pos)
     if gap is None:
         return None
+    one = one and not gap["of"]
     cursor = gap.end()
     words: list[re.Match[str]] = []
-    while len(words) < _NOUN_PHRASE_LENGTH:
+    while len(words) < (2 if one else _NOUN_PHRASE_LENGTH):
         token = _TOKEN.match(text, cursor)
-        if token is None or token[0].lower() in STOP_WORDS:
+        if token is None:
+            break
+        lowered = token[0].lower()
+        if lowered in STOP_WORDS and not (lowered in _CONNECTORS and words and not one):
             break
         words.append(token)
         if not one and _is_plural(token[0]):
             break
-        space = re.match(r"[ \t]+", text[token.end() :])
+        space = _SPACE.match(text, token.end())
         if space is None:
             break
-        cursor = token.end() + space.end()
+        cursor = space.end()
+    while words and words[-1][0].lower() in _CONNECTORS:
+        words.pop()
     if not words:
         return None
     head = words[-1]
+    if one and len(words) == 2 and head[0].endswith("s"):
+        head = words[0]
+    if head[0].lower().endswith(("ing", "ed")):
+        return None
     word = head[0].rstrip("'’")
     return Noun(word, singular(word), head.start(), head.start() + len(word), words[0].start())

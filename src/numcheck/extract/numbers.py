@@ -59,9 +59,8 @@ WORDS_PATTERN = (
     rf"|an?[\s-]+{_DENOMINATOR}(?=\s+of\b|\s*[.,;:)]|\s*$)"
     rf"|a\s+couple\b(?:\s+of\s+(?:hundred|thousand|million|billion)\b)?"
     rf"|(?:an?\s+(?=hundred|thousand|million|billion|trillion|dozen))?{_NUMBER_WORD}"
-    rf"(?:(?:[\s-]+|\s+and\s+){_NUMBER_WORD})*(?:\s+and\s+an?\s+half)?)\b"
+    rf"(?:(?:[\s-]+|\s+(?:and|&)\s+|,\s+){_NUMBER_WORD})*(?:\s+and\s+an?\s+half)?)\b"
 )
-SCALE_PATTERN = r"(?:[\s-]?(?:thousand|million|billion|trillion)\b)"
 
 
 @cache
@@ -78,19 +77,26 @@ def vague_pattern() -> str:
     return r"(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b"
 
 
+_POWER_OF_TEN = re.compile(r"\s?[×x]\s?10\^?")
+_FRACTION = re.compile(r"(?:(\d+)\s)?(\d+)[/\u2044](\d+)")
+_SEPARATORS = re.compile(rf"[{_GROUP_SEPARATOR}]")
+
+
 def parse_digits(text: str) -> float:
     """Value of a figure matched by ``DIGITS_PATTERN``."""
+    if text.isdigit():
+        return float(text)
     text = text.replace("−", "-")
-    whole, _, power = re.sub(r"\s?[×x]\s?10\^?", "e", text).partition("e")
+    whole, _, power = _POWER_OF_TEN.sub("e", text).partition("e")
     if power:
         return parse_digits(whole) * 10.0 ** int(power)
     if whole[-1] in _VULGAR_VALUES:
         head = whole[:-1].strip()
         return (float(head) if head else 0.0) + _VULGAR_VALUES[whole[-1]]
-    mixed = re.fullmatch(r"(?:(\d+)\s)?(\d+)[/\u2044](\d+)", whole)
+    mixed = _FRACTION.fullmatch(whole)
     if mixed:
         return int(mixed[1] or 0) + int(mixed[2]) / int(mixed[3])
-    return float(re.sub(rf"[{_GROUP_SEPARATOR}]", "", whole))
+    return float(_SEPARATORS.sub("", whole))
 
 
 _VULGAR_VALUES = {
@@ -110,6 +116,8 @@ def parse_words(text: str) -> tuple[float, int] | None:
     i = 0
     while i < len(tokens):
         word = tokens[i][0]
+        if i and "," in text[tokens[i - 1].end() : tokens[i].start()] and last not in SCALES:
+            break
         if word in ("a", "an") and not seen:
             current, last = 1.0, "a"
         elif word == "couple" and last == "a":
@@ -132,10 +140,10 @@ def parse_words(text: str) -> tuple[float, int] | None:
                 break
             current += value
             seen, last, end = True, word, tokens[i].end()
-        elif word in MULTIPLIERS:
+        elif word in MULTIPLIERS and (seen or last == "a"):
             current = (current or 1.0) * MULTIPLIERS[word]
             seen, last, end = True, word, tokens[i].end()
-        elif word in SCALES:
+        elif word in SCALES and (seen or last in ("a", "of")):
             total += (current or 1.0) * SCALES[word]
             current = 0.0
             seen, last, end = True, word, tokens[i].end()

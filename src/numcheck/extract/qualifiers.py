@@ -7,7 +7,6 @@ this module reads them into anchored regexes that look back from a figure.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -50,49 +49,64 @@ def interval(shape: Shape, figure: float) -> Interval:
     return Interval(figure, figure, True, True)
 
 
+_LONGEST_PHRASE = 4
+
+
 @cache
-def _qualifiers() -> tuple[dict[str, str], dict[str, Shape], re.Pattern[str]]:
+def _qualifiers() -> tuple[dict[str, str], dict[str, Shape]]:
     data = load_data("qualifiers.yaml")
     phrases: dict[str, str] = data["phrases"]
     shapes: dict[str, Shape] = data["shapes"]
-    words = sorted((p for p in phrases if p[0].isalpha()), key=len, reverse=True)
-    signs = sorted((p for p in phrases if not p[0].isalpha()), key=len, reverse=True)
-    pattern = re.compile(
-        r"(?:(?<![\w-])(?P<word>"
-        + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words)
-        + r")[\s-]+|(?P<sign>"
-        + "|".join(re.escape(p) for p in signs)
-        + r")\s*)$",
-        re.I,
-    )
-    return phrases, shapes, pattern
+    return phrases, shapes
 
 
 def qualifier_before(text: str, pos: int) -> Qualifier | None:
     """The qualifier whose words end right before ``pos``, if any."""
-    phrases, shapes, pattern = _qualifiers()
+    phrases, shapes = _qualifiers()
     window_start = max(0, pos - 40)
-    found = pattern.search(text[window_start:pos])
-    if found is None:
+    window = text[window_start:pos].rstrip().removesuffix("-")
+    if not window:
         return None
-    phrase = re.sub(r"\s+", " ", (found["word"] or found["sign"]).lower())
-    name = phrases[phrase]
-    return Qualifier(name, shapes[name], window_start + found.start())
+    if not window[-1].isalpha():
+        for sign in (window[-2:], window[-1:]):
+            if sign in phrases:
+                name = phrases[sign]
+                return Qualifier(name, shapes[name], window_start + len(window) - len(sign))
+        return None
+    if window_start + len(window) == pos:
+        return None  # the figure is glued to a word
+    words = window.split()[-_LONGEST_PHRASE:]
+    for length in range(len(words), 0, -1):
+        phrase = " ".join(words[-length:]).lower()
+        if phrase in phrases:
+            name = phrases[phrase]
+            start = window_start + len(window) - len(words[-1])
+            for word in reversed(words[-length:-1]):
+                start = text.rindex(word, window_start, start)
+            return Qualifier(name, shapes[name], start)
+    return None
+
+
+def shape_of(name: str) -> Shape:
+    """The interval shape of a qualifier name; ranges and vague amounts keep their point."""
+    return _qualifiers()[1].get(name, "point")
 
 
 @cache
-def _changes() -> re.Pattern[str]:
+def _changes() -> dict[str, Change]:
     data: dict[str, list[str]] = load_data("changes.yaml")
-    groups = "|".join(
-        f"(?P<{direction}>" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")"
+    return {
+        word: "up" if direction == "up" else "down"
         for direction, words in data.items()
-    )
-    return re.compile(r"(?<![\w-])(?:" + groups + r")(?:\s+by)?\s+$", re.I)
+        for word in words
+    }
 
 
 def change_before(text: str, pos: int) -> Change | None:
     """ "up" or "down" when a change word ("rose", "fell by") stands right before ``pos``."""
-    found = _changes().search(text[max(0, pos - 30) : pos])
-    if found is None:
+    words = text[max(0, pos - 30) : pos].split()
+    if not words or text[pos - 1 : pos] not in (" ", "\u00a0"):
         return None
-    return "up" if found["up"] else "down"
+    if words[-1].lower() == "by":
+        words.pop()
+    return _changes().get(words[-1].lower()) if words else None

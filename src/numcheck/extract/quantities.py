@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from numcheck.extract import numbers, units
+from numcheck.extract import numbers, quantulum, units
 from numcheck.extract.exclusions import (
     is_label,
     is_year,
@@ -23,19 +23,27 @@ from numcheck.extract.exclusions import (
 )
 from numcheck.extract.mentions import Change, NumberKind, QuantityMention
 from numcheck.extract.nouns import Noun, counted_noun, singular
-from numcheck.extract.qualifiers import Qualifier, change_before, interval, qualifier_before
+from numcheck.extract.qualifiers import (
+    Qualifier,
+    change_before,
+    interval,
+    qualifier_before,
+    shape_of,
+)
 from numcheck.extract.units import Unit, UnitMatch, unit_after
 
 _SCALE_WORDS = r"(?:[\s-]+(?:hundred|thousand|million|billion|trillion)\b)+"
 _ABBREVIATION = re.compile(r"(?:(?P<spaced>\s?(?:bn|mn|mln|bln|tn|trn))|(?P<letter>[kKMBTmbt]))\b")
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|(?P<word>to|through|and|or))\s*", re.I)
+_RANGE_JOIN = re.compile(r"(?:-?\s+)?(?:-|–|—|(?P<word>to|through|and|or)-?)\s*", re.I)
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
 _RANGE_OPENER = re.compile(r"(?<![\w-])(?P<word>between|from)\s+$", re.I)
 _SCORE_CONTEXT = re.compile(
     r"(?<![\w-])(?:won|lost|beat|beating|win|defeat|victory|draw|drew|tied|tie|lead|led|"
-    r"trail|trailing|score|scored|at|a)\s+$",
+    r"trail|trailing|score|scored|at)\s+$",
     re.I,
 )
 _SCORE = re.compile(r"[-–](\d{1,3})(?![\d.,]?\d)")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|&|or|to)\s*")
 _DENOMINATOR_JOIN = re.compile(r"\s*/\s*|\s+per\s+|-an?-|\s+an?\s+(?=\w)", re.I)
 _DENOMINATOR_WORD = re.compile(r"[A-Za-z]+")
 _US_SUFFIX = re.compile(r"\s?(?:US|U\.S\.)(?![\w.])")
@@ -44,11 +52,21 @@ _VAGUE_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+)?", re.I)
 _PRONOUN_ONE_BEFORE = re.compile(
     r"(?<![\w-])(?:each|the|same|no|any|every|which|this|that|someone|anyone)\s+$", re.I
 )
-_PRONOUN_ONE_AFTER = re.compile(r"\s+(?:another|other)\b|-(?:off|time)\b", re.I)
-_INCH_NOT_UNIT = re.compile(
-    r"\s+(?:[A-Z\d]|(?:the|a|an|my|your|his|her|its|our|their|this|that|these|those|which|"
-    r"what|each|every|all|some|total|order|addition|case|fact|part|front|time|one)\b)"
+_PRONOUN_ONE_AFTER = re.compile(r"\s+(?:another|other\b|\d)|-(?:off|time)\b", re.I)
+# "in" is an inch only where nothing else can follow it: "2 in thick", "a 2 in. gap".
+_INCH_CONTEXT = re.compile(
+    r"\.?(?:\s*[,;:)!?]|\s*$|\s+(?:thick|wide|long|tall|deep|high|across|diameter|of|screen|"
+    r"display|gap|pipe)\b)"
 )
+# "a five-year award": a hyphenated duration used as an adjective is not a claim about time.
+_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+\s+(?:[a-z]+-)?[a-z]+(?<!old)\b(?!-old)")
+_OUT_OF = re.compile(r"\s+(?:out\s+of|in)\s+(\d{1,3}|[a-z]+)\b(?![.,]\d)", re.I)
+_SIMPLE_FRACTION = re.compile(r"\d+[/\u2044]\d+")
+# Units that "a" turns into an idiom rather than a measure: "a bit of", "a ton of".
+_IDIOMS = frozenset({"bit", "ton", "foot", "yard", "pound", "degree", "bar", "cup", "knot", "inch"})
+_ONE_UNIT_END = re.compile(r"\s+of\b|\s*[.!?;]")
+_A_UNIT = re.compile(r"\b[Aa]n?\s+(?=[a-z])")
+_CONVERSION_JOIN = re.compile(r"\s*[(/]\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +78,7 @@ class _Figure:
     value: float
     vague: tuple[float, float] | None
     currency: Unit | None
-    scaled: bool
+    scale: float
     digits: str
     plus: bool
 
@@ -78,7 +96,7 @@ def _figure_pattern() -> str:
 
 @cache
 def _scanner() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.,/])(?:(?<!-)|(?<=sub-)){_figure_pattern()}")
+    return re.compile(rf"(?<![\w.,/+−^])(?:(?<!-)|(?<=sub-)){_figure_pattern()}")
 
 
 @cache
@@ -94,19 +112,22 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
     pos = 0
     scanner = _scanner()
     while (match := scanner.search(text, pos)) is not None:
-        pos = match.end()
         mention = _read(text, match)
         if mention is None:
+            pos = match.start() + 1
             continue
-        pos = max(pos, mention.end)
+        pos = mention.end
+        if found and _CONVERSION_JOIN.fullmatch(text, found[-1].end, mention.start):
+            mention = _inherit(mention, found[-1])
         if mention.kind == "count" and (
             is_label(text, match.start(), match.end())
-            or re.fullmatch(r"\s*(?:,|and|&|or|to)\s*", text[label_end : mention.start])
+            or _LIST_JOIN.fullmatch(text, label_end, mention.start)
         ):
             mention = _as_identifier(text, mention, match.end())
             label_end = mention.end
         if not _overlaps(mention.start, mention.end, blocked):
             found.append(mention)
+    found.extend(_single_units(text, blocked, found))
     found.extend(_ordinals(text, blocked, found))
     found.sort(key=lambda m: m.start)
     return found
@@ -123,15 +144,27 @@ def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
     change = change_before(text, qualifier.start if qualifier else lead)
     if first.plus and change is None:
         change = "up"
+    first = _out_of(text, first)
     unit = _unit(text, first)
+    glued = first.digits and first.scale == 1 and text[first.end : first.end + 1].isalpha()
+    if glued and (unit is None or unit.start != first.end):
+        return None  # glued into a code or name: "3D", "M21 9AB", "21st"
     if unit is None and _is_score(text, first):
         return None
+    if (
+        unit is not None
+        and unit.unit.kind == "duration"
+        and _ADJECTIVE_COMPOUND.match(text, first.end)
+    ):
+        return None  # "a five-year award" describes the award; it claims no amount
     second: _Figure | None = None
+    if _is_year(text, first, None, unit):
+        return None
     if unit is None or unit.unit.kind != "money" or first.currency is None:
-        second, second_unit = _range_partner(text, first, unit, opener, change)
-        if second is not None:
-            unit = second_unit
-    if _is_year(first, second, unit):
+        first, second, unit = _range_partner(text, first, unit, opener, change)
+    if second is not None and opener is not None and opener["word"].lower() == "from":
+        change = None
+    if _is_year(text, first, second, unit):
         return None
     last = second or first
     currency = first.currency or last.currency
@@ -206,38 +239,39 @@ def _figure(text: str, match: re.Match[str], currency: Unit | None = None) -> _F
         currency = units.currency_before(match["cur"])
     vague: tuple[float, float] | None = None
     digits = ""
-    scaled = False
+    scale = 1.0
     if match["digits"]:
         digits = match["digits"]
         value = numbers.parse_digits(digits)
         end = match.end("digits")
         if match["dscale"]:
-            value *= _scale(match["dscale"])
-            scaled, end = True, match.end("dscale")
+            scale, end = _scale(match["dscale"]), match.end("dscale")
         else:
             abbreviation = _ABBREVIATION.match(text, end)
             if abbreviation and _abbreviation_scales(abbreviation, currency):
-                value *= _abbreviation_value(abbreviation)
-                scaled, end = True, abbreviation.end()
+                scale, end = _abbreviation_value(abbreviation), abbreviation.end()
+        value *= scale
     elif match["vague"]:
         vague = numbers.vague_amounts()[re.sub(r"\s+", " ", match["vague"].lower())]
         end = match.end("vague")
         if match["vscale"]:
-            factor = _scale(match["vscale"])
-            vague = (vague[0] * factor, vague[1] * factor)
+            scale = _scale(match["vscale"])
+            vague = (vague[0] * scale, vague[1] * scale)
             end = match.end("vscale")
-        value, scaled = vague[0], True
+        value = vague[0]
     else:
         parsed = numbers.parse_words(match["words"])
         if parsed is None:
             return None
         value, length = parsed
         end = match.start("words") + length
-        scaled = any(w in match["words"].lower() for w in numbers.SCALES)
+        scale = max(
+            (v for w, v in numbers.SCALES.items() if w in match["words"].lower()), default=1.0
+        )
     if match["minus"] or match["sign"] in ("-", "−"):
         value = -value
     start = match.start("cur") if match["cur"] else match.start()
-    return _Figure(start, end, value, vague, currency, scaled, digits, match["sign"] == "+")
+    return _Figure(start, end, value, vague, currency, scale, digits, match["sign"] == "+")
 
 
 def _scale(words: str) -> float:
@@ -262,13 +296,7 @@ def _abbreviation_value(abbreviation: re.Match[str]) -> float:
 def _stands_alone(text: str, figure: _Figure) -> bool:
     """False for figures glued into a word or code ("3D", "24/7") and pronoun "one"."""
     if figure.digits:
-        if (
-            figure.end < len(text)
-            and text[figure.end].isalpha()
-            and unit_after(text, figure.end) is None
-        ):
-            return False
-        if "/" in figure.digits and figure.value >= 1:
+        if _SIMPLE_FRACTION.fullmatch(figure.digits) and figure.value >= 1:
             return False
     elif (
         figure.value == 1
@@ -288,7 +316,7 @@ def _unit(text: str, figure: _Figure) -> UnitMatch | None:
     if figure.currency is not None:
         suffix = _US_SUFFIX.match(text, pos)
         return UnitMatch(pos, suffix.end(), figure.currency) if suffix else None
-    if figure.vague is not None or figure.scaled:
+    if figure.vague is not None or figure.scale > 1:
         of = _VAGUE_OF.match(text, pos)
         if of is not None and (found := unit_after(text, of.end())) is not None:
             return _reading(text, found, figure)
@@ -296,15 +324,17 @@ def _unit(text: str, figure: _Figure) -> UnitMatch | None:
     found = unit_after(text, gap.end() if gap else pos)
     if found is None and gap is not None and gap.end() > pos:
         found = unit_after(text, pos + 1) if text[pos] == " " else None
+    if found is None and figure.digits:
+        found = quantulum.unit_after(text, figure.start, pos + (text[pos : pos + 1] == " "))
     return _reading(text, found, figure) if found else None
 
 
 def _reading(text: str, found: UnitMatch, figure: _Figure) -> UnitMatch | None:
     """The unit as this figure reads it: "20 million pounds" is money, "2 in the" no inch."""
     surface = text[found.start : found.end]
-    if surface == "in" and _INCH_NOT_UNIT.match(text, found.end):
+    if surface == "in" and not (figure.digits and _INCH_CONTEXT.match(text, found.end)):
         return None
-    if found.unit.name == "pound" and figure.scaled:
+    if found.unit.name == "pound" and figure.scale > 1:
         sterling = units.currency_named("pound sterling")
         return UnitMatch(found.start, found.end, sterling) if sterling else found
     return found
@@ -316,45 +346,74 @@ def _range_partner(
     unit: UnitMatch | None,
     opener: re.Match[str] | None,
     change: Change | None,
-) -> tuple[_Figure | None, UnitMatch | None]:
-    """The upper figure of a range ("3 to 5 km", "between $62 and $68") and the range's unit."""
-    join = _RANGE_JOIN.match(text, unit.end if unit else first.end)
+) -> tuple[_Figure, _Figure | None, UnitMatch | None]:
+    """The range's (lower figure, upper figure, unit): "3 to 5 km", "between $62 and $68".
+
+    The upper figure lends its scale to a bare lower one ("1 to 2 thousand"); without a
+    partner the first figure comes back alone.
+    """
+    alone = (first, None, unit)
+    spread = _PLUS_MINUS.match(text, first.end)
+    if spread is not None and (partner := _partner().match(text, spread.end())):
+        error = _figure(text, partner)
+        if error is not None:
+            low = replace(first, value=first.value - error.value)
+            high = replace(error, value=first.value + error.value)
+            return low, high, _unit(text, error)
+    after_first = unit.end if unit else first.end
+    per = _denominator(text, after_first, allow_any_word=True) if first.currency else None
+    join = _RANGE_JOIN.match(text, per[1] if per else after_first)
     if join is None:
-        return None, unit
+        return alone
     word = (join["word"] or "").lower()
-    if word == "and" and not (opener and opener["word"].lower() == "between"):
-        return None, unit
-    if word in ("to", "through") and change is not None and (unit or first.currency):
-        return None, unit
+    opened = opener["word"].lower() if opener else ""
+    if word == "and" and opened != "between":
+        return alone
+    if word in ("to", "through") and change and opened != "from" and (unit or first.currency):
+        return alone
     partner = _partner().match(text, join.end())
     if partner is None or partner["vague"]:
-        return None, unit
+        return alone
     second = _figure(text, partner, first.currency)
-    if second is None:
-        return None, unit
+    if second is None or (word == "or" and second.value <= first.value):
+        return alone
     second_unit = _unit(text, second)
-    if unit is not None and (second_unit is None or second_unit.unit != unit.unit):
-        return None, unit
-    if word == "or" and second.value <= first.value:
-        return None, unit
-    if (
-        second.scaled
-        and not first.scaled
-        and abs(first.value) <= abs(second.value) / _scale_of(second)
-    ):
-        first = _Figure(first.start, first.end, first.value * _scale_of(second), None,
-                        first.currency, True, first.digits, first.plus)  # fmt: skip
-    return second, second_unit or unit
+    if per is not None:
+        second_per = _denominator(text, second.end, allow_any_word=True)
+        if second_per is None or second_per[0] != per[0]:
+            return alone
+    if unit is not None and second_unit is None and opened != "from":
+        return alone
+    if unit is not None and second_unit is not None and second_unit.unit != unit.unit:
+        return alone
+    if second.scale > first.scale == 1 and abs(first.value) <= abs(second.value) / second.scale:
+        first = replace(first, value=first.value * second.scale, scale=second.scale)
+    return first, second, second_unit or unit
 
 
-def _scale_of(figure: _Figure) -> float:
-    """The scale factor a scaled figure carries (1 when it has none)."""
-    if not figure.scaled or figure.value == 0:
-        return 1.0
-    magnitude = 10 ** math.floor(math.log10(abs(figure.value)))
-    return float(
-        min((s for s in (1e3, 1e6, 1e9, 1e12) if s <= magnitude), default=1.0, key=lambda s: -s)
-    )
+def _out_of(text: str, figure: _Figure) -> _Figure:
+    """ "one out of three", "1 in 5": the share as a fraction."""
+    share = _OUT_OF.match(text, figure.end)
+    if share is None or figure.vague is not None or figure.currency is not None:
+        return figure
+    whole = share[1]
+    total = float(whole) if whole.isdigit() else numbers.UNITS.get(whole.lower(), 0)
+    if total <= figure.value:
+        return figure
+    return replace(figure, value=figure.value / total, end=share.end())
+
+
+def _inherit(mention: QuantityMention, converted: QuantityMention) -> QuantityMention:
+    """A conversion in brackets ("296 hp (224 kW)") carries its original's qualifier and change."""
+    if mention.qualifier != "exact" or mention.change is not None:
+        return mention
+    if converted.qualifier in ("range", "vague"):
+        return replace(mention, change=converted.change)
+    bounds = interval(shape_of(converted.qualifier), mention.stated)
+    return replace(
+        mention, qualifier=converted.qualifier, change=converted.change, low=bounds.low,
+        high=bounds.high, low_inclusive=bounds.low_inclusive, high_inclusive=bounds.high_inclusive,
+    )  # fmt: skip
 
 
 def _is_score(text: str, first: _Figure) -> bool:
@@ -362,17 +421,19 @@ def _is_score(text: str, first: _Figure) -> bool:
     pair = _SCORE.match(text, first.end)
     if pair is None or not first.digits.isdigit() or first.currency is not None:
         return False
+    if unit_after(text, pair.end()) is not None:
+        return False
     return first.value >= int(pair[1]) or bool(
         _SCORE_CONTEXT.search(text, max(0, first.start - 12), first.start)
     )
 
 
-def _is_year(first: _Figure, second: _Figure | None, unit: UnitMatch | None) -> bool:
+def _is_year(text: str, first: _Figure, second: _Figure | None, unit: UnitMatch | None) -> bool:
     """A bare year or span of years ("in 2003", "between 1600 and 1900")."""
-    if unit is not None or first.currency is not None or first.scaled:
+    if unit is not None or first.currency is not None or first.scale > 1:
         return False
     figures = [f for f in (first, second) if f is not None]
-    return any(is_year(f.digits, f.value) for f in figures)
+    return any(is_year(text, f.start, f.digits, f.value) for f in figures)
 
 
 def _denominator(text: str, pos: int, *, allow_any_word: bool) -> tuple[str, int] | None:
@@ -383,7 +444,7 @@ def _denominator(text: str, pos: int, *, allow_any_word: bool) -> tuple[str, int
     found = unit_after(text, join.end())
     if found is not None:
         return found.unit.name, found.end
-    if allow_any_word and not re.match(r"\s+an?\s", join[0]):
+    if allow_any_word and join[0].strip().lower() not in ("a", "an"):
         word = _DENOMINATOR_WORD.match(text, join.end())
         if word is not None:
             return singular(word[0]), word.end()
@@ -397,6 +458,31 @@ def _as_identifier(text: str, mention: QuantityMention, end: int) -> QuantityMen
         mention, kind="identifier", end=end, text=text[mention.start : end], noun=None,
         noun_lemma=None, noun_start=None, noun_end=None,
     )  # fmt: skip
+
+
+def _single_units(
+    text: str, blocked: list[tuple[int, int]], found: list[QuantityMention]
+) -> list[QuantityMention]:
+    """ "a gallon of beer", "a penny!": one of a unit, where "a" can only mean one."""
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for article in _A_UNIT.finditer(text):
+        unit = unit_after(text, article.end())
+        if unit is None:
+            continue
+        surface = text[unit.start : unit.end]
+        if unit.unit.kind == "duration" or len(surface) < 3 or surface.lower() in _IDIOMS:
+            continue
+        if not _ONE_UNIT_END.match(text, unit.end):
+            continue
+        start, end = article.start(), unit.end
+        if _overlaps(start, end, blocked) or _overlaps(start, end, taken):
+            continue
+        out.append(
+            QuantityMention(start, end, text[start:end], unit.unit.kind, 1.0, 1.0, 1.0,
+                            unit=unit.unit.name, unit_text=surface)
+        )  # fmt: skip
+    return out
 
 
 def _ordinals(
