@@ -68,7 +68,7 @@ def test_duration_with_qualifier() -> None:
         ("Exports grew this year.", "2020"),
         ("The team travels next week.", "2020-W03"),
         ("Right now the mood is grim.", "PRESENT_REF"),
-        ("Profit rose in the third quarter.", "2020-Q3"),
+        ("Profit rose in the third quarter.", "2019-Q3"),  # not begun by the DCT
     ],
 )
 def test_relative_to_publication_date(text: str, value: str) -> None:
@@ -80,9 +80,14 @@ def test_relative_to_an_event_in_the_text() -> None:
         "The general was killed in a drone attack on January 3, 2020. "
         "Two days after the attack, parliament voted."
     )
-    found = tag_dates(text, JAN_7_2020)
-    assert found[-1].value == "2020-01-05"
-    assert found[-1].anchor == "text"
+    last = tag_dates(text, JAN_7_2020)[-1]
+    # TimeML marks the amount as a duration; the window places it after the attack.
+    assert (last.text, last.type, last.value) == ("Two days", "DURATION", "P2D")
+    assert (last.window_start, last.window_end, last.anchor) == ("2020-01-03", "2020-01-05", "text")
+
+
+def test_age_is_not_a_duration() -> None:
+    assert tag_dates("A 6-year-old boy and his 44-year-old father left.", JAN_7_2020) == []
 
 
 def test_following_day_counts_from_the_last_date() -> None:
@@ -134,3 +139,140 @@ def test_impossible_date_does_not_raise() -> None:
 )
 def test_dateline(text: str, day: dt.date | None) -> None:
     assert find_dateline(text) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The plant opened in nineteen ninety-six.", "1996"),
+        ("It was built in January nineteen eighty-seven.", "1987-01"),
+        ("Nobody expected the year two thousand to go so smoothly.", "2000"),
+        ("Rents doubled in the nineties.", "199"),
+    ],
+)
+def test_years_in_words(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the verb group governing the clause decides, not the nearest word
+        ("The mayor said the city will start repaving roads on Friday.", "2020-01-10"),
+        ("Her coach would be flying to Oslo Thursday.", "2020-01-09"),
+        ("Farmers planned a tractor parade on Saturday.", "2020-01-11"),
+        ("The hearings, set to reopen Monday in Leeds, drew crowds.", "2020-01-13"),
+        ("Officials hope to reopen the road as soon as Tuesday.", "2020-01-14"),
+        ("The fire next to the depot on Friday hurt two.", "2020-01-03"),
+        ("She will keep her seat even after a panel Thursday rejected the bid.", "2020-01-02"),
+        ("On Tuesday, the two clubs signed the transfer in Lyon.", "2020-01-07"),
+    ],
+)
+def test_weekday_takes_the_tense_of_its_clause(text: str, value: str) -> None:
+    assert [t.value for t in tag_dates(text, JAN_7_2020) if t.weekday is not None] == [value]
+
+
+def test_year_ago_quarter_keeps_the_quarter_under_discussion() -> None:
+    text = (
+        "Earnings climbed in the third quarter, against $2 per share a year earlier. "
+        "Year-earlier results included a gain. Sales in the quarter rose."
+    )
+    assert values(text, dt.date(1989, 10, 26)) == ["1989-Q3", "1988-Q3", "1988-Q3", "1989-Q3"]
+
+
+def test_quarter_not_yet_begun_is_last_years() -> None:
+    assert one("Profit fell in the fourth quarter.", dt.date(1998, 1, 26)).value == "1997-Q4"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ms. Okafor, 47 years old, retired.", "The merger will cut $80 million a year in rent."],
+)
+def test_ages_and_rates_are_not_durations(text: str) -> None:
+    assert tag_dates(text, JAN_7_2020) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("Revenue for the year grew 4%.", "DATE", "1989"),
+        ("Revenue for the fiscal year ended June 30 grew 4%.", "DURATION", "P1Y"),
+        ("Marchers plan protests this summer.", "DATE", "1989-SU"),
+    ],
+)
+def test_year_and_season_of_the_publication(text: str, type_: str, value: str) -> None:
+    t = tag_dates(text, dt.date(1989, 3, 2))[0]
+    assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The strike was a day-long affair.", "P1D"),
+        ("It ended a decades-long feud.", "PXY"),
+        ("He will stay for two more weeks.", "P2W"),
+        ("Prices may rise in the near term.", "FUTURE_REF"),
+    ],
+)
+def test_more_duration_and_reference_forms(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Repairs take two to three weeks.", "P2W"),  # TimeML: the first amount
+        ("Prices rose in recent months.", "PXM"),
+    ],
+)
+def test_ranges_and_vague_amounts(text: str, value: str) -> None:
+    t = one(text)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The payment is due in February.", "1990-02"),  # four months ahead
+        ("The plant closed in March.", "1989-03"),  # seven months back, not five ahead
+    ],
+)
+def test_month_without_year_leans_to_the_past(text: str, value: str) -> None:
+    assert one(text, dt.date(1989, 10, 26)).value == value
+
+
+def test_following_month_and_year_count_from_the_text() -> None:
+    text = "In March, the bakery won a grant. The following month, it opened a second shop."
+    assert values(text, dt.date(1989, 10, 27)) == ["1989-03", "1989-04"]
+    text = "On May 22, 1995, the bridge opened, and the following year it was widened."
+    assert values(text, dt.date(1998, 4, 18)) == ["1995-05-22", "1996"]
+
+
+def test_previous_and_following_weekday_count_from_the_text() -> None:
+    text = "Polls closed on Tuesday, March 2, 2021; the following Monday results came."
+    assert values(text)[-1] == "2021-03-08"
+    text = "Polls closed on Tuesday, March 2, 2021, up from the previous Friday."
+    assert values(text)[-1] == "2021-02-26"
+
+
+def test_year_end_is_the_end_of_the_publication_year() -> None:
+    t = one("The deal should close by year-end.", dt.date(1989, 10, 30))
+    assert (t.value, t.mod) == ("1989", "END")
+
+
+def test_a_coming_holiday_is_the_next_one() -> None:
+    assert one("Shops expect crowds at Christmas.", dt.date(2020, 11, 20)).value == "2020-12-25"
+    assert one("Shops were full at Christmas.", dt.date(2020, 11, 20)).value == "2019-12-25"
+
+
+@pytest.mark.parametrize(
+    ("text", "values_"),
+    [
+        ("The ferry sails Monday and Thursday nights.", ["XXXX-WXX-1TNI", "XXXX-WXX-4TNI"]),
+        ("The show airs Sunday afternoons.", ["XXXX-WXX-7TAF"]),
+        ("The board meets every two weeks.", ["P2W"]),
+    ],
+)
+def test_generic_weekdays_and_frequencies_are_sets(text: str, values_: list[str]) -> None:
+    found = tag_dates(text, JAN_7_2020)
+    assert [(t.type, t.value) for t in found] == [("SET", v) for v in values_]

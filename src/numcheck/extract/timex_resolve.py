@@ -42,6 +42,7 @@ class Reading:
     window_start: str | None = None
     window_end: str | None = None
     skip_prefix: int = 0
+    cut_suffix: int = 0
 
 
 @dataclass(slots=True)
@@ -144,6 +145,9 @@ def _month_number(word: str, lx: Lexicon) -> int:
     return int(word) if word.isdigit() else lx.months[norm(word)]
 
 
+_AHEAD = 4  # months
+
+
 def _pick_year(
     month: int, day: int | None, dct: dt.date, tense: Tense | None, strict: bool = False
 ) -> int:
@@ -155,7 +159,10 @@ def _pick_year(
     def distance(year: int) -> int:
         return abs((year - dct.year) * 372 + (key[0] - ref[0]) * 31 + (key[1] - ref[1]))
 
-    year = min((dct.year - 1, dct.year, dct.year + 1), key=distance)
+    # News looks back more than ahead: a month up to four months ahead of the DCT is
+    # this year's (or next year's), one further ahead is last year's.
+    delta = month - dct.month
+    year = dct.year - 1 if delta > _AHEAD else dct.year + 1 if delta <= _AHEAD - 12 else dct.year
     ahead = (year - dct.year, *key) > (0, *ref)
     behind = (year - dct.year, *key) < (0, *ref)
     slack = 0 if strict else 31
@@ -190,6 +197,19 @@ def _date(ctx: Context) -> Reading | None:
     if "ord" in g:
         n = _ordinal(g["ord"], lx)
         return Reading("DATE", f"{n - 1:02d}", mod=mod) if 1 <= n <= 99 else None
+    if "decword" in g:
+        tens = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ]
+        decade = 192 + tens.index(g["decword"].lower())
+        return Reading("DATE", f"{decade}", mod=mod)
     if "decade" in g or ("yy" in g and "month" not in g):
         if "decade" in g:
             return Reading("DATE", g["decade"], mod=mod)
@@ -253,14 +273,22 @@ def _ordinal(word: str, lx: Lexicon) -> int:
 def _weekday(ctx: Context) -> Reading | None:
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     wd = lx.weekdays[norm(g["weekday"])]
-    pod = lx.parts_of_day.get(norm(g["pod"])) if "pod" in g else None
-    if "plural" in g:
+    pod_word = g.get("pod") or g.get("pod2")
+    pod = lx.parts_of_day.get(norm(pod_word)) if pod_word else None
+    if "plural" in g or "pods" in g or "pods2" in g:
         return Reading("SET", f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""), weekday=wd)
     rel = norm(g.get("rel", ""))
     mod = {"early": "START", "late": "END"}.get(rel)
     # "Friday night" is dated to its day, as TimeBank/AQUAINT mostly annotate it.
     type_: TimexType = "DATE"
     suffix = ""
+    if rel.startswith("the "):  # "the previous Friday": the one before the text's day
+        base, anchor = _text_day(ctx, None)
+        back = rel != "the following"
+        day = _weekday_date(base, wd, "last" if back else "next") if base else None
+        if day is None:
+            return _unresolved(type_, f"XXXX-WXX-{wd + 1}", mod=mod, weekday=wd)
+        return Reading(type_, day.isoformat(), mod=mod, anchor=anchor, weekday=wd)
     if dct is None:
         return _unresolved(type_, f"XXXX-WXX-{wd + 1}{suffix}", mod=mod, weekday=wd)
     if rel in ("last", "past"):
@@ -325,31 +353,45 @@ def _season(base: dt.date, season: str, step: int) -> str | None:
     return cal.year_value(year + step) and f"{year + step:04d}-{season}"
 
 
+_ENDED = re.compile(r"\s+(?:ended|ending|to)\b")
+
+
 def _relative(ctx: Context) -> Reading | None:
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     unit = norm(g["unit"])
+    if "yearend" in g:  # "by year-end": the end of the DCT year (since: of the last one)
+        if dct is None:
+            return _unresolved("DATE", "XXXX", mod="END")
+        year = dct.year - (1 if ctx.preceding_word() == "since" else 0)
+        return Reading("DATE", f"{year:04d}", mod="END", anchor="dct")
     if "vague" in g:
         vague = norm(g["vague"])
         letter = lx.units.get(lx.unit(unit) or "", "")
         if not letter:
             return None
-        if "few" in vague or "several" in vague:
+        plural = norm(g["unit"]) in lx.unit_plurals and vague in ("recent", "coming", "the coming")
+        if "few" in vague or "several" in vague or plural:
+            # "recent months", "coming weeks": TimeML durations of unknown length
             return Reading("DURATION", duration_value(None, letter))
         back = any(w in vague for w in ("past", "last", "recent"))
         return Reading("DATE", "PAST_REF" if back else "FUTURE_REF")
     rel = norm(g["rel"])
-    if rel == "the" and unit == "year":
-        return Reading("DURATION", "P1Y")
+    if rel == "the" and unit == "year" and _ENDED.match(ctx.text, ctx.cand.end):
+        return Reading("DURATION", "P1Y")  # "the year ended June 30": a fiscal year
     step = -1 if rel in _BACK else 1 if rel in _FORWARD else 0
     dmod = norm(g.get("dmod", ""))
     mod = {"early": "START", "mid": "MID", "late": "END"}.get(dmod)
-    if rel in ("that", "the same") and ctx.memory.last_value:
+    if rel in ("that", "the same", "the following", "following") and ctx.memory.last_value:
         base = day_of(_padded(ctx.memory.last_value))
         if base is not None:
-            value = _calendar_unit(base, unit, 0, lx)
+            value = _calendar_unit(base, unit, 0 if step < 1 else 1, lx)
             return Reading("DATE", value, mod=mod, anchor="text") if value else None
     if dct is None:
         return _unresolved("DATE", "XXXX", mod=mod)
+    if unit in lx.seasons and rel == "this":
+        code = lx.seasons[unit]  # this year's, or the winter under way
+        year = dct.year - 1 if code == "WI" and dct.month < 3 else dct.year
+        return Reading("DATE", f"{year:04d}-{code}", mod=mod, anchor="dct")
     if unit in lx.seasons:
         step = _season_step(dct, lx.seasons[unit], step, ctx)
     if unit == "weekend" and step == 0 and dct.weekday() < 5:
@@ -398,7 +440,9 @@ def _amount(ctx: Context) -> tuple[float | None, str, str | None]:
 def _ago(ctx: Context) -> Reading | None:
     n, unit, mod = _amount(ctx)
     direction = norm(ctx.cand.groups["dir"])
-    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if direction in ("later", "before", "after"):
+        return _offset(ctx, None)
+    sign = -1 if direction in ("ago", "earlier") else 1
     if n is None:
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod)
     recent = _last_quarter(ctx)
@@ -412,6 +456,29 @@ def _ago(ctx: Context) -> Reading | None:
     return Reading("DATE", value, mod=mod, anchor="dct")
 
 
+def _offset(ctx: Context, event: str | None) -> Reading:
+    """ "two days after the attack", "three weeks later": TimeML annotates the amount
+    ("two days") as a DURATION and links it to the event; the window says where the
+    period lies (from the event's day, or the last day the text named)."""
+    g = ctx.cand.groups
+    n, unit, mod = _amount(ctx)
+    cut = len(ctx.text[ctx.cand.start : ctx.cand.end]) - len(
+        ctx.text[ctx.cand.start : ctx.cand.end].rsplit(g["dir"], 1)[0].rstrip()
+    )
+    value = duration_value(n, unit)
+    sign = -1 if norm(g["dir"]) == "before" else 1
+    day, anchor = _text_day(ctx, event)
+    other = cal.shifted(day, sign * n, unit) if day is not None and n is not None else None
+    if day is None or other is None:
+        return Reading("DURATION", value, mod=mod, cut_suffix=cut)
+    near = day.isoformat()
+    low, high = (other, near) if sign < 0 else (near, other)
+    return Reading(
+        "DURATION", value, mod=mod, anchor=anchor, window_start=low, window_end=high,
+        cut_suffix=cut,
+    )  # fmt: skip
+
+
 def _text_day(ctx: Context, event: str | None) -> tuple[dt.date | None, Anchor | None]:
     day = ctx.memory.day_for(event)
     if day is not None:
@@ -422,9 +489,8 @@ def _text_day(ctx: Context, event: str | None) -> tuple[dt.date | None, Anchor |
 def _anchored(ctx: Context) -> Reading | None:
     g = ctx.cand.groups
     if "num" in g:
-        n, unit, mod = _amount(ctx)
-    else:
-        n, unit, mod = 1.0, _unit(g["unit"], ctx.lx), None
+        return _offset(ctx, g.get("event"))
+    n, unit, mod = 1.0, _unit(g["unit"], ctx.lx), None
     sign = -1 if norm(g["dir"]) == "before" else 1
     day, anchor = _text_day(ctx, g.get("event"))
     if day is None or n is None:
@@ -442,6 +508,9 @@ def _following(ctx: Context) -> Reading | None:
     step = 1 if rel in ("the following", "the next", "after") else 0
     step = -1 if rel in ("the previous", "the preceding", "the prior", "before") else step
     day, anchor = _text_day(ctx, None)
+    last = ctx.memory.last_value
+    if unit in ("week", "month", "year") and last and day_of(_padded(last)):
+        day, anchor = day_of(_padded(last)), "text"  # "In March ... The following month"
     if day is None:
         return _unresolved("DATE", "XXXX-XX-XX")
     if unit in lx.parts_of_day or unit in ("day", "night"):
@@ -452,15 +521,6 @@ def _following(ctx: Context) -> Reading | None:
     if value is None:
         return _unresolved("DATE", "XXXX-XX-XX")
     return Reading("DATE", value, anchor=anchor)
-
-
-def _anniversary(ctx: Context) -> Reading | None:
-    n = _ordinal(ctx.cand.groups["ord"], ctx.lx)
-    day = ctx.memory.day_for(ctx.cand.groups.get("event"))
-    if day is None or n <= 0:
-        return _unresolved("DATE", "XXXX-XX-XX")
-    moved = cal.add_months(day, 12 * n)
-    return Reading("DATE", moved.isoformat(), anchor="text") if moved else None
 
 
 def _quarter(ctx: Context) -> Reading | None:
@@ -491,6 +551,13 @@ def _quarter(ctx: Context) -> Reading | None:
         return _unresolved("DATE", f"XXXX-{letter}{n}" if n else f"XXXX-{letter}X")
     else:
         year = dct.year
+    if n == 0 and recent and unit == "quarter" and not qrel and det in ("the", ""):
+        # "the quarter": the one the text is about
+        return Reading("DATE", f"{recent[0]:04d}-Q{recent[1]}", anchor="text")
+    if n and not explicit and dct is not None and year_shift == 0:
+        starts = (n - 1) * 12 // per_year + 1
+        if starts > dct.month and ctx.tense() != "future":
+            year -= 1  # results of a quarter are reported after it began
     if n == 0 and dct is not None:
         current = (dct.month - 1) * per_year // 12 + 1
         back = det == "last" or qrel.startswith(_QUARTER_BACK) or (det == "the" and not qrel)
@@ -560,8 +627,13 @@ def _holiday(ctx: Context) -> Reading | None:
     if dct is None:
         return _unresolved("DATE", "XXXX-XX-XX")
     rel = norm(g.get("rel", ""))
-    forward = rel == "next" or (rel != "last" and ctx.tense() == "future")
+    tense = ctx.tense()
+    forward = rel == "next" or (rel != "last" and tense == "future")
     days = [d for d in (on(dct.year - 1), on(dct.year), on(dct.year + 1)) if d]
+    horizon = cal.add_days(dct, 31 * _AHEAD) or dct
+    soon = [d for d in days if dct < d <= horizon]
+    if not rel and tense is None and soon:  # a holiday a few weeks off is the coming one
+        return Reading("DATE", soon[0].isoformat(), anchor="dct")
     options = [d for d in days if d > dct] if forward else [d for d in days if d <= dct]
     if not options:
         return None
@@ -569,12 +641,31 @@ def _holiday(ctx: Context) -> Reading | None:
     return Reading("DATE", day.isoformat(), anchor="dct")
 
 
+_AGE = re.compile(r"\s+old\b")
+_RATE = re.compile(
+    r"(?<!\b[12]\d\d)\d\s*(?:%|percent|[mb]illion|thousand|\w+s)?\s+"
+    r"(?!(?:in|for|within|over|than|of|about"
+    r"|after|before|once|twice|times|the)\s)(?:[a-z]+\s+)?$"
+)
+
+
 def _duration(ctx: Context) -> Reading | None:
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     if "bare" in g:
         skip = ctx.cand.end - ctx.cand.start - len(g["bare"])
         return Reading("DURATION", duration_value(None, _unit(g["bare"], lx)), skip_prefix=skip)
+    if "long" in g:  # "day-long", "decades-long"
+        n = None if "plural" in g else 1.0
+        return Reading("DURATION", duration_value(n, _unit(g["unit"], lx)))
+    if g.get("adj", "").lower() == "old" or _AGE.match(ctx.text, ctx.cand.end):
+        return None  # an age ("a 6-year-old", "52 years old"), not a period of time
+    if norm(g.get("num", "")) in ("a", "an") and "span" not in g and "amod" not in g:
+        before = ctx.text[max(0, ctx.cand.start - 30) : ctx.cand.start]
+        if _RATE.search(before):
+            return None  # a rate ("$80 million a year", "300 tickets a week")
     n, unit, mod = _amount(ctx)
+    if norm(g.get("num", "")) in ("a", "an") and norm(g["unit"]) in lx.unit_plurals:
+        n = None  # "a decades-long feud"
     value = duration_value(n, unit)
     span = norm(g.get("span", ""))
     if dct is None or n is None or not span.endswith(("past", "last", "next", "coming")):
@@ -644,6 +735,9 @@ def _set(ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-WXX-{wd + 1}", weekday=wd)
     if "month" in g:
         return Reading("SET", f"XXXX-{_month_number(g['month'], lx):02d}")
+    if "units" in g:  # "every two weeks"
+        n = parse_number(g["num"], lx)
+        return Reading("SET", duration_value(n, _unit(g["units"], lx)))
     word = norm(g["unit"])
     if word in lx.parts_of_day:
         return Reading("SET", f"XXXX-XX-XXT{lx.parts_of_day[word]}")
@@ -662,7 +756,6 @@ RESOLVERS: dict[str, Callable[[Context], Reading | None]] = {
     "ago": _ago,
     "anchored": _anchored,
     "following": _following,
-    "anniversary": _anniversary,
     "quarter": _quarter,
     "season": _season_reading,
     "holiday": _holiday,
@@ -682,12 +775,13 @@ def resolve(ctx: Context) -> Timex | None:
     if reading is None:
         return None
     start = ctx.cand.start + reading.skip_prefix
-    while start < ctx.cand.end and ctx.text[start].isspace():
+    end = ctx.cand.end - reading.cut_suffix
+    while start < end and ctx.text[start].isspace():
         start += 1
     return Timex(
         start=start,
-        end=ctx.cand.end,
-        text=ctx.text[start : ctx.cand.end],
+        end=end,
+        text=ctx.text[start:end],
         type=reading.type,
         value=reading.value,
         resolved=reading.resolved,
