@@ -137,9 +137,10 @@ class Measure(Frozen):
     verb: str | None = Field(default=None, description="governing verb lemma ('attack', 'kill')")
     text: str = Field(default="", description="the measure phrase as written")
 
-    def label(self) -> str:
+    def label(self, with_verb: bool = True) -> str:
+        """'us troop (kill)': modifiers, head and, if asked, the governing verb."""
         words = [*self.modifiers, self.head]
-        if self.verb and self.verb != self.head:
+        if with_verb and self.verb and self.verb != self.head:
             words.append(f"({self.verb})")
         return " ".join(words)
 
@@ -185,6 +186,7 @@ class Claim(Frozen):
     event: Measure | None = Field(default=None, description="the event a date belongs to")
     weekday: int | None = Field(default=None, description="weekday named with the date, 0=Mon")
     attribution: str | None = None
+    in_headline: bool = Field(default=False, description="stated in the document's headline")
 
     @property
     def start(self) -> int:

@@ -19,6 +19,8 @@ from numcheck.vocabulary import Vocabulary, load_vocabulary
 _DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)([YMWD])|T(\d+(?:\.\d+)?)([HMS]))$")
 _DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 _TIME_UNITS = {"H": "hour", "M": "minute", "S": "second"}
+# "four years after ...", "two days before ...": a span that offsets from an event.
+_OFFSET = re.compile(r"\s+(after|since|later|before|earlier)\b", re.I)
 _TIMEX_QUALIFIER = {
     "APPROX": "about",
     "LESS_THAN": "nearly",
@@ -79,13 +81,29 @@ def _duration_claim_fields(timex: Timex) -> dict[str, object]:
     }
 
 
+def headline(document: Document, sentences: Sequence[Sentence]) -> Sentence | None:
+    """The headline: the first line when it is the title or reads as one (a line of its
+    own with no closing punctuation)."""
+    if not sentences:
+        return None
+    first = sentences[0]
+    words = " ".join(first.text.lstrip("#").split()).lower()
+    if document.title and words == " ".join(document.title.split()).lower():
+        return first
+    closes = first.text.rstrip().endswith((".", "!", "?", '"', "”", "'"))
+    alone = document.text[first.end : first.end + 1] in ("\n", "")
+    return first if alone and not closes and len(first.text) <= 200 else None
+
+
 def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> list[Claim]:
     """Every claim in ``document``, in text order."""
     vocabulary = vocabulary or load_vocabulary()
     reader = ContextReader(vocabulary)
     text = document.text
     as_of = publication_date(document)
-    sentences = _SentenceIndex(split_sentences(text), len(text))
+    split = split_sentences(text)
+    sentences = _SentenceIndex(split, len(text))
+    title = headline(document, split)
     timexes = tag_dates(text, as_of)
     claims: list[Claim] = []
     for timex in timexes:
@@ -102,7 +120,28 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
             "timex_type": timex.type,
             "resolved": timex.resolved,
         }
-        if timex.type == "DURATION":
+        offset = _OFFSET.match(text, timex.end) if timex.type == "DURATION" else None
+        if offset and timex.anchor == "text" and timex.window_start and timex.window_end:
+            # "Two days after the attack", the attack dated in the text: a date.
+            before = offset.group(1).lower() in ("before", "earlier")
+            common["timex"] = timex.window_start if before else timex.window_end
+            common["timex_type"] = "DATE"
+            claims.append(
+                Claim(kind=Kind.DATE, **common, event=reader.event(text, timex, bounds))  # type: ignore[arg-type]
+            )
+        elif offset and offset.group(1).lower() in ("after", "since"):
+            # "nearly four years after Washington killed ...": a span since an event the
+            # text does not date here; the elapsed-time rule looks for its date elsewhere.
+            fields = _duration_claim_fields(timex)
+            claims.append(
+                Claim(
+                    kind=Kind.DURATION,
+                    **common,  # type: ignore[arg-type]
+                    **fields,  # type: ignore[arg-type]
+                    event=reader.anchored_event(text, offset.end(), bounds),
+                )
+            )
+        elif timex.type == "DURATION":
             claims.append(Claim(kind=Kind.DURATION, **common, **_duration_claim_fields(timex)))  # type: ignore[arg-type]
         elif timex.type in ("DATE", "TIME") and not (timex.window_start or timex.window_end):
             claims.append(
@@ -136,6 +175,7 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
                 measure=measure,
                 scope=reader.scope(text, mention.start, mention.end, bounds, timexes),
                 as_of=as_of,
+                in_headline=title is not None and sentence.start == title.start,
             )
         )
     claims.sort(key=lambda c: (c.span.start, c.span.end))

@@ -19,7 +19,8 @@ def marked_sentence(evidence: Evidence) -> str:
     sentence = claim.sentence
     if not (0 <= start <= end <= len(sentence)) or sentence[start:end] != claim.quote:
         return f"{_MARK[0]}{claim.quote}{_MARK[1]}"
-    return f"{sentence[:start]}{_MARK[0]}{sentence[start:end]}{_MARK[1]}{sentence[end:]}"
+    marked = f"{sentence[:start]}{_MARK[0]}{sentence[start:end]}{_MARK[1]}{sentence[end:]}"
+    return " ".join(marked.split())  # hard-wrapped source lines read as one line
 
 
 def _location(evidence: Evidence, sources: dict[str, str]) -> str:

@@ -9,20 +9,20 @@ Best practice: figures that agree once qualifiers are read ("about 2,500" and "s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 
 from numcheck.claims import Claim, Interval, format_number
 from numcheck.findings import Category, Finding
 from numcheck.rules.checks.base import PairCheck, PerClaim, Reach, make_finding
-from numcheck.rules.schema import ValueConflictRule
+from numcheck.rules.schema import Reading, ValueConflictRule
 from numcheck.rules.scope import Match, ScopeMatcher
 from numcheck.units import base_unit
 from numcheck.vocabulary import Vocabulary
 
 
-def editorial_interval(claim: Claim, rule: ValueConflictRule) -> Interval | None:
+def editorial_interval(claim: Claim, readings: Mapping[str, Reading]) -> Interval | None:
     """How a newsroom reads the figure: "more than 110" is a bit above 110, not any number."""
-    reading = rule.options.readings.get(claim.qualifier)
+    reading = readings.get(claim.qualifier)
     stated = claim.stated
     if reading is None or stated is None:
         return claim.value
@@ -80,7 +80,7 @@ class ValueConflict(PairCheck):
 
     def _read_interval(self, claim: Claim) -> Interval | None:
         interval = (
-            editorial_interval(claim, self.rule)
+            editorial_interval(claim, self.options.readings)
             if self.options.semantics == "editorial"
             else claim.value
         )
@@ -119,15 +119,21 @@ class ValueConflict(PairCheck):
         if gap(ia, ib) <= tolerance:
             return None
         # Scopes last: most figures of a measure agree, and reading scopes costs more.
-        match = self.matcher.match(a, b)
+        earlier, later = sorted((a, b), key=lambda c: c.as_of or dt.date.min)
+        match = self.matcher.match(earlier, later)
         if match is None:
             return None
         return self._finding(a, b, ia, ib, match)
 
     def _same_scope_within(self, a: Claim, b: Claim) -> bool:
         """Inside one document, different figures of one measure usually describe different
-        events; they conflict only where the scope is spelled out the same way."""
-        if a.measure is None or b.measure is None or a.measure.text != b.measure.text:
+        events; they conflict only where the scope is spelled out the same way, or where
+        the headline states a figure the body contradicts."""
+        if a.measure is None or b.measure is None:
+            return False
+        if a.in_headline != b.in_headline:
+            return True
+        if a.measure.text != b.measure.text:
             return False
         same_window = a.scope.window is not None and a.scope.window == b.scope.window
         same_places = bool(a.scope.places) and a.scope.places == b.scope.places
@@ -155,9 +161,15 @@ class ValueConflict(PairCheck):
                 f"published on different dates ({earlier.as_of.isoformat()}, "
                 f"{later.as_of.isoformat()}): the figure may have changed in between",
             )
+        if a.in_headline != b.in_headline:
+            caveats.append("the headline's figure against the body's")
         if match.scopes_differ and category is Category.CONFLICT:
             severity = severity.lowered()
-        measure = a.measure.label() if a.measure else "figure"
+        measure = (
+            a.measure.label(with_verb=self.matcher.outcome(a.measure) is not None)
+            if a.measure
+            else "figure"
+        )
         message = f"{_short(earlier)} vs {_short(later)}: same measure ({measure}), {verdict}" + (
             "; " + "; ".join(match.caveats) if match.caveats else ""
         )
