@@ -76,6 +76,8 @@ def check_loaded(
     With ``store``, the drafts are also checked against its claims; the report lists the
     inputs read in this run (drafts, ``archive``), not the store's documents.
     """
+    if store is not None:
+        store.require(rules)  # before the work, not after
     vocabulary = rules.vocabulary
     claims: list[Claim] = []
     extraction_errors: dict[tuple[str, str], str] = {}
@@ -94,8 +96,6 @@ def check_loaded(
     ]
     against = archive is not None or store is not None
     draft_ids = frozenset(d.id for d in drafts.documents) if against else None
-    if store is not None:
-        store.require(rules)
     findings = run_rules(claims, rules, draft_ids, archive=store)
     return Report(documents=tuple(statuses), findings=tuple(findings))
 

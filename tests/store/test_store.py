@@ -222,3 +222,12 @@ def test_check_combines_the_store_with_against(
     assert [d["id"] for d in report["documents"]] == [str(draft), str(today)]
     quoted = {tuple(sorted(e["quote"] for e in f["evidence"])) for f in report["findings"]}
     assert quoted == {("110", "300"), ("300", "900")}
+
+
+def test_the_examples_give_the_same_findings_from_the_store(tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    store = tmp_path / "claims.sqlite"
+    assert index([examples / "archive"], store).errors == []
+    from_store = check([examples / "drafts"], store=store).findings
+    from_files = check([examples / "drafts"], against=[examples / "archive"]).findings
+    assert from_store and dumped(list(from_store)) == dumped(list(from_files))
