@@ -13,7 +13,7 @@ from collections.abc import Hashable
 from numcheck.claims import Claim, Interval, Kind
 from numcheck.findings import Finding
 from numcheck.rules.checks.base import PairCheck, make_finding
-from numcheck.rules.checks.event_date import calendar_value
+from numcheck.rules.checks.event_date import calendar_value, per_participant
 from numcheck.rules.checks.value_conflict import editorial_interval, gap
 from numcheck.rules.schema import ElapsedTimeRule
 from numcheck.vocabulary import Vocabulary
@@ -45,6 +45,9 @@ class ElapsedTime(PairCheck):
         if claim.kind is Kind.DATE and calendar_value(claim) is not None:
             return self.measures.canonical(claim.event.head)
         return None
+
+    def keys(self, claim: Claim) -> tuple[Hashable, ...]:
+        return per_participant(self.key(claim), claim)
 
     def compare(self, a: Claim, b: Claim) -> Finding | None:
         kinds = {a.kind, b.kind}

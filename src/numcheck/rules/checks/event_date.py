@@ -50,6 +50,15 @@ def calendar_days(value: str) -> tuple[int, int] | None:
     return first.toordinal(), last.toordinal()
 
 
+def per_participant(event: Hashable | None, claim: Claim) -> tuple[Hashable, ...]:
+    """Blocking keys for checks whose findings need a shared participant: the event with
+    each participant, since the event alone ("kill") would put most of an archive in one
+    group."""
+    if event is None or claim.event is None:
+        return ()
+    return tuple((event, who) for who in sorted(set(claim.event.modifiers)))
+
+
 def same_at_coarser(a: str, b: str) -> bool:
     width = min(len(a), len(b))
     return a[:width] == b[:width]
@@ -66,12 +75,7 @@ class EventDateConflict(PairCheck):
         return self.measures.canonical(claim.event.head)
 
     def keys(self, claim: Claim) -> tuple[Hashable, ...]:
-        """The event with each participant: a conflict needs a shared participant, and
-        grouping by the event alone ("kill") would put most of an archive in one group."""
-        event = self.key(claim)
-        if event is None or claim.event is None:
-            return ()
-        return tuple((event, who) for who in sorted(set(claim.event.modifiers)))
+        return per_participant(self.key(claim), claim)
 
     def reach(self, claim: Claim) -> Reach:
         """Any publication date; the dates told must differ (a store skips agreeing ones)."""
