@@ -191,3 +191,7 @@ def test_half_is_a_share_only_where_it_reads_as_one() -> None:
         0.5, 0.5,
     )  # fmt: skip
     assert [m.kind for m in find_quantities("in the second half of the game")] == ["ordinal"]
+
+
+def test_a_weekday_before_a_count_is_no_label() -> None:
+    assert only("Officials said on Tuesday 40 people were hurt.").kind == "count"
