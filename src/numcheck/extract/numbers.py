@@ -9,6 +9,7 @@ Each ``*_PATTERN`` is a regex fragment without capture groups, for the scanner i
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import cache
@@ -94,10 +95,10 @@ def parse_digits(text: str) -> float:
     times = _TIMES_POWER.fullmatch(text)
     if times:
         base = float(times["base"] or 10)
-        return parse_digits(times["mantissa"]) * base ** int(times["exponent"])
+        return parse_digits(times["mantissa"]) * _power(base, int(times["exponent"]))
     whole, _, power = text.partition("e")
     if power:
-        return parse_digits(whole) * 10.0 ** int(power)
+        return parse_digits(whole) * _power(10.0, int(power))
     if whole[-1] in _VULGAR_VALUES:
         head = whole[:-1].strip()
         return (float(head) if head else 0.0) + _VULGAR_VALUES[whole[-1]]
@@ -105,6 +106,14 @@ def parse_digits(text: str) -> float:
     if mixed:
         return int(mixed[1] or 0) + int(mixed[2]) / int(mixed[3])
     return float(_SEPARATORS.sub("", whole))
+
+
+def _power(base: float, exponent: int) -> float:
+    """``base ** exponent``, infinite rather than an error when it overflows ("1e999")."""
+    try:
+        return base**exponent
+    except OverflowError:
+        return math.inf
 
 
 _VULGAR_VALUES = {
