@@ -195,3 +195,9 @@ def test_half_is_a_share_only_where_it_reads_as_one() -> None:
 
 def test_a_weekday_before_a_count_is_no_label() -> None:
     assert only("Officials said on Tuesday 40 people were hurt.").kind == "count"
+
+
+def test_south_asian_scales_and_dozens_after_digits() -> None:
+    assert only("Rs 5,000 crore for roads").stated == 5e10
+    assert only("3 dozen roses").stated == 36
+    assert only("several dozen boats").high == 108

@@ -109,6 +109,6 @@ def test_never_raises_on_figure_soup(words: list[str]) -> None:
 
 @laws
 @given(st.integers(1, 40))
-def test_cost_stays_linear_in_the_text(copies: int) -> None:
+def test_repeated_text_gives_repeated_claims(copies: int) -> None:
     text = "Some 2,500 troops and $3bn, up 5% on March 3, 2020, at 10:30, in 2019. " * copies
     assert len(find_quantities(text)) == 3 * copies

@@ -34,7 +34,6 @@ from numcheck.extract.qualifiers import (
 )
 from numcheck.extract.units import Unit, UnitMatch, unit_after
 
-_SCALE_WORDS = r"(?:[\s-]+(?:hundred|thousand|million|billion|trillion)\b)+"
 _ABBREVIATION = re.compile(r"(?:(?P<spaced>\s?(?:bn|mn|mln|bln|tn|trn))|(?P<letter>[kKMBTmbt]))\b")
 _RANGE_JOIN = re.compile(r"(?:-?\s+)?(?:-|–|—|(?P<word>to|through|and|or)-?)\s*", re.I)
 _PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
@@ -61,7 +60,7 @@ _INCH_CONTEXT = re.compile(
     r"display|gap|pipe)\b)"
 )
 # "a five-year award": a hyphenated duration used as an adjective is not a claim about time.
-_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+\s+(?:[a-z]+-)?[a-z]+(?<!old)\b(?!-old)")
+_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+\s+(?:[A-Za-z]+-)?[A-Za-z]+(?<!old)\b(?!-old)")
 _OUT_OF = re.compile(r"\s+(?:out\s+of|in)\s+(\d{1,3}|[a-z]+)\b(?![.,]\d)", re.I)
 _SIMPLE_FRACTION = re.compile(r"\d+[/\u2044]\d+")
 # Units that "a" turns into an idiom rather than a measure: "a bit of", "a ton of".
@@ -91,8 +90,8 @@ def _figure_pattern() -> str:
     return (
         rf"(?:(?P<cur>{units.currency_before_pattern()})\s?)?"
         r"(?:(?P<sign>[-−+])|(?i:(?P<minus>minus|negative))[\s-])?"
-        rf"(?:(?P<digits>{numbers.DIGITS_PATTERN})(?P<dscale>(?i:{_SCALE_WORDS}))?"
-        rf"|(?i:(?P<vague>{numbers.vague_pattern()})(?P<vscale>{_SCALE_WORDS})?)"
+        rf"(?:(?P<digits>{numbers.DIGITS_PATTERN})(?P<dscale>(?i:{numbers.SCALE_WORDS_PATTERN}))?"
+        rf"|(?i:(?P<vague>{numbers.vague_pattern()})(?P<vscale>{numbers.SCALE_WORDS_PATTERN})?)"
         rf"|(?i:(?P<words>{numbers.WORDS_PATTERN})))"
     )
 
