@@ -103,6 +103,7 @@ def test_dates_years_and_clock_times_are_not_counts() -> None:
 
 def test_scores_are_not_ranges() -> None:
     assert find_quantities("They won 2-1 at home.") == []
+    assert find_quantities("a 0-3 defeat") == []
 
 
 def test_upper_figure_lends_its_scale() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -57,6 +58,17 @@ def test_any_separator_style_reads_the_same(n: int, separator: str) -> None:
 @given(st.integers(1, 999))
 def test_words_read_as_their_digits(n: int) -> None:
     assert interval(f"They counted {in_words(n)} ballots.") == (n, n)
+
+
+@laws
+@given(st.integers(1, 999), st.integers(1, 9), st.sampled_from(["m", "bn", " million", " billion"]))
+def test_decimal_scales_read_as_their_full_figure(whole: int, tenth: int, scale: str) -> None:
+    factor = {"m": 1e6, "bn": 1e9, " million": 1e6, " billion": 1e9}[scale]
+    low, high = interval(f"a deal worth ${whole}.{tenth}{scale}")
+    expected = (whole * 10 + tenth) * factor / 10
+    assert low == pytest.approx(expected)
+    assert high == pytest.approx(expected)
+    assert interval(f"a deal worth ${grouped(round(expected), ',')}") == (expected, expected)
 
 
 @laws

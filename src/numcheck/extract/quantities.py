@@ -44,6 +44,9 @@ _SCORE_CONTEXT = re.compile(
     re.I,
 )
 _SCORE = re.compile(r"[-–](\d{1,3})(?![\d.,]?\d)")
+_SCORE_AFTER = re.compile(
+    r"\s+(?:win|wins|loss|losses|defeat|victory|draw|tie|lead|scoreline|home|away)\b", re.I
+)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|&|or|to)\s*")
 _DENOMINATOR_JOIN = re.compile(r"\s*/\s*|\s+per\s+|-an?-|\s+an?\s+(?=\w)", re.I)
 _DENOMINATOR_WORD = re.compile(r"[A-Za-z]+")
@@ -440,8 +443,10 @@ def _is_score(text: str, first: _Figure) -> bool:
         return False
     if unit_after(text, pair.end()) is not None:
         return False
-    return first.value >= int(pair[1]) or bool(
-        _SCORE_CONTEXT.search(text, max(0, first.start - 12), first.start)
+    return (
+        first.value >= int(pair[1])
+        or _SCORE_CONTEXT.search(text, max(0, first.start - 12), first.start) is not None
+        or _SCORE_AFTER.match(text, pair.end()) is not None
     )
 
 
