@@ -202,3 +202,8 @@ def test_south_asian_scales_and_dozens_after_digits() -> None:
     assert only("Rs 5,000 crore for roads").stated == 5e10
     assert only("3 dozen roses").stated == 36
     assert only("several dozen boats").high == 108
+
+
+def test_ages_in_apposition_and_after_aged() -> None:
+    assert only("Maddon, 66, has lost weight.").unit == "year"
+    assert only("a man, aged 34, was arrested").unit == "year"

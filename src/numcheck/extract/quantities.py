@@ -71,6 +71,7 @@ _IDIOMS = frozenset({"bit", "ton", "foot", "yard", "pound", "degree", "bar", "cu
 _ONE_UNIT_END = re.compile(r"\s+of\b|\s*[.!?;]")
 _A_UNIT = re.compile(r"\b[Aa]n?\s+(?=[a-z])")
 _AGED = re.compile(r"\baged\s+$", re.I)
+_NAME_COMMA = re.compile(r"\b[A-Z][\w'’-]+,\s$")
 _CONVERSION_JOIN = re.compile(r"\s*(?:[(/]|,?\s+or)\s*")
 
 
@@ -342,8 +343,15 @@ def _unit(text: str, figure: _Figure) -> UnitMatch | None:
 
 
 def _age(text: str, figure: _Figure) -> UnitMatch | None:
-    """ "aged 34": an age in years, though no unit is written."""
-    if not _AGED.search(text, max(0, figure.start - 6), figure.start):
+    """ "aged 34", "Maddon, 66, said": an age in years, though no unit is written."""
+    aged = _AGED.search(text, max(0, figure.start - 6), figure.start)
+    apposition = (
+        figure.digits.isdigit()
+        and len(figure.digits) <= 3
+        and _NAME_COMMA.search(text, max(0, figure.start - 30), figure.start) is not None
+        and text.startswith(",", figure.end)
+    )
+    if not (aged or apposition):
         return None
     year = unit_after("year", 0)
     return UnitMatch(figure.end, figure.end, year.unit) if year else None
