@@ -207,3 +207,8 @@ def test_south_asian_scales_and_dozens_after_digits() -> None:
 def test_ages_in_apposition_and_after_aged() -> None:
     assert only("Maddon, 66, has lost weight.").unit == "year"
     assert only("a man, aged 34, was arrested").unit == "year"
+
+
+def test_a_part_takes_the_unit_of_its_whole() -> None:
+    part, whole = find_quantities("raised 280 million of the 1.5 billion shekels it needs")
+    assert (part.kind, part.stated, part.unit, whole.unit) == ("money", 280e6, "ILS", "ILS")

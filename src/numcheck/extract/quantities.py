@@ -70,6 +70,7 @@ _SIMPLE_FRACTION = re.compile(r"\d+[/\u2044]\d+")
 _IDIOMS = frozenset({"bit", "ton", "foot", "yard", "pound", "degree", "bar", "cup", "knot", "inch"})
 _ONE_UNIT_END = re.compile(r"\s+of\b|\s*[.!?;]")
 _A_UNIT = re.compile(r"\b[Aa]n?\s+(?=[a-z])")
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?", re.I)
 _AGED = re.compile(r"\baged\s+$", re.I)
 _NAME_COMMA = re.compile(r"\b[A-Z][\w'’-]+,\s$")
 _CONVERSION_JOIN = re.compile(r"\s*(?:[(/]|,?\s+or)\s*")
@@ -172,6 +173,8 @@ def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
         change = None  # "rose from 5 to 7", "up from 900,000", "increase between 4% and 5%"
     if _is_year(text, first, second, unit):
         return None
+    if unit is None and second is None and first.currency is None:
+        unit = _unit_of_whole(text, first)
     last = second or first
     currency = first.currency or last.currency
     if currency is None and unit is not None and unit.unit.kind == "money":
@@ -340,6 +343,17 @@ def _unit(text: str, figure: _Figure) -> UnitMatch | None:
     if found is None and figure.digits:
         found = quantulum.unit_after(text, figure.start, pos + (text[pos : pos + 1] == " "))
     return _reading(text, found, figure) if found else None
+
+
+def _unit_of_whole(text: str, part: _Figure) -> UnitMatch | None:
+    """ "280 million of the 1.5 billion shekels": a part takes the unit of its whole."""
+    of = _PART_OF.match(text, part.end)
+    whole_match = _partner().match(text, of.end()) if of else None
+    whole = _figure(text, whole_match) if whole_match else None
+    if whole is None:
+        return None
+    unit = whole.currency or (found.unit if (found := _unit(text, whole)) else None)
+    return UnitMatch(part.end, part.end, unit) if unit else None
 
 
 def _age(text: str, figure: _Figure) -> UnitMatch | None:
