@@ -37,6 +37,8 @@ from numcheck.extract.units import Unit, UnitMatch, unit_after
 _ABBREVIATION = re.compile(r"(?:(?P<spaced>\s?(?:bn|mn|mln|bln|tn|trn))|(?P<letter>[kKMBTmbt]))\b")
 _RANGE_JOIN = re.compile(r"(?:-?\s+)?(?:-|–|—|(?P<word>to|through|and|or)-?)\s*", re.I)
 _PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
+# "from A <a few words, no sentence end> to B": "from $36,040 late on Monday to $34,935"
+_FROM_TO = re.compile(r"(?:(?!\.\s+[A-Z])[^;!?]){0,40}?\s(?P<word>to)\s+")
 _RANGE_OPENER = re.compile(r"(?<![\w-])(?P<word>between|from)\s+$", re.I)
 _SCORE_CONTEXT = re.compile(
     r"(?<![\w-])(?:won|lost|beat|beating|win|defeat|victory|draw|drew|tied|tie|lead|led|"
@@ -119,8 +121,13 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
     pos = 0
     scanner = _scanner()
     while (match := scanner.search(text, pos)) is not None:
+        if blocked.overlap(match.start(), match.end()):
+            pos = match.end()  # inside a date or a clock time
+            continue
         mention = _read(text, match)
-        if mention is None:
+        if mention is not None and blocked.overlap(mention.start, mention.end):
+            mention = _read(text, match, reach=False)  # a range must not span a date
+        if mention is None or blocked.overlap(mention.start, mention.end):
             pos = match.start() + 1
             continue
         pos = mention.end
@@ -132,16 +139,18 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
         ):
             mention = _as_identifier(text, mention, match.end())
             label_end = mention.end
-        if not blocked.overlap(mention.start, mention.end):
-            found.append(mention)
+        found.append(mention)
     found.extend(_single_units(text, blocked, _Spans.of((m.start, m.end) for m in found)))
     found.extend(_ordinals(text, blocked, _Spans.of((m.start, m.end) for m in found)))
     found.sort(key=lambda m: m.start)
     return found
 
 
-def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
-    """The mention a scanner match begins, or None when it is no amount."""
+def _read(text: str, match: re.Match[str], *, reach: bool = True) -> QuantityMention | None:
+    """The mention a scanner match begins, or None when it is no amount.
+
+    ``reach`` lets "from A ... to B" find B a few words on; off, B must follow A.
+    """
     first = _figure(text, match)
     if first is None or not _stands_alone(text, first):
         return None
@@ -167,8 +176,7 @@ def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
     second: _Figure | None = None
     if _is_year(text, first, None, unit):
         return None
-    if unit is None or unit.unit.kind != "money" or first.currency is None:
-        first, second, unit = _range_partner(text, first, unit, opener, change)
+    first, second, unit = _range_partner(text, first, unit, opener if reach else None, change)
     if opener is not None:
         change = None  # "rose from 5 to 7", "up from 900,000", "increase between 4% and 5%"
     if _is_year(text, first, second, unit):
@@ -182,7 +190,7 @@ def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
     kind: NumberKind = "count"
     unit_name: str | None = None
     unit_text: str | None = None
-    end = unit.end if unit else last.end
+    end = max(unit.end if unit else 0, last.end)
     if currency is not None:
         kind, unit_name = "money", currency.name
         unit_text = match["cur"] or (text[unit.start : unit.end] if unit else None)
@@ -404,11 +412,13 @@ def _range_partner(
             return low, high, _unit(text, error)
     after_first = unit.end if unit else first.end
     per = _denominator(text, after_first, allow_any_word=True) if first.currency else None
+    opened = opener["word"].lower() if opener else ""
     join = _RANGE_JOIN.match(text, per[1] if per else after_first)
+    if join is None and opened == "from":
+        join = _FROM_TO.match(text, per[1] if per else after_first)
     if join is None:
         return alone
     word = (join["word"] or "").lower()
-    opened = opener["word"].lower() if opener else ""
     if word == "and" and opened != "between":
         return alone
     if word in ("to", "through") and change and opened != "from" and (unit or first.currency):
@@ -420,10 +430,9 @@ def _range_partner(
     if second is None or (word == "or" and second.value <= first.value):
         return alone
     second_unit = _unit(text, second)
-    if per is not None:
-        second_per = _denominator(text, second.end, allow_any_word=True)
-        if second_per is None or second_per[0] != per[0]:
-            return alone
+    second_per = _denominator(text, second.end, allow_any_word=True) if per else None
+    if second_per is not None and per is not None and second_per[0] != per[0]:
+        return alone
     if unit is not None and second_unit is None and opened != "from":
         return alone
     if unit is not None and second_unit is not None and second_unit.unit != unit.unit:
