@@ -105,7 +105,7 @@ def _figure_pattern() -> str:
 
 @cache
 def _scanner() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.,/+−^])(?:(?<!-)|(?<=sub-)){_figure_pattern()}")
+    return re.compile(rf"(?<![\w./+−^])(?<!\d,)(?:(?<!-)|(?<=sub-)){_figure_pattern()}")
 
 
 @cache
