@@ -220,3 +220,8 @@ def test_from_to_range_across_a_few_words_but_never_across_a_date() -> None:
     text = "The price fell from $36,040 on March 3 to $34,935."
     spans = [(m.start, m.end) for m in find_quantities(text)]
     assert spans == [(15, 27), (42, 49)]
+
+
+def test_a_share_of_a_unit_takes_the_unit() -> None:
+    m = only("rates rose by a quarter of a percentage point")
+    assert (m.stated, m.unit, m.kind) == (0.25, "percentage_point", "percent")

@@ -54,7 +54,8 @@ _DENOMINATOR_JOIN = re.compile(r"\s*/\s*|\s+per\s+|-an?-|\s+an?\s+(?=\w)", re.I)
 _DENOMINATOR_WORD = re.compile(r"[A-Za-z]+")
 _US_SUFFIX = re.compile(r"\s?(?:US|U\.S\.)(?![\w.])")
 _UNIT_GAP = re.compile(r"[ \u00a0]?-?")
-_VAGUE_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+)?", re.I)
+# "hundreds of miles", "tens of millions of dollars", "a quarter of a percentage point"
+_VAGUE_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|an?\s+)?(?:US\s+|U\.S\.\s+)?", re.I)
 _PRONOUN_ONE_BEFORE = re.compile(
     r"(?<![\w-])(?:each|the|same|no|any|every|which|this|that|someone|anyone)\s+$", re.I
 )
@@ -340,7 +341,7 @@ def _unit(text: str, figure: _Figure) -> UnitMatch | None:
     if figure.currency is not None:
         suffix = _US_SUFFIX.match(text, pos)
         return UnitMatch(pos, suffix.end(), figure.currency) if suffix else None
-    if figure.vague is not None or figure.scale > 1:
+    if figure.vague is not None or figure.scale > 1 or 0 < figure.value < 1:
         of = _VAGUE_OF.match(text, pos)
         if of is not None and (found := unit_after(text, of.end())) is not None:
             return _reading(text, found, figure)
