@@ -55,7 +55,7 @@ _DENOMINATOR_WORD = re.compile(r"[A-Za-z]+")
 _US_SUFFIX = re.compile(r"\s?(?:US|U\.S\.)(?![\w.])")
 _UNIT_GAP = re.compile(r"[ \u00a0]?-?")
 # "hundreds of miles", "tens of millions of dollars", "a quarter of a percentage point"
-_VAGUE_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|an?\s+)?(?:US\s+|U\.S\.\s+)?", re.I)
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|an?\s+)?(?:US\s+|U\.S\.\s+)?", re.I)
 _PRONOUN_ONE_BEFORE = re.compile(
     r"(?<![\w-])(?:each|the|same|no|any|every|which|this|that|someone|anyone)\s+$", re.I
 )
@@ -342,7 +342,7 @@ def _unit(text: str, figure: _Figure) -> UnitMatch | None:
         suffix = _US_SUFFIX.match(text, pos)
         return UnitMatch(pos, suffix.end(), figure.currency) if suffix else None
     if figure.vague is not None or figure.scale > 1 or 0 < figure.value < 1:
-        of = _VAGUE_OF.match(text, pos)
+        of = _SHARE_OF.match(text, pos)
         if of is not None and (found := unit_after(text, of.end())) is not None:
             return _reading(text, found, figure)
     gap = _UNIT_GAP.match(text, pos)
@@ -376,8 +376,7 @@ def _age(text: str, figure: _Figure) -> UnitMatch | None:
     )
     if not (aged or apposition):
         return None
-    year = unit_after("year", 0)
-    return UnitMatch(figure.end, figure.end, year.unit) if year else None
+    return UnitMatch(figure.end, figure.end, units.unit_named("year"))
 
 
 def _reading(text: str, found: UnitMatch, figure: _Figure) -> UnitMatch | None:
@@ -386,8 +385,7 @@ def _reading(text: str, found: UnitMatch, figure: _Figure) -> UnitMatch | None:
     if surface == "in" and not (figure.digits and _INCH_CONTEXT.match(text, found.end)):
         return None
     if found.unit.name == "pound" and figure.scale > 1:
-        sterling = units.currency_named("pound sterling")
-        return UnitMatch(found.start, found.end, sterling) if sterling else found
+        return UnitMatch(found.start, found.end, units.unit_named("GBP"))
     return found
 
 
