@@ -37,7 +37,7 @@ from numcheck.extract.units import Unit, UnitMatch, unit_after
 _ABBREVIATION = re.compile(r"(?:(?P<spaced>\s?(?:bn|mn|mln|bln|tn|trn))|(?P<letter>[kKMBTmbt]))\b")
 _RANGE_JOIN = re.compile(r"(?:-?\s+)?(?:-|–|—|(?P<word>to|through|and|or)-?)\s*", re.I)
 _PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
-# "from A <a few words, no sentence end> to B": "from $36,040 late on Monday to $34,935"
+# "from A <a few words, no sentence end> to B": "from $41,200 late on Monday to $39,800"
 _FROM_TO = re.compile(r"(?:(?!\.\s+[A-Z])[^;!?]){0,40}?\s(?P<word>to)\s+")
 _RANGE_OPENER = re.compile(r"(?<![\w-])(?P<word>between|from)\s+$", re.I)
 _SCORE_CONTEXT = re.compile(
@@ -54,7 +54,7 @@ _DENOMINATOR_JOIN = re.compile(r"\s*/\s*|\s+per\s+|-an?-|\s+an?\s+(?=\w)", re.I)
 _DENOMINATOR_WORD = re.compile(r"[A-Za-z]+")
 _US_SUFFIX = re.compile(r"\s?(?:US|U\.S\.)(?![\w.])")
 _UNIT_GAP = re.compile(r"[ \u00a0]?-?")
-# "hundreds of miles", "tens of millions of dollars", "a quarter of a percentage point"
+# "hundreds of miles", "tens of millions of euros", "a quarter of a percentage point"
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|an?\s+)?(?:US\s+|U\.S\.\s+)?", re.I)
 _PRONOUN_ONE_BEFORE = re.compile(
     r"(?<![\w-])(?:each|the|same|no|any|every|which|this|that|someone|anyone)\s+$", re.I
@@ -179,7 +179,7 @@ def _read(text: str, match: re.Match[str], *, reach: bool = True) -> QuantityMen
         return None
     first, second, unit = _range_partner(text, first, unit, opener if reach else None, change)
     if opener is not None:
-        change = None  # "rose from 5 to 7", "up from 900,000", "increase between 4% and 5%"
+        change = None  # "rose from 5 to 7", "up from 900,000", "grow between 2% and 3%"
     if _is_year(text, first, second, unit):
         return None
     if unit is None and second is None and first.currency is None:
@@ -355,7 +355,7 @@ def _unit(text: str, figure: _Figure) -> UnitMatch | None:
 
 
 def _unit_of_whole(text: str, part: _Figure) -> UnitMatch | None:
-    """ "280 million of the 1.5 billion shekels": a part takes the unit of its whole."""
+    """ "300 million of the 2 billion shekels": a part takes the unit of its whole."""
     of = _PART_OF.match(text, part.end)
     whole_match = _partner().match(text, of.end()) if of else None
     whole = _figure(text, whole_match) if whole_match else None
@@ -366,7 +366,7 @@ def _unit_of_whole(text: str, part: _Figure) -> UnitMatch | None:
 
 
 def _age(text: str, figure: _Figure) -> UnitMatch | None:
-    """ "aged 34", "Maddon, 66, said": an age in years, though no unit is written."""
+    """ "aged 34", "Okafor, 58, said": an age in years, though no unit is written."""
     aged = _AGED.search(text, max(0, figure.start - 6), figure.start)
     apposition = (
         figure.digits.isdigit()
@@ -454,7 +454,7 @@ def _out_of(text: str, figure: _Figure) -> _Figure:
 
 
 def _inherit(mention: QuantityMention, converted: QuantityMention) -> QuantityMention:
-    """A conversion in brackets ("296 hp (224 kW)") carries its original's qualifier and change."""
+    """A conversion in brackets ("150 hp (112 kW)") carries its original's qualifier and change."""
     if mention.change is not None or mention.qualifier not in ("exact", "range"):
         return mention
     if mention.qualifier == "range" or converted.qualifier in ("range", "vague"):

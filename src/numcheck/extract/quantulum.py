@@ -1,4 +1,4 @@
-"""quantulum3, asked only about units numcheck's own lists do not know ("66 Ma", "14 mGy").
+"""quantulum3, asked only about units numcheck's own lists do not know ("72 Ma", "12 mGy").
 
 quantulum3 carries a large unit lexicon but parses a whole sentence in about a
 millisecond and grows worse than linearly with length, so numcheck calls it on a short
