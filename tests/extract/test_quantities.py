@@ -65,7 +65,7 @@ def test_percent_and_change() -> None:
 def test_fell_to_gives_the_new_level_and_its_direction() -> None:
     m = only("Revenue fell to $7.4 billion.")
     assert (m.stated, m.change) == (7.4e9, "down")
-    rise, level = find_quantities("Shares rose 4% to $13.60.")
+    rise, level = find_quantities("Shares rose 4% to $21.40.")
     assert (rise.change, level.change) == ("up", None)
 
 
@@ -103,25 +103,26 @@ def test_dates_years_and_clock_times_are_not_counts() -> None:
 
 def test_scores_are_not_ranges() -> None:
     assert find_quantities("They won 2-1 at home.") == []
+    assert find_quantities("a 0-3 defeat") == []
 
 
 def test_upper_figure_lends_its_scale() -> None:
     assert (only("between 1 and 2 thousand fans").low, only("1 to 2 thousand fans").high) == (
         1000, 2000,
     )  # fmt: skip
-    m = only("guidance of US$89 to $93 billion for the year")
-    assert (m.low, m.high, m.unit) == (89e9, 93e9, "USD")
+    m = only("guidance of US$71 to $75 billion for the year")
+    assert (m.low, m.high, m.unit) == (71e9, 75e9, "USD")
 
 
 def test_about_range_keeps_its_qualifier() -> None:
-    m = only("cars that manage about 14-18 mpg")
-    assert (m.low, m.high, m.qualifier, m.stated_high) == (14, 18, "about", 18)
+    m = only("cars that manage about 12-16 mpg")
+    assert (m.low, m.high, m.qualifier, m.stated_high) == (12, 16, "about", 16)
 
 
 def test_conversion_in_brackets_takes_the_qualifier() -> None:
-    hp, kw = find_quantities("an engine making just under 296 hp (224 kW)")
+    hp, kw = find_quantities("an engine making just under 150 hp (112 kW)")
     assert (hp.qualifier, kw.qualifier, kw.high, kw.high_inclusive) == (
-        "just-under", "just-under", 224, False,
+        "just-under", "just-under", 112, False,
     )  # fmt: skip
 
 
@@ -133,7 +134,7 @@ def test_conversion_in_brackets_takes_the_qualifier() -> None:
         ("a third of the voters", 1 / 3, None),
         ("walk two and a half miles", 2.5, "mile"),
         ("a 2 1/2 in pipe", 2.5, "inch"),
-        ("chips made at sub-7 nanometer sizes", 7, "nanometer"),
+        ("chips made at sub-5 nanometre sizes", 5, "nanometer"),
     ],
 )
 def test_figures_as_writers_spell_them(text: str, value: float, unit: str | None) -> None:
@@ -152,22 +153,22 @@ def test_codes_and_adjectival_durations_are_not_amounts() -> None:
 
 
 def test_units_only_quantulum3_knows() -> None:
-    m = only("The fossils are about 66 Ma old.")
-    assert (m.kind, m.stated, m.unit) == ("quantity", 66, "megayear")
+    m = only("The fossils are about 72 Ma old.")
+    assert (m.kind, m.stated, m.unit) == ("quantity", 72, "megayear")
 
 
 # The benchmark adapter speaks NewsQuant's vocabulary.
 
 
 def test_counts_carry_their_noun_and_qualifiers_fold_into_modifiers() -> None:
-    (prediction,) = quantities("More than 6,650 employees lost their jobs.")
+    (prediction,) = quantities("More than 4,200 employees lost their jobs.")
     assert (prediction["value"], prediction["unit"], prediction["modifier"]) == (
-        6650, "employee", ">",
+        4200, "employee", ">",
     )  # fmt: skip
 
 
 def test_changes_ranges_and_money() -> None:
-    shares, price = quantities("Shares rose 4% to $13.60.")
+    shares, price = quantities("Shares rose 4% to $21.40.")
     assert (shares["unit"], shares["modifier"], price["unit"]) == ("percent", "up", "dollar")
     (span,) = quantities("a fine of between $3 million and $5 million")
     assert span["value"] == [3e6, 5e6]
@@ -183,7 +184,7 @@ def test_time_spans_and_plural_currencies() -> None:
     assert (only("Two days after the vote").kind, only("Two days after the vote").unit) == (
         "duration", "day",
     )  # fmt: skip
-    assert only("7.5 million Danish crowns in deposits").unit == "DKK"
+    assert only("4.2 million Danish crowns in savings").unit == "DKK"
 
 
 def test_half_is_a_share_only_where_it_reads_as_one() -> None:
@@ -191,3 +192,36 @@ def test_half_is_a_share_only_where_it_reads_as_one() -> None:
         0.5, 0.5,
     )  # fmt: skip
     assert [m.kind for m in find_quantities("in the second half of the game")] == ["ordinal"]
+
+
+def test_a_weekday_before_a_count_is_no_label() -> None:
+    assert only("Officials said on Tuesday 40 people were hurt.").kind == "count"
+
+
+def test_south_asian_scales_and_dozens_after_digits() -> None:
+    assert only("Rs 5,000 crore for roads").stated == 5e10
+    assert only("3 dozen roses").stated == 36
+    assert only("several dozen boats").high == 108
+
+
+def test_ages_in_apposition_and_after_aged() -> None:
+    assert only("Okafor, 58, has retired.").unit == "year"
+    assert only("a man, aged 34, was arrested").unit == "year"
+
+
+def test_a_part_takes_the_unit_of_its_whole() -> None:
+    part, whole = find_quantities("has collected 300 million of the 2 billion shekels")
+    assert (part.kind, part.stated, part.unit, whole.unit) == ("money", 300e6, "ILS", "ILS")
+
+
+def test_from_to_range_across_a_few_words_but_never_across_a_date() -> None:
+    m = only("Mileage rose from 31 miles per gallon in the old model to 38 mpg.")
+    assert (m.low, m.high, m.unit) == (31, 38, "mile / gallon")
+    text = "The price fell from $41,200 on March 3 to $39,800."
+    spans = [(m.start, m.end) for m in find_quantities(text)]
+    assert spans == [(15, 27), (42, 49)]
+
+
+def test_a_share_of_a_unit_takes_the_unit() -> None:
+    m = only("rates rose by a quarter of a percentage point")
+    assert (m.stated, m.unit, m.kind) == (0.25, "percentage_point", "percent")

@@ -9,6 +9,7 @@ Each ``*_PATTERN`` is a regex fragment without capture groups, for the scanner i
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import cache
@@ -23,7 +24,10 @@ UNITS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 MULTIPLIERS = {"hundred": 100, "dozen": 12}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# South Asian English writes lakh (100,000) and crore (10 million): "Rs 5,000 crore".
+SCALES = {
+    "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12,
+}  # fmt: skip
 # Abbreviated scales. "m", "b" and "t" mean million/billion/trillion only beside a
 # currency ("£3m"); elsewhere they are metres, bits, tonnes.
 SCALE_ABBREVIATIONS = {
@@ -39,6 +43,9 @@ DENOMINATORS = {
 
 _NUMBER_WORDS = sorted([*UNITS, *MULTIPLIERS, *SCALES], key=len, reverse=True)
 _NUMBER_WORD = r"(?:" + "|".join(_NUMBER_WORDS) + r")"
+_SCALE_WORD = r"(?:" + "|".join([*MULTIPLIERS, *SCALES]) + r")"
+# Scale words after digits: "2.5 million", "4 hundred million", "5,000 crore".
+SCALE_WORDS_PATTERN = rf"(?:[\s-]+{_SCALE_WORD}\b)+"
 _DENOMINATOR = r"(?:" + "|".join(sorted(DENOMINATORS, key=len, reverse=True)) + r")s?"
 _VULGAR = "\u00bc-\u00be\u2150-\u215e"
 _GROUP_SEPARATOR = ",\u00a0\u2009\u202f "
@@ -59,8 +66,8 @@ WORDS_PATTERN = (
     rf"|an?[\s-]+{_DENOMINATOR}(?=\s+of\b|\s*[.,;:)]|\s*$)"
     # a bare "half" only where it is a share: "half of", "nearly half", "more than half"
     r"|(?:(?<=almost\s)|(?<=nearly\s)|(?<=than\s)|(?<=about\s)|\b(?<!second\s)(?<!first\s)(?<!the\s)(?=half\s+of\b))half\b"
-    rf"|a\s+couple\b(?:\s+of\s+(?:hundred|thousand|million|billion)\b)?"
-    rf"|(?:an?\s+(?=hundred|thousand|million|billion|trillion|dozen))?{_NUMBER_WORD}"
+    rf"|a\s+couple\b(?:\s+of\s+{_SCALE_WORD}\b)?"
+    rf"|(?:an?\s+(?={_SCALE_WORD}))?{_NUMBER_WORD}"
     rf"(?:(?:[\s-]+|\s+(?:and|&)\s+|,\s+){_NUMBER_WORD})*(?:\s+and\s+an?\s+half)?)\b"
 )
 
@@ -82,7 +89,7 @@ def vague_pattern() -> str:
 _TIMES_POWER = re.compile(
     r"(?P<mantissa>.+?)\s?[×x]\s?(?:10\^?|(?P<base>\d+)\^)(?P<exponent>-?\d+)"
 )
-_FRACTION = re.compile(r"(?:(\d+)\s)?(\d+)[/\u2044](\d+)")
+_FRACTION = re.compile(r"(?:(.+)\s)?(\d+)[/\u2044](\d+)")
 _SEPARATORS = re.compile(rf"[{_GROUP_SEPARATOR}]")
 
 
@@ -94,17 +101,26 @@ def parse_digits(text: str) -> float:
     times = _TIMES_POWER.fullmatch(text)
     if times:
         base = float(times["base"] or 10)
-        return parse_digits(times["mantissa"]) * base ** int(times["exponent"])
+        return parse_digits(times["mantissa"]) * _power(base, int(times["exponent"]))
     whole, _, power = text.partition("e")
     if power:
-        return parse_digits(whole) * 10.0 ** int(power)
+        return parse_digits(whole) * _power(10.0, int(power))
     if whole[-1] in _VULGAR_VALUES:
         head = whole[:-1].strip()
-        return (float(head) if head else 0.0) + _VULGAR_VALUES[whole[-1]]
+        return (parse_digits(head) if head else 0.0) + _VULGAR_VALUES[whole[-1]]
     mixed = _FRACTION.fullmatch(whole)
     if mixed:
-        return int(mixed[1] or 0) + int(mixed[2]) / int(mixed[3])
+        whole_part = parse_digits(mixed[1]) if mixed[1] else 0.0
+        return whole_part + int(mixed[2]) / int(mixed[3])
     return float(_SEPARATORS.sub("", whole))
+
+
+def _power(base: float, exponent: int) -> float:
+    """``base ** exponent``, infinite rather than an error when it overflows ("1e999")."""
+    try:
+        return base**exponent
+    except OverflowError:
+        return math.inf
 
 
 _VULGAR_VALUES = {

@@ -8,9 +8,11 @@ work on short windows, so the cost is linear in the text and a few microseconds 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -32,10 +34,11 @@ from numcheck.extract.qualifiers import (
 )
 from numcheck.extract.units import Unit, UnitMatch, unit_after
 
-_SCALE_WORDS = r"(?:[\s-]+(?:hundred|thousand|million|billion|trillion)\b)+"
 _ABBREVIATION = re.compile(r"(?:(?P<spaced>\s?(?:bn|mn|mln|bln|tn|trn))|(?P<letter>[kKMBTmbt]))\b")
 _RANGE_JOIN = re.compile(r"(?:-?\s+)?(?:-|–|—|(?P<word>to|through|and|or)-?)\s*", re.I)
 _PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
+# "from A <a few words, no sentence end> to B": "from $41,200 late on Monday to $39,800"
+_FROM_TO = re.compile(r"(?:(?!\.\s+[A-Z])[^;!?]){0,40}?\s(?P<word>to)\s+")
 _RANGE_OPENER = re.compile(r"(?<![\w-])(?P<word>between|from)\s+$", re.I)
 _SCORE_CONTEXT = re.compile(
     r"(?<![\w-])(?:won|lost|beat|beating|win|defeat|victory|draw|drew|tied|tie|lead|led|"
@@ -43,12 +46,16 @@ _SCORE_CONTEXT = re.compile(
     re.I,
 )
 _SCORE = re.compile(r"[-–](\d{1,3})(?![\d.,]?\d)")
+_SCORE_AFTER = re.compile(
+    r"\s+(?:win|wins|loss|losses|defeat|victory|draw|tie|lead|scoreline|home|away)\b", re.I
+)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|&|or|to)\s*")
 _DENOMINATOR_JOIN = re.compile(r"\s*/\s*|\s+per\s+|-an?-|\s+an?\s+(?=\w)", re.I)
 _DENOMINATOR_WORD = re.compile(r"[A-Za-z]+")
 _US_SUFFIX = re.compile(r"\s?(?:US|U\.S\.)(?![\w.])")
 _UNIT_GAP = re.compile(r"[ \u00a0]?-?")
-_VAGUE_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+)?", re.I)
+# "hundreds of miles", "tens of millions of euros", "a quarter of a percentage point"
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|an?\s+)?(?:US\s+|U\.S\.\s+)?", re.I)
 _PRONOUN_ONE_BEFORE = re.compile(
     r"(?<![\w-])(?:each|the|same|no|any|every|which|this|that|someone|anyone)\s+$", re.I
 )
@@ -59,14 +66,16 @@ _INCH_CONTEXT = re.compile(
     r"display|gap|pipe)\b)"
 )
 # "a five-year award": a hyphenated duration used as an adjective is not a claim about time.
-_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+\s+(?:[a-z]+-)?[a-z]+(?<!old)\b(?!-old)")
+_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+\s+(?:[A-Za-z]+-)?[A-Za-z]+(?<!old)\b(?!-old)")
 _OUT_OF = re.compile(r"\s+(?:out\s+of|in)\s+(\d{1,3}|[a-z]+)\b(?![.,]\d)", re.I)
 _SIMPLE_FRACTION = re.compile(r"\d+[/\u2044]\d+")
 # Units that "a" turns into an idiom rather than a measure: "a bit of", "a ton of".
 _IDIOMS = frozenset({"bit", "ton", "foot", "yard", "pound", "degree", "bar", "cup", "knot", "inch"})
 _ONE_UNIT_END = re.compile(r"\s+of\b|\s*[.!?;]")
 _A_UNIT = re.compile(r"\b[Aa]n?\s+(?=[a-z])")
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?", re.I)
 _AGED = re.compile(r"\baged\s+$", re.I)
+_NAME_COMMA = re.compile(r"\b[A-Z][\w'’-]+,\s$")
 _CONVERSION_JOIN = re.compile(r"\s*(?:[(/]|,?\s+or)\s*")
 
 
@@ -89,15 +98,15 @@ def _figure_pattern() -> str:
     return (
         rf"(?:(?P<cur>{units.currency_before_pattern()})\s?)?"
         r"(?:(?P<sign>[-−+])|(?i:(?P<minus>minus|negative))[\s-])?"
-        rf"(?:(?P<digits>{numbers.DIGITS_PATTERN})(?P<dscale>(?i:{_SCALE_WORDS}))?"
-        rf"|(?i:(?P<vague>{numbers.vague_pattern()})(?P<vscale>{_SCALE_WORDS})?)"
+        rf"(?:(?P<digits>{numbers.DIGITS_PATTERN})(?P<dscale>(?i:{numbers.SCALE_WORDS_PATTERN}))?"
+        rf"|(?i:(?P<vague>{numbers.vague_pattern()})(?P<vscale>{numbers.SCALE_WORDS_PATTERN})?)"
         rf"|(?i:(?P<words>{numbers.WORDS_PATTERN})))"
     )
 
 
 @cache
 def _scanner() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.,/+−^])(?:(?<!-)|(?<=sub-)){_figure_pattern()}")
+    return re.compile(rf"(?<![\w./+−^])(?<!\d,)(?:(?<!-)|(?<=sub-)){_figure_pattern()}")
 
 
 @cache
@@ -107,14 +116,19 @@ def _partner() -> re.Pattern[str]:
 
 def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[QuantityMention]:
     """Every number in ``text`` that is not inside one of the ``exclude`` spans (dates)."""
-    blocked = [*exclude, *not_amount_spans(text)]
+    blocked = _Spans.of([*exclude, *not_amount_spans(text)])
     found: list[QuantityMention] = []
     label_end = -1
     pos = 0
     scanner = _scanner()
     while (match := scanner.search(text, pos)) is not None:
+        if blocked.overlap(match.start(), match.end()):
+            pos = match.end()  # inside a date or a clock time
+            continue
         mention = _read(text, match)
-        if mention is None:
+        if mention is not None and blocked.overlap(mention.start, mention.end):
+            mention = _read(text, match, reach=False)  # a range must not span a date
+        if mention is None or blocked.overlap(mention.start, mention.end):
             pos = match.start() + 1
             continue
         pos = mention.end
@@ -126,16 +140,18 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
         ):
             mention = _as_identifier(text, mention, match.end())
             label_end = mention.end
-        if not _overlaps(mention.start, mention.end, blocked):
-            found.append(mention)
-    found.extend(_single_units(text, blocked, found))
-    found.extend(_ordinals(text, blocked, found))
+        found.append(mention)
+    found.extend(_single_units(text, blocked, _Spans.of((m.start, m.end) for m in found)))
+    found.extend(_ordinals(text, blocked, _Spans.of((m.start, m.end) for m in found)))
     found.sort(key=lambda m: m.start)
     return found
 
 
-def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
-    """The mention a scanner match begins, or None when it is no amount."""
+def _read(text: str, match: re.Match[str], *, reach: bool = True) -> QuantityMention | None:
+    """The mention a scanner match begins, or None when it is no amount.
+
+    ``reach`` lets "from A ... to B" find B a few words on; off, B must follow A.
+    """
     first = _figure(text, match)
     if first is None or not _stands_alone(text, first):
         return None
@@ -161,12 +177,13 @@ def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
     second: _Figure | None = None
     if _is_year(text, first, None, unit):
         return None
-    if unit is None or unit.unit.kind != "money" or first.currency is None:
-        first, second, unit = _range_partner(text, first, unit, opener, change)
+    first, second, unit = _range_partner(text, first, unit, opener if reach else None, change)
     if opener is not None:
-        change = None  # "rose from 5 to 7", "up from 900,000", "increase between 4% and 5%"
+        change = None  # "rose from 5 to 7", "up from 900,000", "grow between 2% and 3%"
     if _is_year(text, first, second, unit):
         return None
+    if unit is None and second is None and first.currency is None:
+        unit = _unit_of_whole(text, first)
     last = second or first
     currency = first.currency or last.currency
     if currency is None and unit is not None and unit.unit.kind == "money":
@@ -174,7 +191,7 @@ def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
     kind: NumberKind = "count"
     unit_name: str | None = None
     unit_text: str | None = None
-    end = unit.end if unit else last.end
+    end = max(unit.end if unit else 0, last.end)
     if currency is not None:
         kind, unit_name = "money", currency.name
         unit_text = match["cur"] or (text[unit.start : unit.end] if unit else None)
@@ -270,6 +287,8 @@ def _figure(text: str, match: re.Match[str], currency: Unit | None = None) -> _F
         scale = max(
             (v for w, v in numbers.SCALES.items() if w in match["words"].lower()), default=1.0
         )
+    if not math.isfinite(value):
+        return None
     if match["minus"] or match["sign"] in ("-", "−"):
         value = -value
     start = match.start("cur") if match["cur"] else match.start()
@@ -322,8 +341,8 @@ def _unit(text: str, figure: _Figure) -> UnitMatch | None:
     if figure.currency is not None:
         suffix = _US_SUFFIX.match(text, pos)
         return UnitMatch(pos, suffix.end(), figure.currency) if suffix else None
-    if figure.vague is not None or figure.scale > 1:
-        of = _VAGUE_OF.match(text, pos)
+    if figure.vague is not None or figure.scale > 1 or 0 < figure.value < 1:
+        of = _SHARE_OF.match(text, pos)
         if of is not None and (found := unit_after(text, of.end())) is not None:
             return _reading(text, found, figure)
     gap = _UNIT_GAP.match(text, pos)
@@ -335,12 +354,29 @@ def _unit(text: str, figure: _Figure) -> UnitMatch | None:
     return _reading(text, found, figure) if found else None
 
 
-def _age(text: str, figure: _Figure) -> UnitMatch | None:
-    """ "aged 34": an age in years, though no unit is written."""
-    if not _AGED.search(text, max(0, figure.start - 6), figure.start):
+def _unit_of_whole(text: str, part: _Figure) -> UnitMatch | None:
+    """ "300 million of the 2 billion shekels": a part takes the unit of its whole."""
+    of = _PART_OF.match(text, part.end)
+    whole_match = _partner().match(text, of.end()) if of else None
+    whole = _figure(text, whole_match) if whole_match else None
+    if whole is None:
         return None
-    year = unit_after("year", 0)
-    return UnitMatch(figure.end, figure.end, year.unit) if year else None
+    unit = whole.currency or (found.unit if (found := _unit(text, whole)) else None)
+    return UnitMatch(part.end, part.end, unit) if unit else None
+
+
+def _age(text: str, figure: _Figure) -> UnitMatch | None:
+    """ "aged 34", "Okafor, 58, said": an age in years, though no unit is written."""
+    aged = _AGED.search(text, max(0, figure.start - 6), figure.start)
+    apposition = (
+        figure.digits.isdigit()
+        and len(figure.digits) <= 3
+        and _NAME_COMMA.search(text, max(0, figure.start - 30), figure.start) is not None
+        and text.startswith(",", figure.end)
+    )
+    if not (aged or apposition):
+        return None
+    return UnitMatch(figure.end, figure.end, units.unit_named("year"))
 
 
 def _reading(text: str, found: UnitMatch, figure: _Figure) -> UnitMatch | None:
@@ -349,8 +385,7 @@ def _reading(text: str, found: UnitMatch, figure: _Figure) -> UnitMatch | None:
     if surface == "in" and not (figure.digits and _INCH_CONTEXT.match(text, found.end)):
         return None
     if found.unit.name == "pound" and figure.scale > 1:
-        sterling = units.currency_named("pound sterling")
-        return UnitMatch(found.start, found.end, sterling) if sterling else found
+        return UnitMatch(found.start, found.end, units.unit_named("GBP"))
     return found
 
 
@@ -376,11 +411,13 @@ def _range_partner(
             return low, high, _unit(text, error)
     after_first = unit.end if unit else first.end
     per = _denominator(text, after_first, allow_any_word=True) if first.currency else None
+    opened = opener["word"].lower() if opener else ""
     join = _RANGE_JOIN.match(text, per[1] if per else after_first)
+    if join is None and opened == "from":
+        join = _FROM_TO.match(text, per[1] if per else after_first)
     if join is None:
         return alone
     word = (join["word"] or "").lower()
-    opened = opener["word"].lower() if opener else ""
     if word == "and" and opened != "between":
         return alone
     if word in ("to", "through") and change and opened != "from" and (unit or first.currency):
@@ -392,10 +429,9 @@ def _range_partner(
     if second is None or (word == "or" and second.value <= first.value):
         return alone
     second_unit = _unit(text, second)
-    if per is not None:
-        second_per = _denominator(text, second.end, allow_any_word=True)
-        if second_per is None or second_per[0] != per[0]:
-            return alone
+    second_per = _denominator(text, second.end, allow_any_word=True) if per else None
+    if second_per is not None and per is not None and second_per[0] != per[0]:
+        return alone
     if unit is not None and second_unit is None and opened != "from":
         return alone
     if unit is not None and second_unit is not None and second_unit.unit != unit.unit:
@@ -418,7 +454,7 @@ def _out_of(text: str, figure: _Figure) -> _Figure:
 
 
 def _inherit(mention: QuantityMention, converted: QuantityMention) -> QuantityMention:
-    """A conversion in brackets ("296 hp (224 kW)") carries its original's qualifier and change."""
+    """A conversion in brackets ("150 hp (112 kW)") carries its original's qualifier and change."""
     if mention.change is not None or mention.qualifier not in ("exact", "range"):
         return mention
     if mention.qualifier == "range" or converted.qualifier in ("range", "vague"):
@@ -437,8 +473,10 @@ def _is_score(text: str, first: _Figure) -> bool:
         return False
     if unit_after(text, pair.end()) is not None:
         return False
-    return first.value >= int(pair[1]) or bool(
-        _SCORE_CONTEXT.search(text, max(0, first.start - 12), first.start)
+    return (
+        first.value >= int(pair[1])
+        or _SCORE_CONTEXT.search(text, max(0, first.start - 12), first.start) is not None
+        or _SCORE_AFTER.match(text, pair.end()) is not None
     )
 
 
@@ -474,11 +512,8 @@ def _as_identifier(text: str, mention: QuantityMention, end: int) -> QuantityMen
     )  # fmt: skip
 
 
-def _single_units(
-    text: str, blocked: list[tuple[int, int]], found: list[QuantityMention]
-) -> list[QuantityMention]:
+def _single_units(text: str, blocked: _Spans, taken: _Spans) -> list[QuantityMention]:
     """ "a gallon of beer", "a penny!": one of a unit, where "a" can only mean one."""
-    taken = [(m.start, m.end) for m in found]
     out = []
     for article in _A_UNIT.finditer(text):
         unit = unit_after(text, article.end())
@@ -490,7 +525,7 @@ def _single_units(
         if not _ONE_UNIT_END.match(text, unit.end):
             continue
         start, end = article.start(), unit.end
-        if _overlaps(start, end, blocked) or _overlaps(start, end, taken):
+        if blocked.overlap(start, end) or taken.overlap(start, end):
             continue
         out.append(
             QuantityMention(start, end, text[start:end], unit.unit.kind, 1.0, 1.0, 1.0,
@@ -499,16 +534,30 @@ def _single_units(
     return out
 
 
-def _ordinals(
-    text: str, blocked: list[tuple[int, int]], found: list[QuantityMention]
-) -> list[QuantityMention]:
-    taken = [(m.start, m.end) for m in found]
+def _ordinals(text: str, blocked: _Spans, taken: _Spans) -> list[QuantityMention]:
+    """Ranks ("21st", "the fourth"), kept apart so nobody compares them as counts."""
     return [
         QuantityMention(start, end, text[start:end], "ordinal", rank, rank, rank)
         for start, end, rank in ordinals(text)
-        if not _overlaps(start, end, blocked) and not _overlaps(start, end, taken)
+        if not blocked.overlap(start, end) and not taken.overlap(start, end)
     ]
 
 
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
+@dataclass(frozen=True, slots=True)
+class _Spans:
+    """Spans to test for overlap in O(log n): starts in order, with the furthest end so far."""
+
+    starts: tuple[int, ...]
+    reach: tuple[int, ...]
+
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int]]) -> _Spans:
+        ordered = sorted(spans)
+        return cls(
+            tuple(s for s, _ in ordered), tuple(itertools.accumulate((e for _, e in ordered), max))
+        )
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Some span starts before ``end`` and ends after ``start``."""
+        before = bisect.bisect_left(self.starts, end)
+        return before > 0 and self.reach[before - 1] > start

@@ -21,7 +21,6 @@ from numcheck.extract.resources import load_data
 UnitKind = Literal["quantity", "percent", "duration", "money"]
 
 _PERCENT_UNITS = {"percent", "percentage_point", "basis_point"}
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 _CASE_SENSITIVE_LENGTH = 3
 
 
@@ -68,14 +67,12 @@ def _units() -> dict[str, Unit]:
     forms: dict[str, Unit] = {}
     entries: dict[str, list[str]] = load_data("units.yaml")
     for name, surfaces in entries.items():
-        ureg.parse_units(name)  # every name must be a unit pint knows
-        kind: UnitKind = (
-            "percent"
-            if name in _PERCENT_UNITS
-            else "duration"
-            if name in _TIME_UNITS
-            else "quantity"
-        )
+        dimensions = ureg.parse_units(name).dimensionality  # pint must know every name
+        kind: UnitKind = "quantity"
+        if name in _PERCENT_UNITS:
+            kind = "percent"
+        elif dict(dimensions) == {"[time]": 1}:
+            kind = "duration"
         unit = Unit(name, kind, _spoken(name))
         for form in _with_plurals(surfaces):
             forms.setdefault(form, unit)
@@ -167,20 +164,18 @@ def currency_before(surface: str) -> Unit:
     return _lookup(_currencies()[0], surface.replace(" ", ""))
 
 
-def currency_named(name: str) -> Unit | None:
-    """The currency whose ``after`` form is ``name`` ("pounds" -> pound sterling)."""
-    try:
-        return _lookup(_currencies()[1], name)
-    except KeyError:
-        return None
+def unit_named(name: str) -> Unit:
+    """The unit numcheck reports as ``name`` ("year", "GBP")."""
+    return _by_name()[name]
+
+
+@cache
+def _by_name() -> dict[str, Unit]:
+    units = (*_units().values(), *_currencies()[0].values(), *_currencies()[1].values())
+    return {unit.name: unit for unit in units}
 
 
 def spoken_name(unit_name: str) -> str:
     """The unit's name in words, for readers and scorers: "USD" -> "dollar"."""
-    return _spoken_names().get(unit_name) or _spoken(unit_name)
-
-
-@cache
-def _spoken_names() -> dict[str, str]:
-    units = (*_units().values(), *_currencies()[0].values(), *_currencies()[1].values())
-    return {unit.name: unit.spoken for unit in units}
+    unit = _by_name().get(unit_name)
+    return unit.spoken if unit else _spoken(unit_name)
