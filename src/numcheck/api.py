@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from numcheck.claims import Claim
@@ -61,8 +62,24 @@ def _load(inputs: Input | None) -> LoadResult:
     return result
 
 
-def check_loaded(drafts: LoadResult, archive: LoadResult | None, rules: RulePack) -> Report:
-    """Extract and check already loaded documents; a document that fails is reported."""
+@dataclass(frozen=True)
+class Checked:
+    """A report with the claims it was computed from (the HTML report marks them all)."""
+
+    report: Report
+    claims: tuple[Claim, ...]
+
+
+def check_documents(
+    drafts: LoadResult,
+    archive: LoadResult | None,
+    rules: RulePack,
+    progress: Callable[[Document], None] | None = None,
+) -> Checked:
+    """Extract and check already loaded documents; a document that fails is reported.
+
+    ``progress`` is called once per document after its extraction (for progress bars).
+    """
     vocabulary = rules.vocabulary
     claims: list[Claim] = []
     extraction_errors: dict[tuple[str, str], str] = {}
@@ -73,6 +90,8 @@ def check_loaded(drafts: LoadResult, archive: LoadResult | None, rules: RulePack
             extraction_errors[doc.source, doc.id] = (
                 f"extraction failed: {type(exc).__name__}: {exc}"
             )
+        if progress is not None:
+            progress(doc)
     statuses = [
         status.model_copy(update={"status": "error", "error": extraction_errors[key]})
         if (key := (status.source, status.id)) in extraction_errors
@@ -81,7 +100,12 @@ def check_loaded(drafts: LoadResult, archive: LoadResult | None, rules: RulePack
     ]
     draft_ids = frozenset(d.id for d in drafts.documents) if archive is not None else None
     findings = run_rules(claims, rules, draft_ids)
-    return Report(documents=tuple(statuses), findings=tuple(findings))
+    return Checked(Report(documents=tuple(statuses), findings=tuple(findings)), tuple(claims))
+
+
+def check_loaded(drafts: LoadResult, archive: LoadResult | None, rules: RulePack) -> Report:
+    """Extract and check already loaded documents; a document that fails is reported."""
+    return check_documents(drafts, archive, rules).report
 
 
 def check(
