@@ -1,12 +1,62 @@
-"""Temporal expressions in running text, normalized to TIMEX3 (see ``mentions.Timex``)."""
+"""Temporal expressions in running text, normalized to TIMEX3 (see ``mentions.Timex``).
+
+The tagger reads the text once: the recognizer (``timex_patterns``) finds the spans, the
+resolver (``timex_resolve``) turns each into a TIMEX3 value in order of appearance so
+that later expressions can count from earlier dates (``timex_anchor``), and the window
+pass (``timex_windows``) marks dates that bound an interval.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from numcheck.extract.mentions import Timex
+from numcheck.extract.timex_anchor import AnchorMemory, day_of
+from numcheck.extract.timex_lexicon import lexicon
+from numcheck.extract.timex_patterns import recognize
+from numcheck.extract.timex_resolve import Context, resolve
+from numcheck.extract.timex_tense import Sentences
+from numcheck.extract.timex_windows import add_windows
+
+# What may precede a dateline's date: a label ("date", "Published") or a place
+# ("WASHINGTON,", "NAIROBI, Kenya (AP) _").
+_DATELINE_LEAD = re.compile(
+    r"\s*(?:(?i:date[d]?|published|updated|posted|first\s+published)(?:\s+on)?\s*:?\s*"
+    r"|[A-Z][A-Za-z.'’ -]{1,40},\s*(?:[A-Z][A-Za-z.' ]{1,30},?\s*)?(?:\([^)]{1,20}\)\s*)?"
+    r"(?:[_—–-]+\s*)?)?"
+)
 
 
 def tag_dates(text: str, dct: dt.date | None = None) -> list[Timex]:
-    """Every temporal expression in ``text``, resolved against the publication date ``dct``."""
-    raise NotImplementedError
+    """Every temporal expression in ``text``, resolved against the publication date ``dct``.
+
+    Without ``dct`` relative expressions ("yesterday") come back with ``resolved=False``
+    and X in the unknown places; absolute dates and dates relative to them still resolve.
+    """
+    sentences = Sentences(text)
+    memory = AnchorMemory()
+    lx = lexicon()
+    found: list[Timex] = []
+    for cand in recognize(text):
+        timex = resolve(Context(text, dct, sentences, memory, cand, lx))
+        if timex is None:
+            continue
+        found.append(timex)
+        if timex.type in ("DATE", "TIME") and timex.resolved and timex.value[:1].isdigit():
+            start, end = sentences.bounds(timex.start)
+            memory.remember(timex.value, text[start:end], timex.start)
+    return add_windows(text, found, dct)
+
+
+def find_dateline(text: str) -> dt.date | None:
+    """The publication date stated at the very start of ``text``, if any.
+
+    Accepts "date 2020-01-07", "Published 5 January 2024", "WASHINGTON, Jan. 5, 2024 —":
+    a full date that is the first thing after an optional label or place name.
+    """
+    for timex in tag_dates(text[:120]):
+        if not _DATELINE_LEAD.fullmatch(text, 0, timex.start):
+            return None
+        return day_of(timex.value) if timex.resolved else None
+    return None

@@ -1,0 +1,371 @@
+"""Recognizer: where temporal expressions are, and which class each belongs to.
+
+Each rule is one compiled, bounded regex built from the lexicon's word lists; named
+groups carry the parts the resolver needs (month, day, num, unit, rel...). All rules scan
+the text once; overlapping hits are settled longest-first, so "last Friday night" beats
+"Friday" and "the past three years" beats "three years". Month and weekday names are
+matched case-sensitively ("May", not the modal "may"); everything else ignores case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from numcheck.extract.timex_lexicon import Lexicon, alternation, lexicon
+
+Kind = Literal[
+    "date",
+    "weekday",
+    "dayword",
+    "relative",
+    "ago",
+    "anchored",
+    "following",
+    "anniversary",
+    "quarter",
+    "season",
+    "holiday",
+    "duration",
+    "time",
+    "set",
+    "reference",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One rule hit: its span, rule class and the named groups that matched."""
+
+    start: int
+    end: int
+    kind: Kind
+    groups: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    kind: Kind
+    regex: re.Pattern[str]
+
+
+# Words after which a bare month or year is a date, not a name or a count.
+DATE_PREPOSITIONS = frozenset(
+    {"in", "since", "by", "until", "till", "of", "from", "to", "before", "after", "during"}
+    | {"through", "between", "and", "early", "late", "mid", "last", "next", "this", "the"}
+    | {"on", "at", "for"}
+)
+
+
+def _cased(words: list[str], period: bool) -> str:
+    """Title- and upper-case forms of ``words``; abbreviations may (or must) take a dot."""
+    forms = [w.title() for w in words] + [w.upper() for w in words]
+    return "(?-i:" + alternation(forms) + ")" + (r"\.?" if period else "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """Regex fragments shared by the rules (no capturing groups of their own)."""
+
+    month: str
+    month_full: str
+    weekday: str
+    num: str
+    unit: str
+    unit_singular: str
+    pod: str
+    season: str
+    ordinal: str
+    date_mod: str
+    amount_mod: str
+
+
+def _parts(lx: Lexicon) -> _Parts:
+    full = [m for m in lx.months if len(m) > 4 or m in ("may", "june", "july")]
+    abbrev = [m for m in lx.months if m not in full]
+    wd_full = [w for w in lx.weekdays if w.endswith("day")]
+    wd_abbrev = [w for w in lx.weekdays if w not in wd_full]
+    words = [w for w in lx.numbers if w not in ("a", "an", "half", "couple", "dozen")]
+    word_num = f"(?:{alternation(words)})"
+    num = (
+        r"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?"
+        rf"|{word_num}(?:[\s-]+(?:and\s+)?{word_num}){{0,3}}(?:\s+and\s+a\s+half)?"
+        r"|a\s+couple\s+of|a\s+dozen|a\s+few|half\s+an?|an?(?:\s+and\s+a\s+half)?"
+        r"|several|many|some|few)"
+    )
+    units = [*lx.units, *lx.unit_plurals]
+    return _Parts(
+        month=f"(?:{_cased(full, False)}|{_cased(abbrev, True)}(?![a-z]))",
+        month_full=_cased(full, False),
+        weekday=f"(?:{_cased(wd_full, False)}|{_cased(wd_abbrev, False)}\\.)",
+        num=num,
+        unit=rf"(?:{alternation(units)})\b",
+        unit_singular=rf"(?:{alternation(lx.units)})\b",
+        pod=f"(?:{alternation(lx.parts_of_day)})",
+        season=f"(?:{alternation(lx.seasons)})",
+        ordinal=rf"(?:{alternation(lx.ordinals)}|\d{{1,2}}(?:st|nd|rd|th))",
+        date_mod=f"(?:{alternation(lx.date_modifiers)})",
+        amount_mod=f"(?:{alternation(lx.amount_modifiers)})",
+    )
+
+
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?P<year>(?:1\d|20)\d\d)(?![\d])"
+_YEAR_AFTER = rf"(?:(?:,?\s+|\s+of\s+){_YEAR}|\s+['’](?P<yy>\d\d)\b)"
+_REL = r"(?:the\s+)?(?:last|next|this|past|coming|previous|current|following|same|that)"
+
+
+def _rules() -> tuple[_Rule, ...]:
+    lx = lexicon()
+    p = _parts(lx)
+    wd_lead = rf"(?:(?P<weekday>{p.weekday}),?\s+(?:\(\s*)?)?"
+    pod_tail = rf"(?:\s+(?P<pod>{p.pod}))?"
+    qual = rf"(?:(?P<amod>{p.amount_mod})\s+)?"
+    event = (
+        r"(?=(?:\s+of)?\s+(?:the|his|her|its|their|this|that|a|an)\s+"
+        r"(?:[a-z]+\s+){0,2}?(?P<event>[a-z]+))"
+    )
+    specs: list[tuple[Kind, str]] = [
+        (
+            "date",
+            r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
+            r"(?:T(?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?(?![\d-])",
+        ),
+        (
+            "date",
+            r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4}|\d\d)\b",
+        ),
+        (
+            "date",
+            rf"{wd_lead}(?:(?P<dmod>{p.date_mod})[\s-]+)?(?P<month>{p.month})\s+{_DAY}"
+            rf"(?:{_YEAR_AFTER})?(?:\s*\)|\s*\((?P<wd2>{p.weekday})\))?",
+        ),
+        (
+            "date",
+            rf"{wd_lead}(?:the\s+)?{_DAY}(?:\s+of)?\s+(?P<month>{p.month})(?:{_YEAR_AFTER})?",
+        ),
+        (
+            "date",
+            rf"(?:(?P<dmod>{p.date_mod})[\s-]*)?(?P<month>{p.month}),?(?:\s+of)?\s+{_YEAR}",
+        ),
+        (
+            "date",
+            rf"(?:(?P<dmod>{p.date_mod})[\s-]*|(?P<rel>{_REL})\s+)?"
+            rf"(?P<month>{p.month_full})(?!\s+\d)(?:\s+(?P<relyear>last|next|this)\s+year)?\b",
+        ),
+        (
+            "date",
+            rf"(?<![$£€#\d.,])(?:(?P<dmod>{p.date_mod})[\s-]*|(?P<fiscal>fiscal(?:\s+year)?|FY)"
+            rf"\s*|the\s+year\s+)?{_YEAR}(?![.,]\d|%|\s*percent|-(?:\d|year|month|day))",
+        ),
+        (
+            "date",
+            rf"(?:the\s+)?(?:(?P<dmod>{p.date_mod})[\s-]*)?"
+            r"(?:(?P<decade>1\d\d|20\d)0|['’](?P<yy>\d)0)['’]?s\b",
+        ),
+        (
+            "date",
+            rf"(?:the\s+)?(?:(?P<dmod>{p.date_mod})[\s-]*)?(?P<ord>{p.ordinal})[\s-]+century\b",
+        ),
+        (
+            "quarter",
+            r"(?:(?P<det>the|its|this|that|a|last|next)\s+)?"
+            r"(?:(?P<qyear>(?:1\d|20)\d\d)\s+|(?P<qrel>latest|current|previous|past|prior|"
+            r"year-ago|year-earlier|comparable|same|fiscal|flat|last\s+year['’]s|"
+            r"this\s+year['’]s|next\s+year['’]s)[\s-]+){0,3}"
+            rf"(?:(?P<qord>{p.ordinal})[\s-]+)?(?P<qunit>quarter|half|period)(?![\w-])"
+            rf"(?:\s+of\s+(?:fiscal\s+)?(?:{_YEAR}|the\s+year|(?P<ofrel>this|next|last)\s+year))?",
+        ),
+        (
+            "quarter",
+            r"\b(?P<qletter>Q)(?P<qord>[1-4])(?:\s+(?P<year>(?:1\d|20)\d\d))?\b",
+        ),
+        (
+            "weekday",
+            rf"(?:(?P<rel>last|next|this|past|coming|early|late|earlier|later)\s+)?"
+            rf"(?P<weekday>{p.weekday})(?P<plural>s)?(?:['’]s)?{pod_tail}\b",
+        ),
+        (
+            "dayword",
+            rf"(?:(?P<rel>early|late|earlier|later)\s+)?(?:(?P<pod0>{p.pod})\s+)?"
+            rf"(?P<dayword>{alternation(lx.day_offsets)}|the\s+day\s+(?:before\s+yesterday|"
+            rf"after\s+tomorrow)){pod_tail}\b",
+        ),
+        (
+            "dayword",
+            rf"(?:(?P<rel>early|late|earlier|later)\s+)?(?P<dayword>this|last)\s+(?P<pod>{p.pod})\b",
+        ),
+        (
+            "relative",
+            rf"(?:(?P<dmod>early|mid|late|earlier|later)[\s-]+(?:in\s+)?)?(?P<rel>{_REL})\s+"
+            rf"(?:fiscal\s+)?(?P<unit>week|weekend|month|year|decade|century|quarter|{p.season})\b"
+            r"(?![\s-]+(?:old|long)\b|-)",
+        ),
+        (
+            "relative",
+            r"(?P<rel>the)\s+(?P<unit>week|weekend|month|year)\b(?!\s+(?:of|before|after|in|to|that|when)\b|[\s-]+(?:old|long)\b|['’])",
+        ),
+        (
+            "relative",
+            rf"(?P<vague>(?:the\s+)?(?:past|last|recent|coming|next|future)(?:\s+(?:few|several))?|"
+            rf"the\s+(?:few|several)|recent)\s+(?P<unit>{p.unit})",
+        ),
+        (
+            "ago",
+            rf"{qual}(?P<num>{p.num})[\s-]+(?P<unit>{p.unit})(?:\s+or\s+so)?\s+"
+            r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b"
+            r"(?!\s+(?:the|his|her|its|their|this|that|an?)\b)",
+        ),
+        ("ago", r"(?P<unit>year)-(?P<dir>ago|earlier)\b(?![\s-]+(?:\w+\s+)?(?:quarter|period))"),
+        (
+            "anchored",
+            rf"{qual}(?P<num>{p.num})[\s-]+(?P<unit>{p.unit})\s+(?P<dir>after|before){event}",
+        ),
+        (
+            "anchored",
+            rf"the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>after|before){event}",
+        ),
+        (
+            "following",
+            rf"(?:(?P<dir>earlier|later)\s+(?:in\s+)?)?(?:(?P<rel>the\s+(?:following|next|previous|"
+            rf"preceding|prior|same)|that)\s+(?P<unit>day|week|month|year|{p.pod})"
+            r"|the\s+(?P<unit2>day|night|week|month|year)\s+(?P<dir2>before|after)(?!\s+\w+\s))\b",
+        ),
+        (
+            "anniversary",
+            rf"the\s+(?P<ord>{p.ordinal})\s+anniversary(?=\s+of\s){event}",
+        ),
+        (
+            "season",
+            rf"(?:(?P<dmod>early|mid|late)[\s-]+)?(?:(?P<rel>{_REL}|the|in)\s+)?"
+            rf"(?P<season>{p.season})(?:\s+of)?(?:\s+{_YEAR})?\b",
+        ),
+        (
+            "holiday",
+            rf"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{alternation(lx.holiday_names())})"
+            rf"(?:,?\s+{_YEAR})?\b",
+        ),
+        (
+            "duration",
+            rf"{qual}(?!the\s)(?:(?P<span>(?:the\s+)?(?:past|last|next|first|final|previous|coming|"
+            r"following|remaining)|the|another|an\s+additional|additional|each\s+of\s+the\s+"
+            rf"(?:past|last))\s+)?(?P<num>{p.num})[\s-]+(?P<unit>{p.unit})(?:-(?P<adj>old|long))?",
+        ),
+        (
+            "duration",
+            r"(?:for|over|in|within|after)\s+(?P<bare>(?:years|decades|months|weeks|centuries))\b",
+        ),
+        (
+            "time",
+            rf"(?:(?P<amod>about|around|approximately|at)\s+)?(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?"
+            r"\s*(?P<ampm>[ap]\.?\s?m\b\.?)|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])"
+            r"|(?P<named>noon|midnight|midday)|(?P<oclock>\d{1,2}|one|two|three|four|five|six|"
+            r"seven|eight|nine|ten|eleven|twelve)\s+o['’]clock)"
+            rf"(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}}T)))?(?:,?\s+(?P<tday>{p.weekday}|today|tonight|yesterday|"
+            rf"tomorrow)|,?\s+(?P<tmonth>{p.month})\s+(?P<tmday>3[01]|[12]\d|0?[1-9])\b)?",
+        ),
+        (
+            "set",
+            rf"(?P<every>every|each|per|a)\s+(?:other\s+)?(?:(?P<weekday>{p.weekday})"
+            rf"|(?P<unit>{p.unit_singular}|{p.pod})|(?P<month>{p.month_full}))\b",
+        ),
+        ("set", rf"\b(?P<freq>{alternation(lx.frequencies)})\b"),
+        ("reference", rf"\b(?P<ref>{alternation(lx.references)})\b(?!-)"),
+    ]
+    return tuple(
+        _Rule(kind, re.compile(rf"(?<![\w])(?:{rx})", re.IGNORECASE)) for kind, rx in specs
+    )
+
+
+@cache
+def rules() -> tuple[_Rule, ...]:
+    """The compiled rule set (built once per process)."""
+    return _rules()
+
+
+_OF = re.compile(r"\s+of\b")
+_COUNTED = re.compile(r"\d|times|once|twice|cents?|dollars?")
+
+
+def _acceptable(text: str, kind: Kind, g: dict[str, str], start: int, end: int) -> bool:
+    """Drop hits whose words are temporal only in some contexts ("may", "a second")."""
+    before = text[max(0, start - 20) : start].split()
+    prev = before[-1].lower().strip("(,") if before else ""
+    if kind == "date" and set(g) <= {"month", "weekday"} and "month" in g:
+        return prev in DATE_PREPOSITIONS or g["month"] not in ("May", "March")
+    if kind == "date" and set(g) == {"year"}:
+        return prev in DATE_PREPOSITIONS or 1900 <= int(g["year"]) <= 2099
+    if kind == "season":
+        return bool(set(g) & {"dmod", "rel", "year"}) or g["season"].lower() != "fall"
+    if kind == "set" and g.get("every", "").lower() in ("a", "per"):
+        return bool(_COUNTED.search(text, max(0, start - 30), start))
+    if kind in ("duration", "ago", "anchored"):
+        if g.get("unit", "").lower().startswith("quarter") and _OF.match(text, end):
+            return False
+        num = g.get("num", "").lower()
+        return not (num in ("a", "an", "some", "many") and g.get("unit", "").lower() == "second")
+    return True
+
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_MARGIN = 64  # longer than any expression reaches from its key word
+_KEYWORDS = (
+    "quarter quarters half period anniversary century noon midnight midday clock weekend "
+    "ago fiscal fy q1 q2 q3 q4 every each per"
+)
+
+
+@cache
+def _triggers() -> frozenset[str]:
+    """Words at least one of which every temporal expression contains (the last word of
+    each lexicon phrase: "at the moment" is found through "moment")."""
+    lx = lexicon()
+    tables: list[Iterable[str]] = [
+        lx.months, lx.weekdays, lx.seasons, lx.parts_of_day, lx.units, lx.unit_plurals,
+        lx.day_offsets, lx.references, lx.frequencies, lx.holiday_names(), _KEYWORDS.split(),
+    ]  # fmt: skip
+    return frozenset(_TOKEN.findall(phrase)[-1] for table in tables for phrase in table)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around key words or digits: the only places a rule can match.
+
+    Skipping the rest makes the scan several times faster on news text.
+    """
+    keys = _triggers()
+    spans: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if word[0].isdigit() or word.lower() in keys:
+            lo, hi = max(0, m.start() - _MARGIN), min(len(text), m.end() + _MARGIN)
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+    return spans
+
+
+def recognize(text: str) -> list[Candidate]:
+    """Non-overlapping rule hits in text order (longest hit wins, then rule order)."""
+    hits: list[tuple[int, int, int, Candidate]] = []
+    windows = _windows(text)
+    for order, rule in enumerate(rules()):
+        for m in (m for lo, hi in windows for m in rule.regex.finditer(text, lo, hi)):
+            if m.end() <= m.start():
+                continue
+            g = {k: v for k, v in m.groupdict().items() if v is not None}
+            if _acceptable(text, rule.kind, g, m.start(), m.end()):
+                cand = Candidate(m.start(), m.end(), rule.kind, g)
+                hits.append((-(m.end() - m.start()), order, m.start(), cand))
+    hits.sort(key=lambda h: (h[0], h[1], h[2]))
+    taken: list[Candidate] = []
+    occupied = bytearray(len(text) + 1)
+    for _, _, _, cand in hits:
+        if not any(occupied[cand.start : cand.end]):
+            occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+            taken.append(cand)
+    taken.sort(key=lambda c: c.start)
+    return taken

@@ -1,0 +1,136 @@
+"""Behaviour editors rely on: each expression class, resolved as a reader would."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from numcheck.extract.dates import find_dateline, tag_dates
+from numcheck.extract.mentions import Timex
+
+JAN_7_2020 = dt.date(2020, 1, 7)
+JAN_5_2024 = dt.date(2024, 1, 5)
+
+
+def one(text: str, dct: dt.date | None = JAN_7_2020) -> Timex:
+    found = tag_dates(text, dct)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def values(text: str, dct: dt.date | None = JAN_7_2020) -> list[str]:
+    return [t.value for t in tag_dates(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The strike came on January 3, 2020, at dawn.", "2020-01-03"),
+        ("The strike came on 3 Jan 2020 at dawn.", "2020-01-03"),
+        ("The strike came on 2020-01-03 at dawn.", "2020-01-03"),
+        ("Sales fell in July 2021.", "2021-07"),
+        ("The law passed in 2014.", "2014"),
+        ("Rents doubled in the 1990s.", "199"),
+        ("The plant opens in early 2023.", "2023"),
+        ("The deal must close by December 31, 2021.", "2021-12-31"),
+    ],
+)
+def test_absolute_dates(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+def test_weekday_in_past_tense_clause_is_the_one_before() -> None:
+    t = one("On Sunday, the legislators voted to expel the troops.")
+    assert (t.value, t.anchor, t.weekday) == ("2020-01-05", "dct", 6)
+
+
+def test_weekday_in_future_clause_is_the_one_after() -> None:
+    assert one("The council will vote on Sunday.").value == "2020-01-12"
+
+
+def test_weekday_before_dct() -> None:
+    assert one("Officials met on Thursday to discuss it.", JAN_5_2024).value == "2024-01-04"
+
+
+def test_duration_with_qualifier() -> None:
+    t = one("The talks lasted nearly four years.")
+    assert (t.type, t.value) == ("DURATION", "P4Y")
+    assert t.mod in ("APPROX", "LESS_THAN")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Prices rose yesterday.", "2020-01-06"),
+        ("Prices rose last month.", "2019-12"),
+        ("The mine closed four years ago.", "2016"),
+        ("Exports grew this year.", "2020"),
+        ("The team travels next week.", "2020-W03"),
+        ("Right now the mood is grim.", "PRESENT_REF"),
+        ("Profit rose in the third quarter.", "2020-Q3"),
+    ],
+)
+def test_relative_to_publication_date(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+def test_relative_to_an_event_in_the_text() -> None:
+    text = (
+        "The general was killed in a drone attack on January 3, 2020. "
+        "Two days after the attack, parliament voted."
+    )
+    found = tag_dates(text, JAN_7_2020)
+    assert found[-1].value == "2020-01-05"
+    assert found[-1].anchor == "text"
+
+
+def test_following_day_counts_from_the_last_date() -> None:
+    assert values("Polls closed on March 2, 2021. The following day, results came.")[-1] == (
+        "2021-03-03"
+    )
+
+
+def test_since_month_is_a_window_up_to_publication() -> None:
+    t = one("Since October, prices have risen.", JAN_5_2024)
+    assert (t.value, t.window_start, t.window_end) == ("2023-10", "2023-10", "2024-01-05")
+
+
+def test_since_mid_month_keeps_the_modifier() -> None:
+    t = one("Since mid-October, prices have risen.", JAN_5_2024)
+    assert (t.value, t.mod, t.window_start) == ("2023-10", "MID", "2023-10")
+
+
+def test_between_years_is_a_window() -> None:
+    first, second = tag_dates("Troops stayed between 2003 and 2011.", None)
+    assert (first.window_start, first.window_end) == ("2003", "2011")
+    assert (second.window_start, second.window_end) == ("2003", "2011")
+
+
+def test_weekday_named_with_a_date_is_reported() -> None:
+    t = one("The vote is on Thursday, January 4, 2024.", JAN_5_2024)
+    assert (t.value, t.weekday) == ("2024-01-04", 3)
+
+
+def test_no_publication_date_leaves_relative_unresolved() -> None:
+    t = one("He left yesterday.", None)
+    assert not t.resolved
+    assert t.anchor is None
+    assert "X" in t.value
+
+
+def test_impossible_date_does_not_raise() -> None:
+    assert all(not t.resolved for t in tag_dates("It was due February 30, 2021."))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("date 2020-01-07\nThe ministry said...", dt.date(2020, 1, 7)),
+        ("WASHINGTON, Jan. 5, 2024 — The Senate voted.", dt.date(2024, 1, 5)),
+        ("Published 5 January 2024\nThe Senate voted.", dt.date(2024, 1, 5)),
+        ("The Senate voted on Jan. 5, 2024.", None),
+    ],
+)
+def test_dateline(text: str, day: dt.date | None) -> None:
+    assert find_dateline(text) == day
