@@ -9,8 +9,12 @@ import pytest
 
 from numcheck.cli import main
 
-ARCHIVE = "---\nid: archive-1\npublished: 2024-03-04\n---\nThe flood destroyed 120 homes in the valley.\n"
-DRAFT = "---\nid: draft-1\npublished: 2024-03-05\n---\nThe flood destroyed 310 homes in the valley.\n"
+ARCHIVE = (
+    "---\nid: archive-1\npublished: 2024-03-04\n---\nThe flood destroyed 120 homes in the valley.\n"
+)
+DRAFT = (
+    "---\nid: draft-1\npublished: 2024-03-05\n---\nThe flood destroyed 310 homes in the valley.\n"
+)
 
 
 @pytest.fixture()
@@ -44,7 +48,14 @@ def test_check_against_archive_fails_on_conflict(
     newsroom: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = main(
-        ["check", str(newsroom / "drafts"), "--against", str(newsroom / "archive"), "--format", "json"]
+        [
+            "check",
+            str(newsroom / "drafts"),
+            "--against",
+            str(newsroom / "archive"),
+            "--format",
+            "json",
+        ]
     )
     report = json.loads(capsys.readouterr().out)
     assert code == 1
@@ -52,7 +63,16 @@ def test_check_against_archive_fails_on_conflict(
     assert {d["id"] for d in report["documents"]} == {"draft-1", "archive-1"}
     assert all(d["status"] == "checked" for d in report["documents"])
     finding = report["findings"][0]
-    assert {"id", "rule", "severity", "category", "message", "explanation", "caveats", "evidence"} <= finding.keys()
+    assert {
+        "id",
+        "rule",
+        "severity",
+        "category",
+        "message",
+        "explanation",
+        "caveats",
+        "evidence",
+    } <= finding.keys()
     evidence = finding["evidence"][0]
     assert {"document", "start", "end", "line", "column", "quote", "claim"} <= evidence.keys()
 
@@ -65,7 +85,9 @@ def test_fail_on_levels(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_archive_findings_alone_do_not_fail_a_draft(newsroom: Path) -> None:
-    (newsroom / "archive" / "b.md").write_text(DRAFT.replace("draft-1", "archive-2"), encoding="utf-8")
+    (newsroom / "archive" / "b.md").write_text(
+        DRAFT.replace("draft-1", "archive-2"), encoding="utf-8"
+    )
     (newsroom / "drafts" / "d.md").write_text("Nothing to count here.\n", encoding="utf-8")
     assert main(["check", str(newsroom / "drafts"), "--against", str(newsroom / "archive")]) == 0
 

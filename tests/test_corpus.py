@@ -30,7 +30,9 @@ def _setup(corpus: Path) -> tuple[dict[str, Any], dict[str, numcheck.Document], 
 
 
 @pytest.fixture(scope="module")
-def corpus(corpus_dir: Path) -> tuple[dict[str, Any], dict[str, numcheck.Document], numcheck.Report]:
+def corpus(
+    corpus_dir: Path,
+) -> tuple[dict[str, Any], dict[str, numcheck.Document], numcheck.Report]:
     return _setup(corpus_dir)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from numcheck import RuleFileError, load_rules
+from numcheck.rules.reference import render_reference
 from numcheck.rules.schema import RULE_ADAPTER
 
 
@@ -70,3 +71,10 @@ def test_duplicate_rule_ids_are_an_error(tmp_path: Path) -> None:
 def test_rule_schema_is_published() -> None:
     schema = RULE_ADAPTER.json_schema()
     assert "value-conflict" in str(schema) and "weekday-mismatch" in str(schema)
+
+
+def test_rule_reference_in_docs_is_up_to_date() -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+    assert docs.read_text(encoding="utf-8") == render_reference(), (
+        "docs/rules.md is stale: run python -m numcheck.rules.reference > docs/rules.md"
+    )

@@ -203,6 +203,8 @@ def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[in
 
 def _verb(word: str) -> str | None:
     """The lemma of a word that reads as a content verb here, else None."""
+    if word[0].isupper():
+        return None  # "United States", "Popular Mobilization": names, not verbs
     low = word.lower()
     if low in _AUXILIARIES:
         return None
@@ -225,17 +227,17 @@ def _nearest_verb(
     left = [w for w in sentence_words if w.end <= before][-reach:]
     right = [w for w in sentence_words if w.start >= after][:reach]
     candidates: list[tuple[int, str]] = []
-    for distance, word in enumerate(reversed(left)):
-        verb = _verb(word.text)
-        if verb and verb not in _REPORTING:
-            candidates.append((distance, verb))
-            break
-    for distance, word in enumerate(right):
-        verb = _verb(word.text)
-        if verb and verb not in _REPORTING:
-            candidates.append((distance, verb))
-            break
-    return min(candidates)[1] if candidates else None
+    for side in (reversed(left), right):
+        for distance, word in enumerate(side):
+            verb = _verb(word.text)
+            if verb:
+                candidates.append((distance, verb))
+                break
+    if not candidates:
+        return None
+    verb = min(candidates)[1]
+    # A date on a reporting verb ("said on Monday") dates the statement, not an event.
+    return None if verb in _REPORTING else verb
 
 
 class ContextReader:
@@ -342,16 +344,19 @@ class ContextReader:
         """Named people and organizations (capitalized words that are not places or dates)."""
         places = self.vocabulary.places.canonical
         names: list[str] = []
-        for index, word in enumerate(sentence_words):
+        for word in sentence_words:
             if timex.start <= word.start < timex.end or not word.text[0].isupper():
                 continue
-            low = word.text.lower().strip(".")
+            name = re.sub(r"['’]s?\Z", "", word.text).strip(".")
+            low = name.lower()
+            # Common English words ("Popular", "Forces", "It") do not identify anyone.
             if (
-                low in _FUNCTION_WORDS
+                not low
+                or name in places
+                or low in _FUNCTION_WORDS
                 or low in _TITLES
                 or low in _CALENDAR
-                or word.text in places
-                or (index == 0 and getAllLemmas(low))
+                or getAllLemmas(low)
             ):
                 continue
             if low not in names:

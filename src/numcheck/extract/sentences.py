@@ -107,13 +107,37 @@ def _is_boundary(text: str, end: int, mark: str) -> bool:
     return first.isupper() or first in "\"“'‘"
 
 
+# A line break ends a sentence unless the line runs on: it ends in a comma or a word that
+# cannot end a sentence, or the next line starts in lower case (hard-wrapped text).
+_RUN_ON = re.compile(
+    r"(?:[,;(\-–—]|\b(?:the|a|an|of|in|on|at|to|for|by|with|from|and|or|but|as|that|than|"
+    r"about|some|more|nearly|over|under|its|their|his|her|has|have|had|was|were|is|are|"
+    r"been|be|will|would|who|which)|\d)[ \t]*\Z",
+    re.I,
+)
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraph-like stretches: split at blank lines and at line breaks that end a line."""
+    blocks: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*", text):
+        start = para.start()
+        for newline in re.finditer(r"\n", text[para.start() : para.end()]):
+            at = para.start() + newline.start()
+            nxt = text[at + 1 : at + 2]
+            if nxt.isupper() and not _RUN_ON.search(text, start, at):
+                blocks.append((start, at))
+                start = at + 1
+        blocks.append((start, para.end()))
+    return blocks
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` as spans; whitespace around them is left out."""
     sentences: list[Sentence] = []
-    for block in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*", text):
-        start = block.start()
-        block_end = block.end()
-        for mark in _END.finditer(text, block.start(), block_end):
+    for block_start, block_end in _blocks(text):
+        start = block_start
+        for mark in _END.finditer(text, block_start, block_end):
             if _is_boundary(text, mark.end(), mark.group()):
                 _add(sentences, text, start, mark.end())
                 start = mark.end()

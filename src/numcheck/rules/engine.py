@@ -38,18 +38,29 @@ def claim_order(claim: Claim) -> tuple[str, int, int, str]:
 
 
 def _pairs(
-    group: Sequence[Claim], applies: str, involves_draft: Callable[[Claim, Claim], bool]
+    group: Sequence[Claim], applies: str, is_draft: Callable[[Claim], bool]
 ) -> Iterable[tuple[Claim, Claim]]:
+    """Pairs to compare in one group, each once and in a fixed order.
+
+    Only pairs that involve a draft are made, so checking one draft against a large
+    archive costs the draft's claims times the group, not the group squared.
+    """
     ordered = sorted(group, key=claim_order)
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
+    drafts = [i for i, claim in enumerate(ordered) if is_draft(claim)]
+    seen: set[tuple[int, int]] = set()
+    for i in drafts:
+        for j in range(len(ordered)):
+            pair = (min(i, j), max(i, j))
+            if i == j or pair in seen:
+                continue
+            seen.add(pair)
+            a, b = ordered[pair[0]], ordered[pair[1]]
             same_document = a.document == b.document
-            if applies == "within" and not same_document:
+            if (applies == "within" and not same_document) or (
+                applies == "across" and same_document
+            ):
                 continue
-            if applies == "across" and same_document:
-                continue
-            if involves_draft(a, b):
-                yield a, b
+            yield a, b
 
 
 def run_rules(
@@ -59,9 +70,6 @@ def run_rules(
 
     def is_draft(claim: Claim) -> bool:
         return drafts is None or claim.document in drafts
-
-    def involves_draft(a: Claim, b: Claim) -> bool:
-        return is_draft(a) or is_draft(b)
 
     vocabulary = pack.vocabulary
     findings: dict[str, Finding] = {}
@@ -74,7 +82,7 @@ def run_rules(
                 if key is not None:
                     groups[key].append(claim)
             for group in groups.values():
-                for a, b in _pairs(group, rule.applies, involves_draft):
+                for a, b in _pairs(group, rule.applies, is_draft):
                     finding = check.compare(a, b)
                     if finding is not None:
                         findings.setdefault(finding.id, finding)
