@@ -17,7 +17,9 @@ from numcheck.documents.model import Document, OffsetMap
 from numcheck.findings import Evidence, Finding, Report, Severity
 from numcheck.report.context import ReportContext, RuleInfo, document_sources
 
-SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 INFORMATION_URI = "https://github.com/numcheck/numcheck"
 FINGERPRINT = "numcheckFindingId/v1"
 SRCROOT = "%SRCROOT%"
@@ -62,7 +64,9 @@ def _artifact(source: str, context: ReportContext) -> dict[str, str]:
     return {"uri": quote(relative), "uriBaseId": SRCROOT}
 
 
-def _physical(evidence: Evidence, sources: dict[str, str], context: ReportContext) -> dict[str, Any]:
+def _physical(
+    evidence: Evidence, sources: dict[str, str], context: ReportContext
+) -> dict[str, Any]:
     source = sources.get(evidence.document, evidence.document)
     document = context.documents.get(evidence.document)
     return {
@@ -149,12 +153,8 @@ def sarif_log(report: Report, context: ReportContext | None = None) -> dict[str,
         },
         "originalUriBaseIds": {SRCROOT: {"uri": context.root.as_uri().rstrip("/") + "/"}},
         "columnKind": "utf16CodeUnits",
-        "invocations": [
-            {"executionSuccessful": True, "toolExecutionNotifications": notifications}
-        ],
-        "results": [
-            _result(f, index[f.rule], sources, context) for f in report.findings
-        ],
+        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
+        "results": [_result(f, index[f.rule], sources, context) for f in report.findings],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 

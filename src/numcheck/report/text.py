@@ -84,7 +84,9 @@ def render_text(report: Report, context: ReportContext | None = None) -> str:
         lines.extend(_finding(finding, sources, context, paint))
         lines.append("")
     errors = [d for d in report.documents if d.status == "error"]
-    lines.extend(f"{d.source}: {paint('error', _SEVERITY_COLOR[Severity.ERROR])}: {d.error}" for d in errors)
+    lines.extend(
+        f"{d.source}: {paint('error', _SEVERITY_COLOR[Severity.ERROR])}: {d.error}" for d in errors
+    )
     checked = sum(1 for d in report.documents if d.status == "checked")
     counts = {
         s: sum(1 for f in report.findings if f.severity.value == s)
