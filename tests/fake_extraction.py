@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from numcheck.claims import Claim, Interval, Kind, Measure, Span
-from numcheck.documents.model import Document
+from numcheck.documents.model import Document, DocumentStatus
+from numcheck.findings import Category, Evidence, Finding, Report, Severity, finding_id
 from numcheck.vocabulary import Vocabulary
 
 _COUNT = re.compile(r"(\d[\d,]*) homes")
@@ -41,3 +42,43 @@ def extract_homes(document: Document, vocabulary: Vocabulary | None = None) -> l
             )
         )
     return claims
+
+
+def sample_finding(
+    number: int = 0,
+    severity: Severity = Severity.WARNING,
+    *,
+    message: str = "two figures for the flood",
+    documents: tuple[str, str] = ("draft", "archive"),
+) -> Finding:
+    """A value-conflict finding made by hand, for formats that only lay findings out."""
+    claims = tuple(
+        Claim(
+            document=doc,
+            kind=Kind.COUNT,
+            quote=f"{100 + number + i} homes",
+            span=Span(start=4, end=4 + len(f"{100 + number + i} homes"), line=1 + number, column=5),
+            sentence=f"The {100 + number + i} homes were lost.",
+            sentence_start=0,
+            value=Interval.point(100 + number + i),
+            stated=100 + number + i,
+        )
+        for i, doc in enumerate(documents)
+    )
+    return Finding(
+        id=finding_id("value-conflict", claims),
+        rule="value-conflict",
+        severity=severity,
+        category=Category.CONFLICT,
+        message=message,
+        explanation="the figures cannot both hold",
+        evidence=tuple(Evidence.of(c) for c in claims),
+    )
+
+
+def sample_report(*findings: Finding, sources: dict[str, str] | None = None) -> Report:
+    sources = sources or {"draft": "drafts/flood.md", "archive": "archive/flood.md"}
+    return Report(
+        documents=tuple(DocumentStatus(id=i, source=s) for i, s in sources.items()),
+        findings=findings,
+    )

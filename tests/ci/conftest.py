@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from fake_extraction import extract_homes
 
 
