@@ -1,12 +1,452 @@
-"""Counts, quantities, money and percentages in running text (see ``mentions.QuantityMention``)."""
+"""Counts, quantities, money and percentages in running text (see ``mentions.QuantityMention``).
+
+One compiled regex finds every figure (digits, number words, vague amounts, with an
+optional currency sign before); the text right around each figure then gives its scale,
+range partner, unit, qualifier, change and counted noun. Everything is anchored regex
+work on short windows, so the cost is linear in the text and a few microseconds a figure.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
 
-from numcheck.extract.mentions import QuantityMention
+from numcheck.extract import numbers, units
+from numcheck.extract.exclusions import (
+    is_label,
+    is_year,
+    not_amount_spans,
+    ordinals,
+)
+from numcheck.extract.mentions import Change, NumberKind, QuantityMention
+from numcheck.extract.nouns import Noun, counted_noun, singular
+from numcheck.extract.qualifiers import (
+    Qualifier,
+    change_before,
+    interval,
+    qualifier_before,
+    shape_of,
+)
+from numcheck.extract.units import Unit, UnitMatch, unit_after
+
+_SCALE_WORDS = r"(?:[\s-]+(?:hundred|thousand|million|billion|trillion)\b)+"
+_ABBREVIATION = re.compile(r"(?:(?P<spaced>\s?(?:bn|mn|mln|bln|tn|trn))|(?P<letter>[kKMBTmbt]))\b")
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|(?P<word>to|through|and|or)-?)\s*", re.I)
+_RANGE_OPENER = re.compile(r"(?<![\w-])(?P<word>between|from)\s+$", re.I)
+_SCORE_CONTEXT = re.compile(
+    r"(?<![\w-])(?:won|lost|beat|beating|win|defeat|victory|draw|drew|tied|tie|lead|led|"
+    r"trail|trailing|score|scored|at)\s+$",
+    re.I,
+)
+_SCORE = re.compile(r"[-–](\d{1,3})(?![\d.,]?\d)")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|&|or|to)\s*")
+_DENOMINATOR_JOIN = re.compile(r"\s*/\s*|\s+per\s+|-an?-|\s+an?\s+(?=\w)", re.I)
+_DENOMINATOR_WORD = re.compile(r"[A-Za-z]+")
+_US_SUFFIX = re.compile(r"\s?(?:US|U\.S\.)(?![\w.])")
+_UNIT_GAP = re.compile(r"[ \u00a0]?-?")
+_VAGUE_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+)?", re.I)
+_PRONOUN_ONE_BEFORE = re.compile(
+    r"(?<![\w-])(?:each|the|same|no|any|every|which|this|that|someone|anyone)\s+$", re.I
+)
+_PRONOUN_ONE_AFTER = re.compile(r"\s+(?:another|other)\b|-(?:off|time)\b", re.I)
+# "in" is an inch only where nothing else can follow it: "2 in thick", "a 2 in. gap".
+_INCH_CONTEXT = re.compile(
+    r"\.?(?:\s*[,;:)!?]|\s*$|\s+(?:thick|wide|long|tall|deep|high|across|diameter|of|screen|"
+    r"display|gap|pipe)\b)"
+)
+# "a five-year award": a hyphenated duration used as an adjective is not a claim about time.
+_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+\s+(?:[a-z]+-)?[a-z]+(?<!old)\b(?!-old)")
+_OUT_OF = re.compile(r"\s+(?:out\s+of|in)\s+(\d+|[a-z]+)\b", re.I)
+_CONVERSION_JOIN = re.compile(r"\s*[(/]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """A figure as read: value (or vague bounds), span, and what it carried."""
+
+    start: int
+    end: int
+    value: float
+    vague: tuple[float, float] | None
+    currency: Unit | None
+    scale: float
+    digits: str
+    plus: bool
+
+
+@cache
+def _figure_pattern() -> str:
+    return (
+        rf"(?:(?P<cur>{units.currency_before_pattern()})\s?)?"
+        r"(?:(?P<sign>[-−+])|(?i:(?P<minus>minus|negative))[\s-])?"
+        rf"(?:(?P<digits>{numbers.DIGITS_PATTERN})(?P<dscale>(?i:{_SCALE_WORDS}))?"
+        rf"|(?i:(?P<vague>{numbers.vague_pattern()})(?P<vscale>{_SCALE_WORDS})?)"
+        rf"|(?i:(?P<words>{numbers.WORDS_PATTERN})))"
+    )
+
+
+@cache
+def _scanner() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.,/])(?:(?<!-)|(?<=sub-)){_figure_pattern()}")
+
+
+@cache
+def _partner() -> re.Pattern[str]:
+    return re.compile(_figure_pattern())
 
 
 def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[QuantityMention]:
     """Every number in ``text`` that is not inside one of the ``exclude`` spans (dates)."""
-    raise NotImplementedError
+    blocked = [*exclude, *not_amount_spans(text)]
+    found: list[QuantityMention] = []
+    label_end = -1
+    pos = 0
+    scanner = _scanner()
+    while (match := scanner.search(text, pos)) is not None:
+        pos = match.end()
+        mention = _read(text, match)
+        if mention is None:
+            continue
+        pos = max(pos, mention.end)
+        if found and _CONVERSION_JOIN.fullmatch(text, found[-1].end, mention.start):
+            mention = _inherit(mention, found[-1])
+        if mention.kind not in ("money", "percent") and (
+            is_label(text, match.start(), match.end())
+            or _LIST_JOIN.fullmatch(text, label_end, mention.start)
+        ):
+            mention = _as_identifier(text, mention, match.end())
+            label_end = mention.end
+        if not _overlaps(mention.start, mention.end, blocked):
+            found.append(mention)
+    found.extend(_ordinals(text, blocked, found))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
+    """The mention a scanner match begins, or None when it is no amount."""
+    first = _figure(text, match)
+    if first is None or not _stands_alone(text, first):
+        return None
+    opener = _RANGE_OPENER.search(text, max(0, first.start - 12), first.start)
+    lead = opener.start() if opener else first.start
+    qualifier = qualifier_before(text, lead)
+    change = change_before(text, qualifier.start if qualifier else lead)
+    if first.plus and change is None:
+        change = "up"
+    first = _out_of(text, first)
+    unit = _unit(text, first)
+    if unit is None and _is_score(text, first):
+        return None
+    second: _Figure | None = None
+    if _is_year(text, first, None, unit):
+        return None
+    if unit is None or unit.unit.kind != "money" or first.currency is None:
+        first, second, unit = _range_partner(text, first, unit, opener, change)
+    if second is not None and opener is not None and opener["word"].lower() == "from":
+        change = None
+    if _is_year(text, first, second, unit):
+        return None
+    last = second or first
+    currency = first.currency or last.currency
+    if currency is None and unit is not None and unit.unit.kind == "money":
+        currency = unit.unit
+    kind: NumberKind = "count"
+    unit_name: str | None = None
+    unit_text: str | None = None
+    end = unit.end if unit else last.end
+    if currency is not None:
+        kind, unit_name = "money", currency.name
+        unit_text = match["cur"] or (text[unit.start : unit.end] if unit else None)
+    elif unit is not None:
+        kind, unit_name, unit_text = unit.unit.kind, unit.unit.name, text[unit.start : unit.end]
+    noun = None
+    if kind == "count":
+        noun = counted_noun(text, end, one=last.value == 1 and last.vague is None)
+        if noun is not None:
+            end = noun.end
+    per = _denominator(text, end, allow_any_word=kind == "money")
+    if per is not None:
+        per_name, end = per
+        if unit_name is not None:
+            unit_name = f"{unit_name}/{per_name}"
+    start = min(first.start, lead, qualifier.start if qualifier else lead)
+    return _mention(
+        text, start, end, first, second, qualifier, kind, unit_name, unit_text, change, noun
+    )
+
+
+def _mention(
+    text: str,
+    start: int,
+    end: int,
+    first: _Figure,
+    second: _Figure | None,
+    qualifier: Qualifier | None,
+    kind: NumberKind,
+    unit: str | None,
+    unit_text: str | None,
+    change: Change | None,
+    noun: Noun | None,
+) -> QuantityMention:
+    point = QuantityMention(
+        start, end, text[start:end], kind, first.value, first.value, first.value, unit=unit,
+        unit_text=unit_text, change=change, noun=noun.word if noun else None,
+        noun_lemma=noun.lemma if noun else None, noun_start=noun.start if noun else None,
+        noun_end=noun.end if noun else None,
+    )  # fmt: skip
+    if second is not None:
+        low = first.vague[0] if first.vague else first.value
+        high = second.vague[1] if second.vague else second.value
+        return replace(
+            point, low=min(low, high), high=max(low, high), qualifier="range",
+            stated_high=second.value,
+        )  # fmt: skip
+    if first.vague is not None:
+        low, high = first.vague
+        return replace(point, stated=low, low=low, high=high, qualifier="vague", stated_high=high)
+    if qualifier is None:
+        return point
+    bounds = interval(qualifier.shape, first.value)
+    return replace(
+        point, low=bounds.low, high=bounds.high, low_inclusive=bounds.low_inclusive,
+        high_inclusive=bounds.high_inclusive, qualifier=qualifier.name,
+    )  # fmt: skip
+
+
+def _figure(text: str, match: re.Match[str], currency: Unit | None = None) -> _Figure | None:
+    """Value, scale and span of the figure ``match`` found."""
+    if match["cur"]:
+        currency = units.currency_before(match["cur"])
+    vague: tuple[float, float] | None = None
+    digits = ""
+    scale = 1.0
+    if match["digits"]:
+        digits = match["digits"]
+        value = numbers.parse_digits(digits)
+        end = match.end("digits")
+        if match["dscale"]:
+            scale, end = _scale(match["dscale"]), match.end("dscale")
+        else:
+            abbreviation = _ABBREVIATION.match(text, end)
+            if abbreviation and _abbreviation_scales(abbreviation, currency):
+                scale, end = _abbreviation_value(abbreviation), abbreviation.end()
+        value *= scale
+    elif match["vague"]:
+        vague = numbers.vague_amounts()[re.sub(r"\s+", " ", match["vague"].lower())]
+        end = match.end("vague")
+        if match["vscale"]:
+            scale = _scale(match["vscale"])
+            vague = (vague[0] * scale, vague[1] * scale)
+            end = match.end("vscale")
+        value = vague[0]
+    else:
+        parsed = numbers.parse_words(match["words"])
+        if parsed is None:
+            return None
+        value, length = parsed
+        end = match.start("words") + length
+        scale = max(
+            (v for w, v in numbers.SCALES.items() if w in match["words"].lower()), default=1.0
+        )
+    if match["minus"] or match["sign"] in ("-", "−"):
+        value = -value
+    start = match.start("cur") if match["cur"] else match.start()
+    return _Figure(start, end, value, vague, currency, scale, digits, match["sign"] == "+")
+
+
+def _scale(words: str) -> float:
+    return math.prod(
+        numbers.SCALES.get(w, numbers.MULTIPLIERS.get(w, 1.0))
+        for w in re.findall(r"[a-z]+", words.lower())
+    )
+
+
+def _abbreviation_scales(abbreviation: re.Match[str], currency: Unit | None) -> bool:
+    letter = abbreviation["letter"]
+    if letter is None:
+        return True
+    return letter in "kKM" or currency is not None
+
+
+def _abbreviation_value(abbreviation: re.Match[str]) -> float:
+    token = abbreviation[0].strip()
+    return numbers.SCALE_ABBREVIATIONS.get(token) or numbers.MONEY_SCALE_ABBREVIATIONS[token]
+
+
+def _stands_alone(text: str, figure: _Figure) -> bool:
+    """False for figures glued into a word or code ("3D", "24/7") and pronoun "one"."""
+    if figure.digits:
+        if (
+            figure.end < len(text)
+            and text[figure.end].isalpha()
+            and unit_after(text, figure.end) is None
+        ):
+            return False
+        if "/" in figure.digits and figure.value >= 1:
+            return False
+    elif (
+        figure.value == 1
+        and figure.vague is None
+        and text[figure.start : figure.end].lower() == "one"
+    ):
+        if _PRONOUN_ONE_BEFORE.search(text, max(0, figure.start - 12), figure.start):
+            return False
+        if _PRONOUN_ONE_AFTER.match(text, figure.end):
+            return False
+    return True
+
+
+def _unit(text: str, figure: _Figure) -> UnitMatch | None:
+    """The unit or currency written right after a figure."""
+    pos = figure.end
+    if figure.currency is not None:
+        suffix = _US_SUFFIX.match(text, pos)
+        return UnitMatch(pos, suffix.end(), figure.currency) if suffix else None
+    if figure.vague is not None or figure.scale > 1:
+        of = _VAGUE_OF.match(text, pos)
+        if of is not None and (found := unit_after(text, of.end())) is not None:
+            return _reading(text, found, figure)
+    gap = _UNIT_GAP.match(text, pos)
+    found = unit_after(text, gap.end() if gap else pos)
+    if found is None and gap is not None and gap.end() > pos:
+        found = unit_after(text, pos + 1) if text[pos] == " " else None
+    return _reading(text, found, figure) if found else None
+
+
+def _reading(text: str, found: UnitMatch, figure: _Figure) -> UnitMatch | None:
+    """The unit as this figure reads it: "20 million pounds" is money, "2 in the" no inch."""
+    surface = text[found.start : found.end]
+    if surface == "in" and not (figure.digits and _INCH_CONTEXT.match(text, found.end)):
+        return None
+    if found.unit.kind == "duration" and _ADJECTIVE_COMPOUND.match(text, figure.end):
+        return None
+    if found.unit.name == "pound" and figure.scale > 1:
+        sterling = units.currency_named("pound sterling")
+        return UnitMatch(found.start, found.end, sterling) if sterling else found
+    return found
+
+
+def _range_partner(
+    text: str,
+    first: _Figure,
+    unit: UnitMatch | None,
+    opener: re.Match[str] | None,
+    change: Change | None,
+) -> tuple[_Figure, _Figure | None, UnitMatch | None]:
+    """The range's (lower figure, upper figure, unit): "3 to 5 km", "between $62 and $68".
+
+    The upper figure lends its scale to a bare lower one ("1 to 2 thousand"); without a
+    partner the first figure comes back alone.
+    """
+    alone = (first, None, unit)
+    join = _RANGE_JOIN.match(text, unit.end if unit else first.end)
+    if join is None:
+        return alone
+    word = (join["word"] or "").lower()
+    opened = opener["word"].lower() if opener else ""
+    if word == "and" and opened != "between":
+        return alone
+    if word in ("to", "through") and change is not None and (unit or first.currency):
+        return alone
+    partner = _partner().match(text, join.end())
+    if partner is None or partner["vague"]:
+        return alone
+    second = _figure(text, partner, first.currency)
+    if second is None or (word == "or" and second.value <= first.value):
+        return alone
+    second_unit = _unit(text, second)
+    if unit is not None and second_unit is None and opened != "from":
+        return alone
+    if unit is not None and second_unit is not None and second_unit.unit != unit.unit:
+        return alone
+    if second.scale > first.scale == 1 and abs(first.value) <= abs(second.value) / second.scale:
+        first = replace(first, value=first.value * second.scale, scale=second.scale)
+    return first, second, second_unit or unit
+
+
+def _out_of(text: str, figure: _Figure) -> _Figure:
+    """ "one out of three", "1 in 5": the share as a fraction."""
+    share = _OUT_OF.match(text, figure.end)
+    if share is None or figure.vague is not None or figure.currency is not None:
+        return figure
+    whole = share[1]
+    total = float(whole) if whole.isdigit() else numbers.UNITS.get(whole.lower(), 0)
+    if total <= figure.value:
+        return figure
+    return replace(figure, value=figure.value / total, end=share.end())
+
+
+def _inherit(mention: QuantityMention, converted: QuantityMention) -> QuantityMention:
+    """A conversion in brackets ("296 hp (224 kW)") carries its original's qualifier and change."""
+    if mention.qualifier != "exact" or mention.change is not None:
+        return mention
+    if converted.qualifier in ("range", "vague"):
+        return replace(mention, change=converted.change)
+    bounds = interval(shape_of(converted.qualifier), mention.stated)
+    return replace(
+        mention, qualifier=converted.qualifier, change=converted.change, low=bounds.low,
+        high=bounds.high, low_inclusive=bounds.low_inclusive, high_inclusive=bounds.high_inclusive,
+    )  # fmt: skip
+
+
+def _is_score(text: str, first: _Figure) -> bool:
+    """ "2-1", "89-89", "won 1-3": hyphenated whole numbers that are a result, not a range."""
+    pair = _SCORE.match(text, first.end)
+    if pair is None or not first.digits.isdigit() or first.currency is not None:
+        return False
+    if unit_after(text, pair.end()) is not None:
+        return False
+    return first.value >= int(pair[1]) or bool(
+        _SCORE_CONTEXT.search(text, max(0, first.start - 12), first.start)
+    )
+
+
+def _is_year(text: str, first: _Figure, second: _Figure | None, unit: UnitMatch | None) -> bool:
+    """A bare year or span of years ("in 2003", "between 1600 and 1900")."""
+    if unit is not None or first.currency is not None or first.scale > 1:
+        return False
+    figures = [f for f in (first, second) if f is not None]
+    return any(is_year(text, f.start, f.digits, f.value) for f in figures)
+
+
+def _denominator(text: str, pos: int, *, allow_any_word: bool) -> tuple[str, int] | None:
+    """The "per barrel" / "a month" / "/kg" after a unit: (unit or noun, end)."""
+    join = _DENOMINATOR_JOIN.match(text, pos)
+    if join is None:
+        return None
+    found = unit_after(text, join.end())
+    if found is not None:
+        return found.unit.name, found.end
+    if allow_any_word and join[0].strip().lower() not in ("a", "an"):
+        word = _DENOMINATOR_WORD.match(text, join.end())
+        if word is not None:
+            return singular(word[0]), word.end()
+    return None
+
+
+def _as_identifier(text: str, mention: QuantityMention, end: int) -> QuantityMention:
+    """The mention re-read as a label: no counted noun, quote ends at the figure."""
+    end = min(mention.end, end)
+    return replace(
+        mention, kind="identifier", end=end, text=text[mention.start : end], noun=None,
+        noun_lemma=None, noun_start=None, noun_end=None,
+    )  # fmt: skip
+
+
+def _ordinals(
+    text: str, blocked: list[tuple[int, int]], found: list[QuantityMention]
+) -> list[QuantityMention]:
+    taken = [(m.start, m.end) for m in found]
+    return [
+        QuantityMention(start, end, text[start:end], "ordinal", rank, rank, rank)
+        for start, end, rank in ordinals(text)
+        if not _overlaps(start, end, blocked) and not _overlaps(start, end, taken)
+    ]
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)

@@ -1,0 +1,114 @@
+"""Numbers that are not amounts: clock times, calendar dates, years, names and ranks.
+
+The date tagger hands its spans to ``find_quantities`` through ``exclude``; these
+checks are the extractor's own floor, so that it never reports "10:27", "March 29",
+"in 2003", "iPhone 11" or "Resolution No. 18" as a count even when used alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_NOT_AMOUNTS = re.compile(
+    r"(?=[\dJFMASOND])(?:"
+    # clock times: 10:27, 4:39, 2:55 p.m., 5am, 10.45pm
+    r"(?<![\d.:])\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\b\.?)?"
+    r"|(?<![\d.:])\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?"
+    # calendar dates: March 29, Oct. 31, 8 July 2021, June of 2018, the 4th of July
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
+    rf"|\b{_MONTH}(?:\s+of)?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?"
+    # decades and year spans: the 1960s, 2013-14, 2019/20
+    r"|\b(?:1[89]|20)\d{2}(?:'?s\b|[-–/]\d{2}(?!\d)))"
+)
+_ORDINAL = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)"
+    r"|(?<=the\s)(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|twentieth|hundredth))\b",
+    re.I,
+)
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
+    "hundredth": 100,
+}  # fmt: skip
+# Words after which a number names something instead of counting it.
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|Number|nos?|number)\.?\s*|#\s*"
+    r"|\b(?:article|articles|resolution|section|chapter|clause|rule|route|flight|room|"
+    r"channel|game|category|level|phase|stage|grade|class|model|version|unit|page|"
+    r"platform|gate|bus|exit|row|seat|lot|episode|season|volume|issue|item)\s+)$",
+    re.I,
+)
+_STREET_AFTER = re.compile(
+    r"\s+(?:[A-Z\d][\w.]*\s+){0,2}(?:Street|St|Road|Rd|Avenue|Ave|Way|Lane|Drive|Boulevard|"
+    r"Blvd|Place|Square|Court)\b"
+    # product models: "iPhone 11 Pro", "Galaxy S22 Ultra"
+    r"|\s+(?:Pro|Max|Plus|Ultra|Mini|Lite|Air|Mark|Mk|Edition|Series)\b"
+)
+_TIME_PREPOSITION = re.compile(
+    r"\b(?:in|since|from|between|by|until|till|before|after|around|and|to|of)\s+$", re.I
+)
+_NAME_BEFORE = re.compile(r"(?<![\w&-])(?:[A-Z][\w&]*|[a-z]+[A-Z][\w&]*) $")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\n]\s*)$")
+_TITLE_CASE_WORDS = 0.6
+
+
+def not_amount_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of clock times, calendar dates, decades and year spans in ``text``."""
+    return [found.span() for found in _NOT_AMOUNTS.finditer(text)]
+
+
+def ordinals(text: str) -> list[tuple[int, int, float]]:
+    """(start, end, rank) of ordinals: "21st", "the fourth"."""
+    out = []
+    for found in _ORDINAL.finditer(text):
+        word = found[0].lower()
+        rank = ORDINAL_WORDS[word] if word in ORDINAL_WORDS else float(word[:-2])
+        out.append((found.start(), found.end(), float(rank)))
+    return out
+
+
+def is_year(text: str, start: int, figure: str, value: float) -> bool:
+    """A bare four-digit figure that reads as a year ("in 2003", "the 2019 list", "by 2120").
+
+    1800-2199 always does; an older one only after a word of time ("in 1066").
+    """
+    if not (figure.isdigit() and len(figure) == 4):
+        return False
+    if 1800 <= value < 2200:
+        return True
+    return value >= 1000 and _TIME_PREPOSITION.search(text, max(0, start - 10), start) is not None
+
+
+def is_label(text: str, start: int, end: int) -> bool:
+    """The figure at ``start:end`` names something ("Resolution No. 18", "iPhone 11")."""
+    before = text[max(0, start - 30) : start]
+    if _LABEL_BEFORE.search(before) or _STREET_AFTER.match(text, end):
+        return True
+    name = _NAME_BEFORE.search(before)
+    if name is None:
+        return False
+    name_start = start - len(before) + name.start()
+    return not sentence_start(text, name_start) and not _title_case(text, start)
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """``pos`` begins a sentence (or clause after a colon, quote or bracket)."""
+    return _SENTENCE_START.search(text[max(0, pos - 5) : pos]) is not None
+
+
+def _title_case(text: str, pos: int) -> bool:
+    """The line around ``pos`` is a headline in Title Case, where capitals mean nothing."""
+    line_start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
+    line_end = len(text) if (e := text.find("\n", pos)) < 0 else e
+    words = re.findall(r"[A-Za-z]+", text[line_start:line_end])
+    long_words = [w for w in words if len(w) > 3]
+    if len(long_words) < 3:
+        return False
+    capitalized = sum(w[0].isupper() for w in long_words)
+    return bool(capitalized / len(long_words) >= _TITLE_CASE_WORDS)

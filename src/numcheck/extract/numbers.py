@@ -1,0 +1,158 @@
+"""Figures as writers spell them: digits, number words, fractions and scale words.
+
+No well-kept library reads "2 500", "two dozen", "a couple of hundred", "1.8bn" and
+"two-thirds" alike (quantulum3 does some of it, but only inside its whole-sentence parse,
+which is what makes it slow), so this module holds the small grammar numcheck needs.
+Each ``*_PATTERN`` is a regex fragment without capture groups, for the scanner in
+``quantities``; each ``parse_*`` turns the text one of them matched into a value.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from numcheck.extract.resources import load_data
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+MULTIPLIERS = {"hundred": 100, "dozen": 12}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Abbreviated scales. "m", "b" and "t" mean million/billion/trillion only beside a
+# currency ("£3m"); elsewhere they are metres, bits, tonnes.
+SCALE_ABBREVIATIONS = {
+    "k": 1e3, "K": 1e3, "mn": 1e6, "mln": 1e6, "M": 1e6, "bn": 1e9, "bln": 1e9, "B": 1e9,
+    "tn": 1e12, "trn": 1e12, "T": 1e12,
+}  # fmt: skip
+MONEY_SCALE_ABBREVIATIONS = {"m": 1e6, "b": 1e9, "t": 1e12}
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12, "sixteenth": 16, "twentieth": 20,
+    "hundredth": 100, "thousandth": 1000,
+}  # fmt: skip
+
+_NUMBER_WORDS = sorted([*UNITS, *MULTIPLIERS, *SCALES], key=len, reverse=True)
+_NUMBER_WORD = r"(?:" + "|".join(_NUMBER_WORDS) + r")"
+_DENOMINATOR = r"(?:" + "|".join(sorted(DENOMINATORS, key=len, reverse=True)) + r")s?"
+_VULGAR = "\u00bc-\u00be\u2150-\u215e"
+_GROUP_SEPARATOR = ",\u00a0\u2009\u202f "
+
+# Digits, with thousands grouped by comma or (thin, no-break) space, an optional
+# decimal part, mixed or vulgar fraction, or power of ten ("2,500", "2 500", "2.5",
+# "3 1/2", "2½", "4e14", "2.48×10−5").
+DIGITS_PATTERN = (
+    rf"(?:\d{{1,3}}(?:[{_GROUP_SEPARATOR}]\d{{3}})+(?![\d])(?:\.\d+)?"
+    rf"|\d+[/\u2044][1-9]\d*(?![/\d])|\d+(?:\.\d+)?|\.\d+)"
+    rf"(?:\s?[{_VULGAR}]|\s\d+[/\u2044][1-9]\d*(?![/\d])|[eE][-+]?\d+(?![\w])"
+    rf"|\s?[×x]\s?10\^?[-−]?\d+)?"
+    rf"|[{_VULGAR}]"
+)
+# Number words ("two hundred and five", "twenty-one", "a dozen", "a couple of hundred").
+WORDS_PATTERN = (
+    rf"(?:(?:one|{_NUMBER_WORD})[\s-]+(?:and\s+an?\s+half\b|{_DENOMINATOR}\b)"
+    rf"|an?[\s-]+{_DENOMINATOR}(?=\s+of\b|\s*[.,;:)]|\s*$)"
+    rf"|a\s+couple\b(?:\s+of\s+(?:hundred|thousand|million|billion)\b)?"
+    rf"|(?:an?\s+(?=hundred|thousand|million|billion|trillion|dozen))?{_NUMBER_WORD}"
+    rf"(?:(?:[\s-]+|\s+and\s+){_NUMBER_WORD})*(?:\s+and\s+an?\s+half)?)\b"
+)
+SCALE_PATTERN = r"(?:[\s-]?(?:thousand|million|billion|trillion)\b)"
+
+
+@cache
+def vague_amounts() -> dict[str, tuple[float, float]]:
+    """Phrase -> interval, from ``data/vague_amounts.yaml``."""
+    data: dict[str, list[float]] = load_data("vague_amounts.yaml")
+    return {phrase: (float(low), float(high)) for phrase, (low, high) in data.items()}
+
+
+@cache
+def vague_pattern() -> str:
+    """Regex fragment matching any vague amount phrase."""
+    phrases = sorted(vague_amounts(), key=len, reverse=True)
+    return r"(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b"
+
+
+_POWER_OF_TEN = re.compile(r"\s?[×x]\s?10\^?")
+_FRACTION = re.compile(r"(?:(\d+)\s)?(\d+)[/\u2044](\d+)")
+_SEPARATORS = re.compile(rf"[{_GROUP_SEPARATOR}]")
+
+
+def parse_digits(text: str) -> float:
+    """Value of a figure matched by ``DIGITS_PATTERN``."""
+    if text.isdigit():
+        return float(text)
+    text = text.replace("−", "-")
+    whole, _, power = _POWER_OF_TEN.sub("e", text).partition("e")
+    if power:
+        return parse_digits(whole) * 10.0 ** int(power)
+    if whole[-1] in _VULGAR_VALUES:
+        head = whole[:-1].strip()
+        return (float(head) if head else 0.0) + _VULGAR_VALUES[whole[-1]]
+    mixed = _FRACTION.fullmatch(whole)
+    if mixed:
+        return int(mixed[1] or 0) + int(mixed[2]) / int(mixed[3])
+    return float(_SEPARATORS.sub("", whole))
+
+
+_VULGAR_VALUES = {
+    chr(c): unicodedata.numeric(chr(c)) for c in [*range(0xBC, 0xBF), *range(0x2150, 0x215F)]
+}
+
+
+def parse_words(text: str) -> tuple[float, int] | None:
+    """Value of the longest well-formed number-word prefix of ``text`` and its length.
+
+    "two hundred and five" is 205, "a dozen" 12, "two-thirds" 0.67, "a couple of
+    hundred" 200. A prefix ends where the words stop composing ("one two" is one).
+    """
+    tokens = list(re.finditer(r"[a-z]+", text.lower()))
+    total = current = 0.0
+    end, seen, last = 0, False, ""
+    i = 0
+    while i < len(tokens):
+        word = tokens[i][0]
+        if word in ("a", "an") and not seen:
+            current, last = 1.0, "a"
+        elif word == "couple" and last == "a":
+            current, last, seen, end = 2.0, "couple", True, tokens[i].end()
+        elif word == "of" and last == "couple":
+            last = "of"
+        elif word == "and":
+            if i + 2 < len(tokens) and tokens[i + 1][0] in ("a", "an"):
+                if tokens[i + 2][0] == "half" and seen:
+                    current += 0.5
+                    end, i = tokens[i + 2].end(), i + 3
+                    continue
+                break
+            if last not in ("hundred", "thousand", "million", "billion", "trillion"):
+                break
+            last = "and"
+        elif word in UNITS:
+            value = UNITS[word]
+            if seen and last in UNITS and (UNITS[last] < 20 or value >= 10 or value == 0):
+                break
+            current += value
+            seen, last, end = True, word, tokens[i].end()
+        elif word in MULTIPLIERS and (seen or last == "a"):
+            current = (current or 1.0) * MULTIPLIERS[word]
+            seen, last, end = True, word, tokens[i].end()
+        elif word in SCALES and (seen or last in ("a", "of")):
+            total += (current or 1.0) * SCALES[word]
+            current = 0.0
+            seen, last, end = True, word, tokens[i].end()
+        elif _denominator(word) and (seen or last == "a") and current:
+            return (total + current) / _denominator(word), tokens[i].end()
+        else:
+            break
+        i += 1
+    return (total + current, end) if seen else None
+
+
+def _denominator(word: str) -> int:
+    return DENOMINATORS.get(word) or DENOMINATORS.get(word.removesuffix("s"), 0)

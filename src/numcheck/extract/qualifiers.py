@@ -1,0 +1,114 @@
+"""The words around a figure that shape its interval or mark it as a change.
+
+"more than 110" is the open interval (110, inf), "up to 400" is (-inf, 400], "rose 5%"
+is a change. The phrases live in ``data/qualifiers.yaml`` and ``data/changes.yaml``;
+this module reads them into anchored regexes that look back from a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from numcheck.extract.mentions import Change
+from numcheck.extract.resources import load_data
+
+Shape = Literal["point", "above", "above-open", "below", "below-open"]
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """A qualifier found before a figure: its name, shape and where its words start."""
+
+    name: str
+    shape: Shape
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """Strict bounds of a stated figure under a qualifier (``None`` = unbounded)."""
+
+    low: float | None
+    high: float | None
+    low_inclusive: bool
+    high_inclusive: bool
+
+
+def interval(shape: Shape, figure: float) -> Interval:
+    """The interval a qualifier of ``shape`` makes of ``figure``."""
+    if shape == "above":
+        return Interval(figure, None, True, True)
+    if shape == "above-open":
+        return Interval(figure, None, False, True)
+    if shape == "below":
+        return Interval(None, figure, True, True)
+    if shape == "below-open":
+        return Interval(None, figure, True, False)
+    return Interval(figure, figure, True, True)
+
+
+_WINDOW_WORDS = re.compile(r"[^\s-]+")
+_LONGEST_PHRASE = 4
+
+
+@cache
+def _qualifiers() -> tuple[dict[str, str], dict[str, Shape]]:
+    data = load_data("qualifiers.yaml")
+    phrases: dict[str, str] = data["phrases"]
+    shapes: dict[str, Shape] = data["shapes"]
+    return phrases, shapes
+
+
+def qualifier_before(text: str, pos: int) -> Qualifier | None:
+    """The qualifier whose words end right before ``pos``, if any."""
+    phrases, shapes = _qualifiers()
+    window_start = max(0, pos - 40)
+    window = text[window_start:pos]
+    stripped = window.rstrip()
+    if stripped.endswith("-"):
+        stripped = stripped[:-1]
+    elif stripped and not stripped[-1].isalpha():
+        for length in (2, 1):
+            sign = stripped[-length:]
+            if sign in phrases and len(stripped) >= length:
+                name = phrases[sign]
+                return Qualifier(name, shapes[name], window_start + len(stripped) - length)
+        return None
+    if len(stripped) == len(window) and not window.endswith("-"):
+        return None
+    words = list(_WINDOW_WORDS.finditer(window))
+    for length in range(min(_LONGEST_PHRASE, len(words)), 0, -1):
+        tail = words[-length:]
+        phrase = " ".join(w[0] for w in tail).lower()
+        if phrase in phrases:
+            name = phrases[phrase]
+            return Qualifier(name, shapes[name], window_start + tail[0].start())
+    return None
+
+
+def shape_of(name: str) -> Shape:
+    """The interval shape of a qualifier name; ranges and vague amounts keep their point."""
+    return _qualifiers()[1].get(name, "point")
+
+
+@cache
+def _changes() -> dict[str, Change]:
+    data: dict[str, list[str]] = load_data("changes.yaml")
+    return {
+        word: "up" if direction == "up" else "down"
+        for direction, words in data.items()
+        for word in words
+    }
+
+
+def change_before(text: str, pos: int) -> Change | None:
+    """ "up" or "down" when a change word ("rose", "fell by") stands right before ``pos``."""
+    words = text[max(0, pos - 30) : pos].split()
+    if not words or text[pos - 1 : pos] not in (" ", "\u00a0"):
+        return None
+    if words[-1].lower() == "by":
+        words.pop()
+    return _changes().get(words[-1].lower()) if words else None
