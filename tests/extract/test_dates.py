@@ -80,9 +80,14 @@ def test_relative_to_an_event_in_the_text() -> None:
         "The general was killed in a drone attack on January 3, 2020. "
         "Two days after the attack, parliament voted."
     )
-    found = tag_dates(text, JAN_7_2020)
-    assert found[-1].value == "2020-01-05"
-    assert found[-1].anchor == "text"
+    last = tag_dates(text, JAN_7_2020)[-1]
+    # TimeML marks the amount as a duration; the window places it after the attack.
+    assert (last.text, last.type, last.value) == ("Two days", "DURATION", "P2D")
+    assert (last.window_start, last.window_end, last.anchor) == ("2020-01-03", "2020-01-05", "text")
+
+
+def test_age_is_not_a_duration() -> None:
+    assert tag_dates("A 6-year-old boy and his 44-year-old father left.", JAN_7_2020) == []
 
 
 def test_following_day_counts_from_the_last_date() -> None:
@@ -134,3 +139,34 @@ def test_impossible_date_does_not_raise() -> None:
 )
 def test_dateline(text: str, day: dt.date | None) -> None:
     assert find_dateline(text) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The plant opened in nineteen ninety-six.", "1996"),
+        ("It was built in January nineteen eighty-seven.", "1987-01"),
+        ("Nobody expected the year two thousand to go so smoothly.", "2000"),
+        ("Rents doubled in the nineties.", "199"),
+    ],
+)
+def test_years_in_words(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the verb group governing the clause decides, not the nearest word
+        ("Saddam said he will begin withdrawing troops on Friday.", "2020-01-10"),
+        ("The father would be traveling to the United States Thursday.", "2020-01-09"),
+        ("Protesters planned a large demonstration on Saturday.", "2020-01-11"),
+        ("The talks, set to resume Monday in Belfast, were delayed.", "2020-01-13"),
+        ("Officials hope to reopen the road as soon as Tuesday.", "2020-01-14"),
+        ("The blasts next to the embassy on Friday killed 12.", "2020-01-03"),
+        ("He will stay even after a court Thursday refused the appeal.", "2020-01-02"),
+        ("On Tuesday, the two ministers conferred in Washington.", "2020-01-07"),
+    ],
+)
+def test_weekday_takes_the_tense_of_its_clause(text: str, value: str) -> None:
+    assert [t.value for t in tag_dates(text, JAN_7_2020) if t.weekday is not None] == [value]

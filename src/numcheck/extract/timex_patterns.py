@@ -113,7 +113,16 @@ def _parts(lx: Lexicon) -> _Parts:
 
 
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-_YEAR = r"(?P<year>(?:1\d|20)\d\d)(?![\d])"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# A year in words: "nineteen ninety-six", "nineteen oh five", "two thousand (and) one".
+_YEAR_WORDS = (
+    rf"(?:nineteen|eighteen)[\s-]+(?:hundred|oh[\s-]+(?:{_UNITS})|{_TEENS}"
+    rf"|(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?)\b"
+    rf"|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{_TEENS}|{_UNITS})\b)?"
+)
+_YEAR = rf"(?:(?P<year>(?:1\d|20)\d\d)(?![\d])|(?P<yword>{_YEAR_WORDS}))"
 _YEAR_AFTER = rf"(?:(?:,?\s+|\s+of\s+){_YEAR}|\s+['’](?P<yy>\d\d)\b)"
 _REL = r"(?:the\s+)?(?:last|next|this|past|coming|previous|current|following|same|that)"
 
@@ -168,6 +177,10 @@ def _rules() -> tuple[_Rule, ...]:
         ),
         (
             "date",
+            rf"the\s+(?:(?P<dmod>{p.date_mod})[\s-]*)?(?P<decword>{_TENS.replace('y', 'ies')})\b",
+        ),
+        (
+            "date",
             rf"(?:the\s+)?(?:(?P<dmod>{p.date_mod})[\s-]*)?(?P<ord>{p.ordinal})[\s-]+century\b",
         ),
         (
@@ -186,7 +199,7 @@ def _rules() -> tuple[_Rule, ...]:
         (
             "weekday",
             rf"(?:(?P<rel>last|next|this|past|coming|early|late|earlier|later)\s+)?"
-            rf"(?P<weekday>{p.weekday})(?P<plural>s)?(?:['’]s)?{pod_tail}\b",
+            rf"(?P<weekday>{p.weekday})(?P<plural>s)?{pod_tail}\b",
         ),
         (
             "dayword",
@@ -286,6 +299,21 @@ def rules() -> tuple[_Rule, ...]:
     return _rules()
 
 
+_WORD_VALUES = {
+    w: i for i, w in enumerate(f"zero|{_UNITS}|{_TEENS}".split("|"))
+} | {w: 20 + 10 * i for i, w in enumerate(_TENS.split("|"))} | {"oh": 0}
+
+
+def year_in_words(words: str) -> int:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w != "and"]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(_WORD_VALUES.get(w, 0) for w in parts[2:])
+    if parts[1:2] == ["hundred"]:
+        return _WORD_VALUES[parts[0]] * 100
+    return _WORD_VALUES[parts[0]] * 100 + sum(_WORD_VALUES.get(w, 0) for w in parts[1:])
+
+
 _OF = re.compile(r"\s+of\b")
 _COUNTED = re.compile(r"\d|times|once|twice|cents?|dollars?")
 
@@ -296,6 +324,8 @@ def _acceptable(text: str, kind: Kind, g: dict[str, str], start: int, end: int) 
     prev = before[-1].lower().strip("(,") if before else ""
     if kind == "date" and set(g) <= {"month", "weekday"} and "month" in g:
         return prev in DATE_PREPOSITIONS or g["month"] not in ("May", "March")
+    if "yword" in g and g["yword"][:3].lower() == "two":
+        return "month" in g or text[max(0, start - 9) : start + 9].lower().count("year") > 0
     if kind == "date" and set(g) == {"year"}:
         return prev in DATE_PREPOSITIONS or 1900 <= int(g["year"]) <= 2099
     if kind == "season":
@@ -314,7 +344,8 @@ _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _MARGIN = 64  # longer than any expression reaches from its key word
 _KEYWORDS = (
     "quarter quarters half period anniversary century noon midnight midday clock weekend "
-    "ago fiscal fy q1 q2 q3 q4 every each per"
+    "ago fiscal fy q1 q2 q3 q4 every each per nineteen eighteen thousand twenties thirties "
+    "forties fifties sixties seventies eighties nineties"
 )
 
 
@@ -357,6 +388,8 @@ def recognize(text: str) -> list[Candidate]:
             if m.end() <= m.start():
                 continue
             g = {k: v for k, v in m.groupdict().items() if v is not None}
+            if "yword" in g:
+                g["year"] = str(year_in_words(g["yword"]))
             if _acceptable(text, rule.kind, g, m.start(), m.end()):
                 cand = Candidate(m.start(), m.end(), rule.kind, g)
                 hits.append((-(m.end() - m.start()), order, m.start(), cand))

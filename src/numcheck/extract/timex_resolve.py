@@ -42,6 +42,7 @@ class Reading:
     window_start: str | None = None
     window_end: str | None = None
     skip_prefix: int = 0
+    cut_suffix: int = 0
 
 
 @dataclass(slots=True)
@@ -190,6 +191,10 @@ def _date(ctx: Context) -> Reading | None:
     if "ord" in g:
         n = _ordinal(g["ord"], lx)
         return Reading("DATE", f"{n - 1:02d}", mod=mod) if 1 <= n <= 99 else None
+    if "decword" in g:
+        tens = "twenties thirties forties fifties sixties seventies eighties nineties".split()
+        decade = 192 + tens.index(g["decword"].lower())
+        return Reading("DATE", f"{decade}", mod=mod)
     if "decade" in g or ("yy" in g and "month" not in g):
         if "decade" in g:
             return Reading("DATE", g["decade"], mod=mod)
@@ -258,8 +263,9 @@ def _weekday(ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""), weekday=wd)
     rel = norm(g.get("rel", ""))
     mod = {"early": "START", "late": "END"}.get(rel)
-    type_: TimexType = "TIME" if pod else "DATE"
-    suffix = f"T{pod}" if pod else ""
+    # "Friday night" is dated to its day, as TimeBank/AQUAINT mostly annotate it.
+    type_: TimexType = "DATE"
+    suffix = ""
     if dct is None:
         return _unresolved(type_, f"XXXX-WXX-{wd + 1}{suffix}", mod=mod, weekday=wd)
     if rel in ("last", "past"):
@@ -397,7 +403,9 @@ def _amount(ctx: Context) -> tuple[float | None, str, str | None]:
 def _ago(ctx: Context) -> Reading | None:
     n, unit, mod = _amount(ctx)
     direction = norm(ctx.cand.groups["dir"])
-    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if direction in ("later", "before", "after"):
+        return _offset(ctx, None)
+    sign = -1 if direction in ("ago", "earlier") else 1
     if n is None:
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod)
     recent = _last_quarter(ctx)
@@ -411,6 +419,29 @@ def _ago(ctx: Context) -> Reading | None:
     return Reading("DATE", value, mod=mod, anchor="dct")
 
 
+def _offset(ctx: Context, event: str | None) -> Reading:
+    """ "two days after the attack", "three weeks later": TimeML annotates the amount
+    ("two days") as a DURATION and links it to the event; the window says where the
+    period lies (from the event's day, or the last day the text named)."""
+    g = ctx.cand.groups
+    n, unit, mod = _amount(ctx)
+    cut = len(ctx.text[ctx.cand.start : ctx.cand.end]) - len(
+        ctx.text[ctx.cand.start : ctx.cand.end].rsplit(g["dir"], 1)[0].rstrip()
+    )
+    value = duration_value(n, unit)
+    sign = -1 if norm(g["dir"]) == "before" else 1
+    day, anchor = _text_day(ctx, event)
+    other = cal.shifted(day, sign * n, unit) if day is not None and n is not None else None
+    if day is None or other is None:
+        return Reading("DURATION", value, mod=mod, cut_suffix=cut)
+    near = day.isoformat()
+    low, high = (other, near) if sign < 0 else (near, other)
+    return Reading(
+        "DURATION", value, mod=mod, anchor=anchor, window_start=low, window_end=high,
+        cut_suffix=cut,
+    )  # fmt: skip
+
+
 def _text_day(ctx: Context, event: str | None) -> tuple[dt.date | None, Anchor | None]:
     day = ctx.memory.day_for(event)
     if day is not None:
@@ -421,9 +452,8 @@ def _text_day(ctx: Context, event: str | None) -> tuple[dt.date | None, Anchor |
 def _anchored(ctx: Context) -> Reading | None:
     g = ctx.cand.groups
     if "num" in g:
-        n, unit, mod = _amount(ctx)
-    else:
-        n, unit, mod = 1.0, _unit(g["unit"], ctx.lx), None
+        return _offset(ctx, g.get("event"))
+    n, unit, mod = 1.0, _unit(g["unit"], ctx.lx), None
     sign = -1 if norm(g["dir"]) == "before" else 1
     day, anchor = _text_day(ctx, g.get("event"))
     if day is None or n is None:
@@ -573,6 +603,8 @@ def _duration(ctx: Context) -> Reading | None:
     if "bare" in g:
         skip = ctx.cand.end - ctx.cand.start - len(g["bare"])
         return Reading("DURATION", duration_value(None, _unit(g["bare"], lx)), skip_prefix=skip)
+    if g.get("adj", "").lower() == "old":
+        return None  # an age ("a 6-year-old"), not a period of time
     n, unit, mod = _amount(ctx)
     value = duration_value(n, unit)
     span = norm(g.get("span", ""))
@@ -681,12 +713,13 @@ def resolve(ctx: Context) -> Timex | None:
     if reading is None:
         return None
     start = ctx.cand.start + reading.skip_prefix
-    while start < ctx.cand.end and ctx.text[start].isspace():
+    end = ctx.cand.end - reading.cut_suffix
+    while start < end and ctx.text[start].isspace():
         start += 1
     return Timex(
         start=start,
-        end=ctx.cand.end,
-        text=ctx.text[start : ctx.cand.end],
+        end=end,
+        text=ctx.text[start:end],
         type=reading.type,
         value=reading.value,
         resolved=reading.resolved,

@@ -1,9 +1,14 @@
 """Sentences and tense: the context a relative expression is read in.
 
 "On Sunday" in "On Sunday, the legislators voted" is the Sunday before the article; in
-"will vote on Sunday" the one after. The tense is taken from the verb marker nearest to
-the expression within its sentence: a future marker (will, going to, next...) or a past
-verb (irregular past from the lexicon, or -ed not after "be"/"been").
+"will vote on Sunday" the one after. The tense is that of the verb group governing the
+expression's clause: the clause is the stretch of the sentence between clause openers
+(that, which, who, when, because..., quotes, semicolons); its governing verb group is the
+nearest one before the expression, else the first one after it. A verb group is a modal
+or planning verb with what it governs ("will begin", "would be traveling", "is going
+to", "plans to", "is meeting") → future; a finite past ("was", "met", "ratified",
+"has been killed") → past. Without a verb group in the clause, the nearest in the
+sentence decides.
 """
 
 from __future__ import annotations
@@ -18,16 +23,37 @@ from numcheck.extract.timex_lexicon import alternation, lexicon
 Tense = Literal["past", "future"]
 
 _SENTENCE_END = re.compile(
-    r"(?<![A-Z][a-z]\.)(?<!\b[A-Z]\.)(?<=[.!?])[\"'”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n"
+    r"(?<![A-Z][a-z]\.)(?<!\b[A-Z]\.)(?<=[.!?])(?:[\"'”’)]|'')*\s+(?=(?:``|[\"“(‘'])?[A-Z])"
+    r"|\n\s*\n"
 )
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]\"“”]|``|''|\s--?\s|\s[—–_]\s"
+    r"|\b(?:that|which|who|whom|whose|because|while|whereas|although|though|unless|if|when"
+    r"|after|before|since|until|but)\b",
+    re.IGNORECASE,
+)
+_SOON = re.compile(r"\bas\s+soon\s+as\b", re.IGNORECASE)
+_ADVERBS = r"not|n't|also|still|probably|likely|then|soon|only|never|already|just|\w+ly"
+_PLAN = "planned|planning|scheduled"
+_NOT_PAST = "need|speed|indeed|hundred|proceed|succeed|exceed|feed|seed|breed|bed|red|shed"
 
 
 @cache
-def _markers() -> re.Pattern[str]:
+def _verb_groups() -> re.Pattern[str]:
     lx = lexicon()
+    irregular = alternation(w for w in lx.past_verbs if w not in ("last", "ago", "yesterday"))
     return re.compile(
-        rf"(?P<future>(?<![\w'])(?:{alternation(lx.future_markers)})\b)"
-        rf"|\b(?P<past>{alternation(lx.past_verbs)}|(?<!\bbe )(?<!\bbeen )\w{{2,}}ed)\b",
+        rf"(?P<future>\b(?:will|shall|would|wo|won't|wouldn't)\b|['’]ll\b)"
+        rf"(?:\s+(?:{_ADVERBS}|be|have|been|being))*(?:\s+[a-z]+)?"
+        rf"|(?P<future2>\b(?:am|is|are|was|were|['’]s|['’]re)\s+(?:not\s+)?"
+        r"(?:going|scheduled|due|set|expected|slated|supposed|about)\s+to\b"
+        r"|\b(?:is|are|am)\s+(?:not\s+)?(?:to\b|(?-i:[a-z]{2,}ing)\b)"
+        r"|\b(?:plans?|planning|intends?|expects?|hopes?|set|due|slated|scheduled)\s+to\b"
+        rf"|\b(?:{_PLAN})\b|\bgoing\s+to\b)"
+        rf"|(?P<perfect>\bhad(?:n't)?(?:\s+(?:{_ADVERBS}))*\s+(?:been\s+)?[a-z]+"
+        rf"|\b(?:has|have)(?:n't)?(?:\s+(?:{_ADVERBS}))*\s+(?!(?:{_PLAN})\b)[a-z]+)"
+        rf"|(?P<past>\b(?:was|were|did)(?:n't)?\b|\b(?:{irregular})\b"
+        rf"|\b(?!(?:{_NOT_PAST})\b)(?-i:[a-z]{{2,}}ed)\b)",
         re.IGNORECASE,
     )
 
@@ -48,12 +74,29 @@ class Sentences:
     def tense(self, start: int, end: int) -> Tense | None:
         """Tense of the clause around ``text[start:end]`` (None when no verb marks it)."""
         s, e = self.bounds(start)
+        text = self.text
+        clause_start, clause_end = s, e
+        for brk in _CLAUSE_BREAK.finditer(text, s, start):
+            clause_start = brk.end()
+        after = _CLAUSE_BREAK.search(text, end, e)
+        if after:
+            clause_end = after.start()
+        if _SOON.search(text, clause_start, start):
+            return "future"
+        groups = [
+            (m.start(), m.end(), "past" if m.group("past") or m.group("perfect") else "future")
+            for m in _verb_groups().finditer(text, s, e)
+            if m.end() <= start or m.start() >= end
+        ]
+        left = [g for g in groups if clause_start <= g[0] and g[1] <= start]
+        if left:
+            return left[-1][2]  # type: ignore[return-value]
+        right = [g for g in groups if end <= g[0] and g[1] <= clause_end]
+        if right:
+            return right[0][2]  # type: ignore[return-value]
         best: tuple[int, Tense] | None = None
-        for m in _markers().finditer(self.text, s, e):
-            if start <= m.start() < end:
-                continue
-            distance = start - m.end() if m.end() <= start else m.start() - end
-            tense: Tense = "future" if m.group("future") else "past"
+        for g_start, g_end, tense in groups:
+            distance = start - g_end if g_end <= start else g_start - end
             if best is None or distance < best[0]:
-                best = (distance, tense)
+                best = (distance, tense)  # type: ignore[assignment]
         return best[1] if best else None
