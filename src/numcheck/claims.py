@@ -135,9 +135,10 @@ class Measure(Frozen):
     verb: str | None = Field(default=None, description="governing verb lemma ('attack', 'kill')")
     text: str = Field(default="", description="the measure phrase as written")
 
-    def label(self) -> str:
+    def label(self, with_verb: bool = True) -> str:
+        """'us troop (kill)': modifiers, head and, if asked, the governing verb."""
         words = [*self.modifiers, self.head]
-        if self.verb and self.verb != self.head:
+        if with_verb and self.verb and self.verb != self.head:
             words.append(f"({self.verb})")
         return " ".join(words)
 

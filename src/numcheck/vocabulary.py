@@ -82,6 +82,7 @@ class Places:
     canonical: dict[str, str]
     contains: dict[str, frozenset[str]]
     pattern: re.Pattern[str]
+    demonyms: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Places named in ``text``: (start, end, canonical name)."""
@@ -145,6 +146,7 @@ def _measures(files: Iterable[Path]) -> Measures:
 def _places(files: Iterable[Path]) -> Places:
     canonical: dict[str, str] = {}
     contains: dict[str, set[str]] = {}
+    demonyms: set[str] = set()
     for country in pycountry.countries:
         name = getattr(country, "common_name", None) or country.name
         for form in {country.name, name}:
@@ -160,9 +162,12 @@ def _places(files: Iterable[Path]) -> Places:
             contains.setdefault(str(region), set()).update(str(m) for m in members or [])
         for demonym, name in (data.get("demonyms") or {}).items():
             canonical[str(demonym)] = str(name)
+            demonyms.add(str(demonym))
     names = sorted(canonical, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
-    return Places(canonical, {k: frozenset(v) for k, v in contains.items()}, pattern)
+    return Places(
+        canonical, {k: frozenset(v) for k, v in contains.items()}, pattern, frozenset(demonyms)
+    )
 
 
 @cache

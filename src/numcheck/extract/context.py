@@ -17,7 +17,12 @@ from numcheck.extract.mentions import QuantityMention, Timex
 from numcheck.vocabulary import Vocabulary, lemma
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
-_CLAUSE_BREAK = re.compile(r"[;:—–()]|,\s+(?:and|but|while|whereas|although)\b")
+# Where a clause ends: strong punctuation, or a comma before a word that opens another
+# clause ("..., amid tensions in Gaza", "..., including a commander").
+_CLAUSE_BREAK = re.compile(
+    r"[;:—–()]|,\s+(?:and|but|while|whereas|although|though|amid|after|because|"
+    r"following|including|which|who|when|despite|before|with|according)\b"
+)
 _AUXILIARIES = frozenset(
     [
         "be",
@@ -214,30 +219,56 @@ def _verb(word: str) -> str | None:
     verb = str(lemmas["VERB"][0])
     if verb in _AUXILIARIES:
         return None
-    # A word that is also a noun ("attack", "strike") is read as a verb only when inflected.
-    if ("NOUN" in lemmas or "ADJ" in lemmas) and not low.endswith(("ed", "ing", "en")):
+    # A word that is also a noun or adjective ("attack", "even") is a verb only when inflected.
+    if ("NOUN" in lemmas or "ADJ" in lemmas) and verb == low:
+        return None
+    # "drones", "attacks": a plural noun, not a verb in the third person.
+    if "NOUN" in lemmas and low.endswith("s") and not low.endswith("ss"):
         return None
     return verb
 
 
 def _nearest_verb(
-    sentence_words: Sequence[Word], before: int, after: int, *, reach: int = 10
+    sentence_words: Sequence[Word],
+    before: int,
+    after: int,
+    *,
+    reach: int = 10,
+    statements: bool = False,
 ) -> str | None:
-    """The content verb nearest to the span ``[before, after)``, within ``reach`` words."""
+    """The content verb nearest to the span ``[before, after)``, within ``reach`` words.
+
+    Reporting verbs ("said") are passed over; with ``statements`` a nearest reporting
+    verb gives None instead, since a date on it dates the statement, not an event.
+    """
     left = [w for w in sentence_words if w.end <= before][-reach:]
     right = [w for w in sentence_words if w.start >= after][:reach]
-    candidates: list[tuple[int, str]] = []
+    # A number or date after its verb belongs to it ("killed ... on January 3",
+    # "attacked on 110 occasions"); one that opens the clause, to the verb that follows.
+    verb = None
     for side in (reversed(left), right):
-        for distance, word in enumerate(side):
-            verb = _verb(word.text)
-            if verb:
-                candidates.append((distance, verb))
+        for word in side:
+            candidate = _verb(word.text)
+            if candidate and (statements or candidate not in _REPORTING):
+                verb = candidate
                 break
-    if not candidates:
-        return None
-    verb = min(candidates)[1]
-    # A date on a reporting verb ("said on Monday") dates the statement, not an event.
+        if verb:
+            break
     return None if verb in _REPORTING else verb
+
+
+_NEXT_WORDS = re.compile(r"[ \t]+(?:and[ \t]+([a-z]+)[ \t]+)?([a-z]+)")
+
+
+def _attributive(text: str, end: int) -> bool:
+    """Whether a place name ending at ``end`` qualifies a noun: "US troops", "US and allied
+    troops", "Iraqi lawmakers" (a population), not "in Iraq since"."""
+    match = _NEXT_WORDS.match(text, end)
+    if not match:
+        return False
+    word = match.group(2)
+    lemmas = getAllLemmas(word)
+    return word not in _FUNCTION_WORDS and ("NOUN" in lemmas or "ADJ" in lemmas)
 
 
 class ContextReader:
@@ -275,12 +306,13 @@ class ContextReader:
                 and w.text.lower() not in _FUNCTION_WORDS
             ]
         phrase_end = mention.noun_end if mention.noun_end is not None else mention.end
+        phrase = text[mention.end : phrase_end] if phrase_end > mention.end else mention.noun
         return Measure(
             head=head,
             noun=mention.noun,
             modifiers=tuple(modifiers),
             verb=self.measures.canonical(verb) if verb else None,
-            text=text[mention.start : phrase_end],
+            text=" ".join((phrase or head).split()),
         )
 
     def _outcome_noun(self, clause_words: Sequence[Word], before: int) -> str | None:
@@ -300,20 +332,21 @@ class ContextReader:
         timexes: Sequence[Timex],
     ) -> Scope:
         """Places, time window and population named in the sentence of a number."""
-        lo, hi = sentence
+        lo, hi = clause_bounds(text, start, end, *sentence)
         places: list[str] = []
         population: list[str] = []
+        demonyms = self.vocabulary.places.demonyms
         for p_start, p_end, name in self.vocabulary.places.find(text[lo:hi]):
-            word = text[lo + p_start : lo + p_end]
-            following = text[lo + p_end : lo + p_end + 30]
-            # "US troops", "American troops": a demonym before a noun names a population.
-            if re.match(r"\s+(?:and\s+\w+\s+)?[a-z]", following) and word[0].isupper():
-                population.append(name)
             if name not in places:
                 places.append(name)
+            surface = text[lo + p_start : lo + p_end]
+            if surface in demonyms and _attributive(text, lo + p_end) and name not in population:
+                population.append(name)
         window = None
         for timex in timexes:
-            if lo <= timex.start < hi and (timex.window_start or timex.window_end):
+            if sentence[0] <= timex.start < sentence[1] and (
+                timex.window_start or timex.window_end
+            ):
                 window = Window(
                     text=timex.text, start=timex.window_start, end=timex.window_end, mod=timex.mod
                 )
@@ -325,9 +358,7 @@ class ContextReader:
         lo, hi = clause_bounds(text, timex.start, timex.end, *sentence)
         sentence_words = words(text, sentence[0], sentence[1])
         clause_words = [w for w in sentence_words if lo <= w.start < hi]
-        verb = _nearest_verb(clause_words, timex.start, timex.end, reach=25)
-        if verb is None:
-            verb = _nearest_verb(sentence_words, timex.start, timex.end, reach=25)
+        verb = _nearest_verb(clause_words, timex.start, timex.end, reach=25, statements=True)
         if verb is None:
             return None
         participants = self.participants(text, sentence_words, timex)

@@ -48,7 +48,8 @@ def marked_sentence(evidence: Evidence, paint: _Paint | None = None) -> str:
     start, end = bounds
     sentence = claim.sentence
     marked = paint(f"{_MARK[0]}{sentence[start:end]}{_MARK[1]}", _BOLD)
-    return f"{sentence[:start]}{marked}{sentence[end:]}"
+    # Hard-wrapped source lines read as one line (escape codes hold no whitespace).
+    return " ".join(f"{sentence[:start]}{marked}{sentence[end:]}".split())
 
 
 def _location(evidence: Evidence, sources: dict[str, str]) -> str:

@@ -83,6 +83,8 @@ def run_rules(
                     groups[key].append(claim)
             for group in groups.values():
                 for a, b in _pairs(group, rule.applies, is_draft):
+                    if drafts is not None and not is_draft(a):
+                        a, b = b, a  # the draft's claim leads: reports point at the draft
                     finding = check.compare(a, b)
                     if finding is not None:
                         findings.setdefault(finding.id, finding)

@@ -38,19 +38,17 @@ class ScopeMatcher:
         self.measures = vocabulary.measures
 
     def outcome(self, measure: Measure) -> str | None:
-        """The verb that distinguishes people counts (killed, wounded), if any."""
+        """What happened to the people counted (killed, wounded), if the text says."""
         if measure.verb and self.measures.is_population(measure.head):
-            return self.measures.canonical(measure.verb)
+            verb = self.measures.canonical(measure.verb)
+            return verb if verb in self.measures.outcomes else None
         return None
 
     def same_measure(self, a: Measure, b: Measure) -> bool:
         if self.measures.canonical(a.head) != self.measures.canonical(b.head):
             return False
-        if self.measures.is_population(a.head):
-            outcome_a, outcome_b = self.outcome(a), self.outcome(b)
-            outcomes = self.measures.outcomes
-            if (outcome_a in outcomes or outcome_b in outcomes) and outcome_a != outcome_b:
-                return False
+        if self.outcome(a) != self.outcome(b):
+            return False  # people killed are not people wounded, nor people living there
         mods_a = {self.measures.canonical(m) for m in a.modifiers}
         mods_b = {self.measures.canonical(m) for m in b.modifiers}
         # Distinct descriptive modifiers ("Iraqi troops", "American troops") are distinct things.

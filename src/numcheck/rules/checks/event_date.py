@@ -48,6 +48,8 @@ class EventDateConflict(PairCheck):
             return None
         if same_at_coarser(va, vb):
             return None
+        if a.document == b.document and a.sentence_start == b.sentence_start:
+            return None  # two dates in one sentence tell of two moments, not one event
         shared = set(a.event.modifiers) & set(b.event.modifiers)
         if len(shared) < self.rule.options.min_shared_participants:
             return None

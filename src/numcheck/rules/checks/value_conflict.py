@@ -100,7 +100,8 @@ class ValueConflict(PairCheck):
             return None
         if not self._comparable_in_time(a, b):
             return None
-        match = self.matcher.match(a, b)
+        earlier, later = sorted((a, b), key=lambda c: c.as_of or dt.date.min)
+        match = self.matcher.match(earlier, later)
         if match is None:
             return None
         ia, ib = self._interval(a), self._interval(b)
@@ -147,7 +148,11 @@ class ValueConflict(PairCheck):
             )
         if match.scopes_differ and category is Category.CONFLICT:
             severity = severity.lowered()
-        measure = a.measure.label() if a.measure else "figure"
+        measure = (
+            a.measure.label(with_verb=self.matcher.outcome(a.measure) is not None)
+            if a.measure
+            else "figure"
+        )
         message = f"{_short(earlier)} vs {_short(later)}: same measure ({measure}), {verdict}" + (
             "; " + "; ".join(match.caveats) if match.caveats else ""
         )
