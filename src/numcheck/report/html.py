@@ -38,7 +38,7 @@ main { padding: 0 1.5rem 3rem; max-width: 80rem; }
 .passage { margin: 0; padding: .5rem .75rem; background: #f2f4f7; border-radius: 4px; }
 .passage figcaption { font-size: .85rem; color: #475467; }
 .passage blockquote { margin: .25rem 0 0; }
-mark { background: var(--mark); padding: 0 .1em; border-radius: 2px; }
+mark { background: var(--mark); padding: 0 .1em; border-radius: 2px; scroll-margin-top: 10rem; }
 mark.flagged { background: #fecdca; font-weight: 600; }
 :target { outline: 3px solid var(--info); outline-offset: 2px; }
 .why, .caveats, .fid { font-size: .9rem; color: #475467; }
