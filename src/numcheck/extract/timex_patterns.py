@@ -299,11 +299,9 @@ def rules() -> tuple[_Rule, ...]:
     return _rules()
 
 
-_WORD_VALUES = (
-    {w: i for i, w in enumerate(f"zero|{_UNITS}|{_TEENS}".split("|"))}
-    | {w: 20 + 10 * i for i, w in enumerate(_TENS.split("|"))}
-    | {"oh": 0}
-)
+_WORD_VALUES = {
+    w: i for i, w in enumerate(f"zero|{_UNITS}|{_TEENS}".split("|"))
+} | {w: 20 + 10 * i for i, w in enumerate(_TENS.split("|"))} | {"oh": 0}
 
 
 def year_in_words(words: str) -> int:
