@@ -68,7 +68,7 @@ def test_duration_with_qualifier() -> None:
         ("Exports grew this year.", "2020"),
         ("The team travels next week.", "2020-W03"),
         ("Right now the mood is grim.", "PRESENT_REF"),
-        ("Profit rose in the third quarter.", "2020-Q3"),
+        ("Profit rose in the third quarter.", "2019-Q3"),  # not begun by the DCT
     ],
 )
 def test_relative_to_publication_date(text: str, value: str) -> None:
@@ -170,3 +170,15 @@ def test_years_in_words(text: str, value: str) -> None:
 )
 def test_weekday_takes_the_tense_of_its_clause(text: str, value: str) -> None:
     assert [t.value for t in tag_dates(text, JAN_7_2020) if t.weekday is not None] == [value]
+
+
+def test_year_ago_quarter_keeps_the_quarter_under_discussion() -> None:
+    text = (
+        "Net rose in the third quarter, from $2 a share a year earlier. "
+        "Year-earlier results included a gain. Sales in the quarter rose."
+    )
+    assert values(text, dt.date(1989, 10, 26)) == ["1989-Q3", "1988-Q3", "1988-Q3", "1989-Q3"]
+
+
+def test_quarter_not_yet_begun_is_last_years() -> None:
+    assert one("Profit fell in the fourth quarter.", dt.date(1998, 1, 26)).value == "1997-Q4"

@@ -43,6 +43,8 @@ def tag_dates(text: str, dct: dt.date | None = None) -> list[Timex]:
         if timex is None:
             continue
         found.append(timex)
+        if timex.anchor == "text" and "-Q" in timex.value:
+            continue  # "a year earlier", "that quarter": the quarter under discussion stays
         if timex.type in ("DATE", "TIME") and timex.resolved and timex.value[:1].isdigit():
             start, end = sentences.bounds(timex.start)
             memory.remember(timex.value, text[start:end], timex.start)

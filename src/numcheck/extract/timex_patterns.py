@@ -25,7 +25,6 @@ Kind = Literal[
     "ago",
     "anchored",
     "following",
-    "anniversary",
     "quarter",
     "season",
     "holiday",
@@ -219,7 +218,7 @@ def _rules() -> tuple[_Rule, ...]:
         ),
         (
             "relative",
-            r"(?P<rel>the)\s+(?P<unit>week|weekend|month|year)\b(?!\s+(?:of|before|after|in|to|that|when)\b|[\s-]+(?:old|long)\b|['’])",
+            r"(?P<rel>the)\s+(?P<unit>week|weekend|month|year)\b(?!\s+(?:of|before|after|in|to|that|when)\b|[\s-]+(?:old|long)\b|['’-])",
         ),
         (
             "relative",
@@ -246,10 +245,6 @@ def _rules() -> tuple[_Rule, ...]:
             rf"(?:(?P<dir>earlier|later)\s+(?:in\s+)?)?(?:(?P<rel>the\s+(?:following|next|previous|"
             rf"preceding|prior|same)|that)\s+(?P<unit>day|week|month|year|{p.pod})"
             r"|the\s+(?P<unit2>day|night|week|month|year)\s+(?P<dir2>before|after)(?!\s+\w+\s))\b",
-        ),
-        (
-            "anniversary",
-            rf"the\s+(?P<ord>{p.ordinal})\s+anniversary(?=\s+of\s){event}",
         ),
         (
             "season",
@@ -299,9 +294,11 @@ def rules() -> tuple[_Rule, ...]:
     return _rules()
 
 
-_WORD_VALUES = {
-    w: i for i, w in enumerate(f"zero|{_UNITS}|{_TEENS}".split("|"))
-} | {w: 20 + 10 * i for i, w in enumerate(_TENS.split("|"))} | {"oh": 0}
+_WORD_VALUES = (
+    {w: i for i, w in enumerate(f"zero|{_UNITS}|{_TEENS}".split("|"))}
+    | {w: 20 + 10 * i for i, w in enumerate(_TENS.split("|"))}
+    | {"oh": 0}
+)
 
 
 def year_in_words(words: str) -> int:
@@ -343,7 +340,7 @@ def _acceptable(text: str, kind: Kind, g: dict[str, str], start: int, end: int) 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _MARGIN = 64  # longer than any expression reaches from its key word
 _KEYWORDS = (
-    "quarter quarters half period anniversary century noon midnight midday clock weekend "
+    "quarter quarters half period century noon midnight midday clock weekend "
     "ago fiscal fy q1 q2 q3 q4 every each per nineteen eighteen thousand twenties thirties "
     "forties fifties sixties seventies eighties nineties"
 )

@@ -192,7 +192,16 @@ def _date(ctx: Context) -> Reading | None:
         n = _ordinal(g["ord"], lx)
         return Reading("DATE", f"{n - 1:02d}", mod=mod) if 1 <= n <= 99 else None
     if "decword" in g:
-        tens = "twenties thirties forties fifties sixties seventies eighties nineties".split()
+        tens = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ]
         decade = 192 + tens.index(g["decword"].lower())
         return Reading("DATE", f"{decade}", mod=mod)
     if "decade" in g or ("yy" in g and "month" not in g):
@@ -483,15 +492,6 @@ def _following(ctx: Context) -> Reading | None:
     return Reading("DATE", value, anchor=anchor)
 
 
-def _anniversary(ctx: Context) -> Reading | None:
-    n = _ordinal(ctx.cand.groups["ord"], ctx.lx)
-    day = ctx.memory.day_for(ctx.cand.groups.get("event"))
-    if day is None or n <= 0:
-        return _unresolved("DATE", "XXXX-XX-XX")
-    moved = cal.add_months(day, 12 * n)
-    return Reading("DATE", moved.isoformat(), anchor="text") if moved else None
-
-
 def _quarter(ctx: Context) -> Reading | None:
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     unit = g["qunit"].lower() if "qunit" in g else "quarter"
@@ -520,6 +520,13 @@ def _quarter(ctx: Context) -> Reading | None:
         return _unresolved("DATE", f"XXXX-{letter}{n}" if n else f"XXXX-{letter}X")
     else:
         year = dct.year
+    if n == 0 and recent and unit == "quarter" and not qrel and det in ("the", ""):
+        # "the quarter": the one the text is about
+        return Reading("DATE", f"{recent[0]:04d}-Q{recent[1]}", anchor="text")
+    if n and not explicit and dct is not None and year_shift == 0:
+        starts = (n - 1) * 12 // per_year + 1
+        if starts > dct.month and ctx.tense() != "future":
+            year -= 1  # results of a quarter are reported after it began
     if n == 0 and dct is not None:
         current = (dct.month - 1) * per_year // 12 + 1
         back = det == "last" or qrel.startswith(_QUARTER_BACK) or (det == "the" and not qrel)
@@ -693,7 +700,6 @@ RESOLVERS: dict[str, Callable[[Context], Reading | None]] = {
     "ago": _ago,
     "anchored": _anchored,
     "following": _following,
-    "anniversary": _anniversary,
     "quarter": _quarter,
     "season": _season_reading,
     "holiday": _holiday,

@@ -53,7 +53,8 @@ def _verb_groups() -> re.Pattern[str]:
         rf"|(?P<perfect>\bhad(?:n't)?(?:\s+(?:{_ADVERBS}))*\s+(?:been\s+)?[a-z]+"
         rf"|\b(?:has|have)(?:n't)?(?:\s+(?:{_ADVERBS}))*\s+(?!(?:{_PLAN})\b)[a-z]+)"
         rf"|(?P<past>\b(?:was|were|did)(?:n't)?\b|\b(?:{irregular})\b"
-        rf"|\b(?!(?:{_NOT_PAST})\b)(?-i:[a-z]{{2,}}ed)\b)",
+        rf"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
+        rf"\b(?!(?:{_NOT_PAST})\b)(?-i:[a-z]{{2,}}ed)\b)",
         re.IGNORECASE,
     )
 
