@@ -1,12 +1,5 @@
-"""Report tests read numbers with the stand-in extractor (see tests/fake_extraction.py)."""
+"""Report and CI tests read numbers with the stand-in extractor (tests/newsroom.py)."""
 
-from __future__ import annotations
+from newsroom import homes_extractor, newsroom
 
-import pytest
-
-from fake_extraction import extract_homes
-
-
-@pytest.fixture(autouse=True)
-def homes_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("numcheck.api.extract_claims", extract_homes)
+__all__ = ["homes_extractor", "newsroom"]

@@ -9,19 +9,7 @@ import pytest
 
 from numcheck.cli import main
 
-ARCHIVE = "---\nid: archive\npublished: 2024-03-04\n---\nThe flood destroyed 120 homes.\n"
-DRAFT = "---\nid: draft\npublished: 2024-03-05\n---\nThe flood destroyed 310 homes.\n"
 Capsys = pytest.CaptureFixture[str]
-
-
-@pytest.fixture()
-def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "drafts").mkdir()
-    (tmp_path / "archive").mkdir()
-    (tmp_path / "archive" / "a.md").write_text(ARCHIVE, encoding="utf-8")
-    (tmp_path / "drafts" / "d.md").write_text(DRAFT, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def pyproject(root: Path, body: str) -> None:

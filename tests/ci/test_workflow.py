@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 import yaml
 
+from newsroom import ARCHIVE
 from numcheck.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
 FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.S | re.M)
 
-ARCHIVE = "---\nid: archive\npublished: 2024-03-04\n---\nThe flood destroyed 120 homes.\n"
 CONFLICT = "---\nid: flood\npublished: 2024-03-05\n---\nThe flood destroyed 310 homes.\n"
 CLEAN = "---\nid: fair\npublished: 2024-03-05\n---\nThe fair drew a crowd.\n"
 

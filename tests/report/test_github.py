@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fake_extraction import sample_finding, sample_report
+from newsroom import sample_finding, sample_report
 from numcheck.findings import Severity
 from numcheck.report.github import command, escape_data, escape_property, render_github
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from newsroom import ARCHIVE, extract_homes
 from numcheck.cli import main
 
-ARCHIVE = "---\nid: archive\npublished: 2024-03-04\n---\nThe flood destroyed 120 homes.\n"
 DRAFT = (
     "---\nid: draft\npublished: 2024-03-05\n---\n# Flood <desk> & co\n\n"
     "Rescuers worked all night.\n\nThe flood destroyed 310 homes in the valley.\n"
@@ -39,8 +39,6 @@ def report_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = root / "report.html"
     args = ["check", str(root / "drafts"), "--against", str(root / "archive"), "--no-config"]
     with pytest.MonkeyPatch.context() as patch:
-        from fake_extraction import extract_homes
-
         patch.setattr("numcheck.api.extract_claims", extract_homes)
         assert main([*args, "--format", "html", "-o", str(out)]) == 1
     return out

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from fake_extraction import sample_finding, sample_report
+from newsroom import sample_finding, sample_report
 from numcheck.cli import main
 from numcheck.report.sarif import FINGERPRINT, sarif_log, utf16_length
 

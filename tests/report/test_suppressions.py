@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from newsroom import ARCHIVE
 from numcheck.cli import main
 
-ARCHIVE = "---\nid: archive\npublished: 2024-03-04\n---\nThe flood destroyed 120 homes.\n"
 HEAD = "---\nid: draft\npublished: 2024-03-05\n---\n"
 IGNORE = "<!-- numcheck: ignore[value-conflict] count revised by the council -->"
 CONFLICT = "The flood destroyed 310 homes."

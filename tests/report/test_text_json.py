@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from fake_extraction import sample_finding, sample_report
+from newsroom import sample_finding, sample_report
 from numcheck.report import ReportContext, render
 from numcheck.report.context import stream_wants_color
 from numcheck.report.json import render_json

@@ -1,12 +1,17 @@
-"""A tiny stand-in extractor for report and CI tests: "<number> homes" is a count of homes.
+"""A small newsroom for report and CI tests: a stand-in extractor, drafts, sample findings.
 
-Report formats, suppressions and exit codes do not depend on how well numbers are read;
-this keeps their tests exact and independent of the extractor's progress.
+In the stand-in, "<number> homes" is a count of homes. Report formats, suppressions and
+exit codes do not depend on how well numbers are read; this keeps their tests exact and
+independent of the extractor's progress. The conftests of tests/report and tests/ci
+import the fixtures below.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import pytest
 
 from numcheck.claims import Claim, Interval, Kind, Measure, Span
 from numcheck.documents.model import Document, DocumentStatus
@@ -82,3 +87,23 @@ def sample_report(*findings: Finding, sources: dict[str, str] | None = None) -> 
         documents=tuple(DocumentStatus(id=i, source=s) for i, s in sources.items()),
         findings=findings,
     )
+
+
+ARCHIVE = "---\nid: archive\npublished: 2024-03-04\n---\nThe flood destroyed 120 homes.\n"
+DRAFT = "---\nid: draft\npublished: 2024-03-05\n---\nThe flood destroyed 310 homes.\n"
+
+
+@pytest.fixture(autouse=True)
+def homes_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("numcheck.api.extract_claims", extract_homes)
+
+
+@pytest.fixture()
+def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """drafts/d.md conflicts with archive/a.md; the working directory is the newsroom."""
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "a.md").write_text(ARCHIVE, encoding="utf-8")
+    (tmp_path / "drafts" / "d.md").write_text(DRAFT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
