@@ -14,6 +14,7 @@ from numcheck.report.sarif import FINGERPRINT, sarif_log, utf16_length
 
 SCHEMA = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 # Curly quotes, an em dash and a character beyond the BMP (two UTF-16 units) before the number.
+UNUSED = "<!-- numcheck: ignore[weekday-mismatch] no weekday here -->"
 LINE = "“Water rose fast,” she said — 🌊 the flood destroyed 310 homes in the valley."
 
 
@@ -36,7 +37,8 @@ def sarif(
     (tmp_path / "drafts").mkdir()
     (tmp_path / "archive").mkdir()
     (tmp_path / "drafts" / "flood.md").write_text(
-        f"---\nid: draft\npublished: 2024-03-05\n---\n# Flood\n\n{LINE}\n", encoding="utf-8"
+        f"---\nid: draft\npublished: 2024-03-05\n---\n# Flood\n\n{LINE}\n\n{UNUSED}\n",
+        encoding="utf-8",
     )
     (tmp_path / "archive" / "flood.md").write_text(
         "---\nid: archive\npublished: 2024-03-04\n---\nThe flood destroyed 120 homes.\n",
@@ -101,3 +103,11 @@ def test_levels_follow_severity() -> None:
         sample_report(sample_finding(0, Severity.INFO), sample_finding(1, Severity.ERROR))
     )
     assert [r["level"] for r in log["runs"][0]["results"]] == ["note", "error"]
+
+
+def test_unused_suppression_region_spans_the_comment(sarif: dict[str, Any]) -> None:
+    result = sarif["runs"][0]["results"][1]
+    assert result["ruleId"] == "unused-suppression" and result["level"] == "warning"
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (9, 1)
+    assert (region["endLine"], region["endColumn"]) == (9, len(UNUSED) + 1)

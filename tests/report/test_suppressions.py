@@ -109,3 +109,8 @@ def test_unused_suppression_can_be_disabled(tmp_path: Path, capsys: Capsys) -> N
         == 0
     )
     assert json.loads(capsys.readouterr().out)["findings"] == []
+
+
+def test_star_silences_every_rule(tmp_path: Path, capsys: Capsys) -> None:
+    body = HEAD + "<!-- numcheck: ignore[weekday-mismatch, *] -->\n" + CONFLICT + "\n"
+    assert rules(run(tmp_path, "d.md", body, capsys)[1]) == []

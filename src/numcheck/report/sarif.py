@@ -46,6 +46,8 @@ def region(evidence: Evidence, document: Document | None) -> dict[str, Any]:
     mapping = document.offsets or OffsetMap(document.text)
     start = mapping.source_offset(evidence.start)
     end = mapping.source_offset(evidence.end - 1) + 1 if evidence.end > evidence.start else start
+    if end == start and mapping.source.startswith(evidence.quote, start):
+        end = start + len(evidence.quote)  # evidence cut from the text (an ignore comment)
     start_line, start_column = _line_column(mapping.source, start, mapping.line_offset)
     end_line, end_column = _line_column(mapping.source, max(end, start), mapping.line_offset)
     return {
