@@ -8,9 +8,10 @@ Plain text (and JSONL texts) take a line of its own, optionally after ``#`` or `
 
     numcheck: ignore[value-conflict] the archive figure was corrected
 
-Several rules go in one comment, separated by commas; ``*`` stands for every rule. A suppression covers its own line
-and the rest of its paragraph (up to the next blank line); a comment alone on its line
-covers the paragraph that follows it, blank lines in between skipped. It silences every
+Several rules go in one comment, separated by commas; ``*`` stands for every rule. A
+suppression covers its own line and the rest of its paragraph (up to the next blank
+line); a comment alone on its line covers the paragraph that follows it, blank lines in
+between skipped. It silences every
 finding of its rules with evidence in that range of that document. One that silences
 nothing is reported as ``unused-suppression`` (a warning): an ignore that outlived its
 reason would hide the next real problem.
