@@ -59,9 +59,8 @@ WORDS_PATTERN = (
     rf"|an?[\s-]+{_DENOMINATOR}(?=\s+of\b|\s*[.,;:)]|\s*$)"
     rf"|a\s+couple\b(?:\s+of\s+(?:hundred|thousand|million|billion)\b)?"
     rf"|(?:an?\s+(?=hundred|thousand|million|billion|trillion|dozen))?{_NUMBER_WORD}"
-    rf"(?:(?:[\s-]+|\s+and\s+){_NUMBER_WORD})*(?:\s+and\s+an?\s+half)?)\b"
+    rf"(?:(?:[\s-]+|\s+(?:and|&)\s+|,\s+){_NUMBER_WORD})*(?:\s+and\s+an?\s+half)?)\b"
 )
-SCALE_PATTERN = r"(?:[\s-]?(?:thousand|million|billion|trillion)\b)"
 
 
 @cache
@@ -117,6 +116,8 @@ def parse_words(text: str) -> tuple[float, int] | None:
     i = 0
     while i < len(tokens):
         word = tokens[i][0]
+        if i and "," in text[tokens[i - 1].end() : tokens[i].start()] and last not in SCALES:
+            break
         if word in ("a", "an") and not seen:
             current, last = 1.0, "a"
         elif word == "couple" and last == "a":

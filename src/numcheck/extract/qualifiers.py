@@ -7,7 +7,6 @@ this module reads them into anchored regexes that look back from a figure.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -50,7 +49,6 @@ def interval(shape: Shape, figure: float) -> Interval:
     return Interval(figure, figure, True, True)
 
 
-_WINDOW_WORDS = re.compile(r"[^\s-]+")
 _LONGEST_PHRASE = 4
 
 
@@ -66,26 +64,26 @@ def qualifier_before(text: str, pos: int) -> Qualifier | None:
     """The qualifier whose words end right before ``pos``, if any."""
     phrases, shapes = _qualifiers()
     window_start = max(0, pos - 40)
-    window = text[window_start:pos]
-    stripped = window.rstrip()
-    if stripped.endswith("-"):
-        stripped = stripped[:-1]
-    elif stripped and not stripped[-1].isalpha():
-        for length in (2, 1):
-            sign = stripped[-length:]
-            if sign in phrases and len(stripped) >= length:
+    window = text[window_start:pos].rstrip().removesuffix("-")
+    if not window:
+        return None
+    if not window[-1].isalpha():
+        for sign in (window[-2:], window[-1:]):
+            if sign in phrases:
                 name = phrases[sign]
-                return Qualifier(name, shapes[name], window_start + len(stripped) - length)
+                return Qualifier(name, shapes[name], window_start + len(window) - len(sign))
         return None
-    if len(stripped) == len(window) and not window.endswith("-"):
-        return None
-    words = list(_WINDOW_WORDS.finditer(window))
-    for length in range(min(_LONGEST_PHRASE, len(words)), 0, -1):
-        tail = words[-length:]
-        phrase = " ".join(w[0] for w in tail).lower()
+    if window_start + len(window) == pos:
+        return None  # the figure is glued to a word
+    words = window.split()[-_LONGEST_PHRASE:]
+    for length in range(len(words), 0, -1):
+        phrase = " ".join(words[-length:]).lower()
         if phrase in phrases:
             name = phrases[phrase]
-            return Qualifier(name, shapes[name], window_start + tail[0].start())
+            start = window_start + len(window) - len(words[-1])
+            for word in reversed(words[-length:-1]):
+                start = text.rindex(word, window_start, start)
+            return Qualifier(name, shapes[name], start)
     return None
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from numcheck.extract import numbers, units
+from numcheck.extract import numbers, quantulum, units
 from numcheck.extract.exclusions import (
     is_label,
     is_year,
@@ -34,7 +34,8 @@ from numcheck.extract.units import Unit, UnitMatch, unit_after
 
 _SCALE_WORDS = r"(?:[\s-]+(?:hundred|thousand|million|billion|trillion)\b)+"
 _ABBREVIATION = re.compile(r"(?:(?P<spaced>\s?(?:bn|mn|mln|bln|tn|trn))|(?P<letter>[kKMBTmbt]))\b")
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|(?P<word>to|through|and|or)-?)\s*", re.I)
+_RANGE_JOIN = re.compile(r"(?:-?\s+)?(?:-|–|—|(?P<word>to|through|and|or)-?)\s*", re.I)
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
 _RANGE_OPENER = re.compile(r"(?<![\w-])(?P<word>between|from)\s+$", re.I)
 _SCORE_CONTEXT = re.compile(
     r"(?<![\w-])(?:won|lost|beat|beating|win|defeat|victory|draw|drew|tied|tie|lead|led|"
@@ -51,7 +52,7 @@ _VAGUE_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+)?", re.I)
 _PRONOUN_ONE_BEFORE = re.compile(
     r"(?<![\w-])(?:each|the|same|no|any|every|which|this|that|someone|anyone)\s+$", re.I
 )
-_PRONOUN_ONE_AFTER = re.compile(r"\s+(?:another|other)\b|-(?:off|time)\b", re.I)
+_PRONOUN_ONE_AFTER = re.compile(r"\s+(?:another|other\b|\d)|-(?:off|time)\b", re.I)
 # "in" is an inch only where nothing else can follow it: "2 in thick", "a 2 in. gap".
 _INCH_CONTEXT = re.compile(
     r"\.?(?:\s*[,;:)!?]|\s*$|\s+(?:thick|wide|long|tall|deep|high|across|diameter|of|screen|"
@@ -59,7 +60,12 @@ _INCH_CONTEXT = re.compile(
 )
 # "a five-year award": a hyphenated duration used as an adjective is not a claim about time.
 _ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+\s+(?:[a-z]+-)?[a-z]+(?<!old)\b(?!-old)")
-_OUT_OF = re.compile(r"\s+(?:out\s+of|in)\s+(\d+|[a-z]+)\b", re.I)
+_OUT_OF = re.compile(r"\s+(?:out\s+of|in)\s+(\d{1,3}|[a-z]+)\b(?![.,]\d)", re.I)
+_SIMPLE_FRACTION = re.compile(r"\d+[/\u2044]\d+")
+# Units that "a" turns into an idiom rather than a measure: "a bit of", "a ton of".
+_IDIOMS = frozenset({"bit", "ton", "foot", "yard", "pound", "degree", "bar", "cup", "knot", "inch"})
+_ONE_UNIT_END = re.compile(r"\s+of\b|\s*[.!?;]")
+_A_UNIT = re.compile(r"\b[Aa]n?\s+(?=[a-z])")
 _CONVERSION_JOIN = re.compile(r"\s*[(/]\s*")
 
 
@@ -90,7 +96,7 @@ def _figure_pattern() -> str:
 
 @cache
 def _scanner() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.,/])(?:(?<!-)|(?<=sub-)){_figure_pattern()}")
+    return re.compile(rf"(?<![\w.,/+−^])(?:(?<!-)|(?<=sub-)){_figure_pattern()}")
 
 
 @cache
@@ -106,14 +112,14 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
     pos = 0
     scanner = _scanner()
     while (match := scanner.search(text, pos)) is not None:
-        pos = match.end()
         mention = _read(text, match)
         if mention is None:
+            pos = match.start() + 1
             continue
-        pos = max(pos, mention.end)
+        pos = mention.end
         if found and _CONVERSION_JOIN.fullmatch(text, found[-1].end, mention.start):
             mention = _inherit(mention, found[-1])
-        if mention.kind not in ("money", "percent") and (
+        if mention.kind == "count" and (
             is_label(text, match.start(), match.end())
             or _LIST_JOIN.fullmatch(text, label_end, mention.start)
         ):
@@ -121,6 +127,7 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
             label_end = mention.end
         if not _overlaps(mention.start, mention.end, blocked):
             found.append(mention)
+    found.extend(_single_units(text, blocked, found))
     found.extend(_ordinals(text, blocked, found))
     found.sort(key=lambda m: m.start)
     return found
@@ -139,8 +146,17 @@ def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
         change = "up"
     first = _out_of(text, first)
     unit = _unit(text, first)
+    glued = first.digits and first.scale == 1 and text[first.end : first.end + 1].isalpha()
+    if glued and (unit is None or unit.start != first.end):
+        return None  # glued into a code or name: "3D", "M21 9AB", "21st"
     if unit is None and _is_score(text, first):
         return None
+    if (
+        unit is not None
+        and unit.unit.kind == "duration"
+        and _ADJECTIVE_COMPOUND.match(text, first.end)
+    ):
+        return None  # "a five-year award" describes the award; it claims no amount
     second: _Figure | None = None
     if _is_year(text, first, None, unit):
         return None
@@ -280,13 +296,7 @@ def _abbreviation_value(abbreviation: re.Match[str]) -> float:
 def _stands_alone(text: str, figure: _Figure) -> bool:
     """False for figures glued into a word or code ("3D", "24/7") and pronoun "one"."""
     if figure.digits:
-        if (
-            figure.end < len(text)
-            and text[figure.end].isalpha()
-            and unit_after(text, figure.end) is None
-        ):
-            return False
-        if "/" in figure.digits and figure.value >= 1:
+        if _SIMPLE_FRACTION.fullmatch(figure.digits) and figure.value >= 1:
             return False
     elif (
         figure.value == 1
@@ -314,6 +324,8 @@ def _unit(text: str, figure: _Figure) -> UnitMatch | None:
     found = unit_after(text, gap.end() if gap else pos)
     if found is None and gap is not None and gap.end() > pos:
         found = unit_after(text, pos + 1) if text[pos] == " " else None
+    if found is None and figure.digits:
+        found = quantulum.unit_after(text, figure.start, pos + (text[pos : pos + 1] == " "))
     return _reading(text, found, figure) if found else None
 
 
@@ -321,8 +333,6 @@ def _reading(text: str, found: UnitMatch, figure: _Figure) -> UnitMatch | None:
     """The unit as this figure reads it: "20 million pounds" is money, "2 in the" no inch."""
     surface = text[found.start : found.end]
     if surface == "in" and not (figure.digits and _INCH_CONTEXT.match(text, found.end)):
-        return None
-    if found.unit.kind == "duration" and _ADJECTIVE_COMPOUND.match(text, figure.end):
         return None
     if found.unit.name == "pound" and figure.scale > 1:
         sterling = units.currency_named("pound sterling")
@@ -343,14 +353,23 @@ def _range_partner(
     partner the first figure comes back alone.
     """
     alone = (first, None, unit)
-    join = _RANGE_JOIN.match(text, unit.end if unit else first.end)
+    spread = _PLUS_MINUS.match(text, first.end)
+    if spread is not None and (partner := _partner().match(text, spread.end())):
+        error = _figure(text, partner)
+        if error is not None:
+            low = replace(first, value=first.value - error.value)
+            high = replace(error, value=first.value + error.value)
+            return low, high, _unit(text, error)
+    after_first = unit.end if unit else first.end
+    per = _denominator(text, after_first, allow_any_word=True) if first.currency else None
+    join = _RANGE_JOIN.match(text, per[1] if per else after_first)
     if join is None:
         return alone
     word = (join["word"] or "").lower()
     opened = opener["word"].lower() if opener else ""
     if word == "and" and opened != "between":
         return alone
-    if word in ("to", "through") and change is not None and (unit or first.currency):
+    if word in ("to", "through") and change and opened != "from" and (unit or first.currency):
         return alone
     partner = _partner().match(text, join.end())
     if partner is None or partner["vague"]:
@@ -359,6 +378,10 @@ def _range_partner(
     if second is None or (word == "or" and second.value <= first.value):
         return alone
     second_unit = _unit(text, second)
+    if per is not None:
+        second_per = _denominator(text, second.end, allow_any_word=True)
+        if second_per is None or second_per[0] != per[0]:
+            return alone
     if unit is not None and second_unit is None and opened != "from":
         return alone
     if unit is not None and second_unit is not None and second_unit.unit != unit.unit:
@@ -435,6 +458,31 @@ def _as_identifier(text: str, mention: QuantityMention, end: int) -> QuantityMen
         mention, kind="identifier", end=end, text=text[mention.start : end], noun=None,
         noun_lemma=None, noun_start=None, noun_end=None,
     )  # fmt: skip
+
+
+def _single_units(
+    text: str, blocked: list[tuple[int, int]], found: list[QuantityMention]
+) -> list[QuantityMention]:
+    """ "a gallon of beer", "a penny!": one of a unit, where "a" can only mean one."""
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for article in _A_UNIT.finditer(text):
+        unit = unit_after(text, article.end())
+        if unit is None:
+            continue
+        surface = text[unit.start : unit.end]
+        if unit.unit.kind == "duration" or len(surface) < 3 or surface.lower() in _IDIOMS:
+            continue
+        if not _ONE_UNIT_END.match(text, unit.end):
+            continue
+        start, end = article.start(), unit.end
+        if _overlaps(start, end, blocked) or _overlaps(start, end, taken):
+            continue
+        out.append(
+            QuantityMention(start, end, text[start:end], unit.unit.kind, 1.0, 1.0, 1.0,
+                            unit=unit.unit.name, unit_text=surface)
+        )  # fmt: skip
+    return out
 
 
 def _ordinals(

@@ -1,0 +1,78 @@
+"""quantulum3, asked only about units numcheck's own lists do not know ("66 Ma", "14 mGy").
+
+quantulum3 carries a large unit lexicon but parses a whole sentence in about a
+millisecond and grows worse than linearly with length, so numcheck calls it on a short
+window (the figure and the symbol after it) and only when that symbol is one quantulum3
+lists as a unit symbol. News rarely needs it; science copy does.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from functools import cache
+from typing import Any
+
+from numcheck.extract.nouns import STOP_WORDS
+from numcheck.extract.units import Unit, UnitMatch
+
+_SYMBOL = re.compile(r"[^\W\d_]{1,4}(?:[-−^/]?[\w^−/-]*)")
+_WINDOW = 24
+# Symbols too often plain words or letters in news to send to quantulum3.
+_NEVER = frozenset(
+    {
+        "a",
+        "s",
+        "m",
+        "h",
+        "in",
+        "at",
+        "am",
+        "pm",
+        "is",
+        "as",
+        "or",
+        "no",
+        "per",
+        "st",
+        "nd",
+        "rd",
+        "th",
+    }
+)
+
+
+@cache
+def _symbols() -> frozenset[str]:
+    from quantulum3 import load
+
+    return frozenset(load.units("en_US").symbols) - _NEVER
+
+
+@cache
+def _parser() -> Any:
+    warnings.filterwarnings("ignore", module="quantulum3")
+    from quantulum3 import classifier, parser
+
+    classifier.USE_CLF = False
+    return parser
+
+
+def unit_after(text: str, figure_start: int, pos: int) -> UnitMatch | None:
+    """The unit quantulum3 reads after the figure at ``figure_start``; the symbol is at ``pos``."""
+    symbol = _SYMBOL.match(text, pos)
+    if symbol is None:
+        return None
+    letters = re.match(r"[^\W\d_]+", symbol[0])
+    if letters is None or letters[0].lower() in STOP_WORDS:
+        return None
+    word = letters[0]
+    if word not in _symbols() and not (len(word) > 2 and word[:-1] in _symbols()):
+        return None  # neither a symbol nor its plural ("cds")
+    window = text[figure_start : symbol.end() + _WINDOW]
+    for quantity in _parser().parse(window):
+        name = quantity.unit.name
+        if quantity.span[0] == 0 and name != "dimensionless":
+            end = figure_start + quantity.span[1]
+            return UnitMatch(pos, max(end, pos + 1), Unit(name, "quantity", name))
+    return None
