@@ -182,3 +182,24 @@ def test_year_ago_quarter_keeps_the_quarter_under_discussion() -> None:
 
 def test_quarter_not_yet_begun_is_last_years() -> None:
     assert one("Profit fell in the fourth quarter.", dt.date(1998, 1, 26)).value == "1997-Q4"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mr. Reupke, 52 years old, resigned.", "It will save $500 million a year in costs."],
+)
+def test_ages_and_rates_are_not_durations(text: str) -> None:
+    assert tag_dates(text, JAN_7_2020) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("Sales for the year rose 13%.", "DATE", "1989"),
+        ("Sales for the fiscal year ended Sept. 30 rose 13%.", "DURATION", "P1Y"),
+        ("Marchers plan protests this summer.", "DATE", "1989-SU"),
+    ],
+)
+def test_year_and_season_of_the_publication(text: str, type_: str, value: str) -> None:
+    t = tag_dates(text, dt.date(1989, 3, 2))[0]
+    assert (t.type, t.value) == (type_, value)

@@ -218,7 +218,7 @@ def _rules() -> tuple[_Rule, ...]:
         ),
         (
             "relative",
-            r"(?P<rel>the)\s+(?P<unit>week|weekend|month|year)\b(?!\s+(?:of|before|after|in|to|that|when)\b|[\s-]+(?:old|long)\b|['’-])",
+            r"(?P<rel>the)\s+(?:(?P<fy>fiscal|full|calendar)\s+)?(?P<unit>week|weekend|month|year)\b(?!\s+(?:of|before|after|in|to|that|when)\b|[\s-]+(?:old|long)\b|['’-])",
         ),
         (
             "relative",

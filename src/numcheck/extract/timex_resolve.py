@@ -339,6 +339,9 @@ def _season(base: dt.date, season: str, step: int) -> str | None:
     return cal.year_value(year + step) and f"{year + step:04d}-{season}"
 
 
+_ENDED = re.compile(r"\s+(?:ended|ending|to)\b")
+
+
 def _relative(ctx: Context) -> Reading | None:
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     unit = norm(g["unit"])
@@ -352,8 +355,8 @@ def _relative(ctx: Context) -> Reading | None:
         back = any(w in vague for w in ("past", "last", "recent"))
         return Reading("DATE", "PAST_REF" if back else "FUTURE_REF")
     rel = norm(g["rel"])
-    if rel == "the" and unit == "year":
-        return Reading("DURATION", "P1Y")
+    if rel == "the" and unit == "year" and _ENDED.match(ctx.text, ctx.cand.end):
+        return Reading("DURATION", "P1Y")  # "the year ended Sept. 30": a fiscal year
     step = -1 if rel in _BACK else 1 if rel in _FORWARD else 0
     dmod = norm(g.get("dmod", ""))
     mod = {"early": "START", "mid": "MID", "late": "END"}.get(dmod)
@@ -364,6 +367,10 @@ def _relative(ctx: Context) -> Reading | None:
             return Reading("DATE", value, mod=mod, anchor="text") if value else None
     if dct is None:
         return _unresolved("DATE", "XXXX", mod=mod)
+    if unit in lx.seasons and rel == "this":
+        code = lx.seasons[unit]  # this year's, or the winter under way
+        year = dct.year - 1 if code == "WI" and dct.month < 3 else dct.year
+        return Reading("DATE", f"{year:04d}-{code}", mod=mod, anchor="dct")
     if unit in lx.seasons:
         step = _season_step(dct, lx.seasons[unit], step, ctx)
     if unit == "weekend" and step == 0 and dct.weekday() < 5:
@@ -605,13 +612,24 @@ def _holiday(ctx: Context) -> Reading | None:
     return Reading("DATE", day.isoformat(), anchor="dct")
 
 
+_AGE = re.compile(r"\s+old\b")
+_RATE = re.compile(
+    r"\d\s*(?:%|percent|[mb]illion|thousand|\w+s)?\s+(?!(?:in|for|within|over|than|of|about"
+    r"|after|before|once|twice|times|the)\s)(?:[a-z]+\s+)?$"
+)
+
+
 def _duration(ctx: Context) -> Reading | None:
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     if "bare" in g:
         skip = ctx.cand.end - ctx.cand.start - len(g["bare"])
         return Reading("DURATION", duration_value(None, _unit(g["bare"], lx)), skip_prefix=skip)
-    if g.get("adj", "").lower() == "old":
-        return None  # an age ("a 6-year-old"), not a period of time
+    if g.get("adj", "").lower() == "old" or _AGE.match(ctx.text, ctx.cand.end):
+        return None  # an age ("a 6-year-old", "52 years old"), not a period of time
+    if norm(g.get("num", "")) in ("a", "an") and "span" not in g and "amod" not in g:
+        before = ctx.text[max(0, ctx.cand.start - 30) : ctx.cand.start]
+        if _RATE.search(before):
+            return None  # a rate ("$2 million a year", "700 seats a week")
     n, unit, mod = _amount(ctx)
     value = duration_value(n, unit)
     span = norm(g.get("span", ""))

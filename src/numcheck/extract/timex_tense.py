@@ -46,7 +46,7 @@ def _verb_groups() -> re.Pattern[str]:
         rf"(?P<future>\b(?:will|shall|would|wo|won't|wouldn't)\b|['’]ll\b)"
         rf"(?:\s+(?:{_ADVERBS}|be|have|been|being))*(?:\s+[a-z]+)?"
         rf"|(?P<future2>\b(?:am|is|are|was|were|['’]s|['’]re)\s+(?:not\s+)?"
-        r"(?:going|scheduled|due|set|expected|slated|supposed|about)\s+to\b"
+        r"(?:going|scheduled|due|set|expected|slated|supposed|about)\s+to\b(?:\s+(?:be|have)\b)?"
         r"|\b(?:is|are|am)\s+(?:not\s+)?(?:to\b|(?-i:[a-z]{2,}ing)\b)"
         r"|\b(?:plans?|planning|intends?|expects?|hopes?|set|due|slated|scheduled)\s+to\b"
         rf"|\b(?:{_PLAN})\b|\bgoing\s+to\b)"
