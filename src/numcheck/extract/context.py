@@ -369,6 +369,31 @@ class ContextReader:
             text=text[sentence[0] : sentence[1]],
         )
 
+    def anchored_event(self, text: str, end: int, sentence: tuple[int, int]) -> Measure | None:
+        """The event a span of time counts from: "nearly four years after [Washington
+        killed the general]" -- the verb and names of the clause after ``end``."""
+        lo, hi = clause_bounds(text, end, end, *sentence)
+        following = words(text, end, hi)
+        verb = next((v for w in following[:12] if (v := _verb(w.text))), None)
+        if verb is None:
+            verb = next(
+                (
+                    name
+                    for w in following[:6]
+                    if (name := self.measures.canonical(lemma(w.text))) in self.measures.outcomes
+                ),
+                None,
+            )
+        if verb is None:
+            return None
+        anchor = Timex(start=lo, end=end, text="", type="DURATION", value="")
+        return Measure(
+            head=self.measures.canonical(verb),
+            verb=verb,
+            modifiers=self.participants(text, following, anchor),
+            text=text[end:hi].strip(),
+        )
+
     def participants(
         self, text: str, sentence_words: Sequence[Word], timex: Timex
     ) -> tuple[str, ...]:

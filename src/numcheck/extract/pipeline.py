@@ -19,6 +19,8 @@ from numcheck.vocabulary import Vocabulary, load_vocabulary
 _DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)([YMWD])|T(\d+(?:\.\d+)?)([HMS]))$")
 _DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 _TIME_UNITS = {"H": "hour", "M": "minute", "S": "second"}
+# "four years after", "two days before": an offset from an event named next.
+_OFFSET = re.compile(r"\b(?:years?|months?|weeks?|days?)\s+(?:after|since|before)\s*\Z", re.I)
 _TIMEX_QUALIFIER = {
     "APPROX": "about",
     "LESS_THAN": "nearly",
@@ -52,6 +54,14 @@ def _interval(m: QuantityMention) -> Interval:
     return Interval(
         low=m.low, high=m.high, low_inclusive=m.low_inclusive, high_inclusive=m.high_inclusive
     )
+
+
+def _duration_value(stated: object, unit: object) -> str | None:
+    """TIMEX3 value of a stated span: (4, "year") -> "P4Y"."""
+    letters = {v: k for k, v in _DURATION_UNITS.items()}
+    if not isinstance(stated, float) or unit not in letters:
+        return None
+    return f"P{stated:g}{letters[str(unit)]}"
 
 
 def _duration_claim_fields(timex: Timex) -> dict[str, object]:
@@ -102,7 +112,20 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
             "timex_type": timex.type,
             "resolved": timex.resolved,
         }
-        if timex.type == "DURATION":
+        offset = timex.anchor != "text" and bool(_OFFSET.search(timex.text))
+        if offset:
+            # An offset from an event the text does not date: the span itself is the claim.
+            fields = _duration_claim_fields(timex)
+            common["timex"] = _duration_value(fields.get("stated"), fields.get("unit"))
+            claims.append(
+                Claim(
+                    kind=Kind.DURATION,
+                    **common,  # type: ignore[arg-type]
+                    **fields,  # type: ignore[arg-type]
+                    event=reader.anchored_event(text, timex.end, bounds),
+                )
+            )
+        elif timex.type == "DURATION":
             claims.append(Claim(kind=Kind.DURATION, **common, **_duration_claim_fields(timex)))  # type: ignore[arg-type]
         elif timex.type in ("DATE", "TIME") and not (timex.window_start or timex.window_end):
             claims.append(

@@ -13,11 +13,18 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from numcheck.claims import Claim
 from numcheck.findings import Finding
 from numcheck.rules.checks.base import PairCheck, SingleCheck
+from numcheck.rules.checks.elapsed_time import ElapsedTime
 from numcheck.rules.checks.event_date import EventDateConflict
 from numcheck.rules.checks.value_conflict import ValueConflict
 from numcheck.rules.checks.weekday import WeekdayMismatch
 from numcheck.rules.load import RulePack
-from numcheck.rules.schema import EventDateRule, Rule, ValueConflictRule, WeekdayRule
+from numcheck.rules.schema import (
+    ElapsedTimeRule,
+    EventDateRule,
+    Rule,
+    ValueConflictRule,
+    WeekdayRule,
+)
 from numcheck.vocabulary import Vocabulary
 
 
@@ -27,6 +34,8 @@ def build_check(rule: Rule, vocabulary: Vocabulary) -> PairCheck | SingleCheck:
         return ValueConflict(rule, vocabulary)
     if isinstance(rule, EventDateRule):
         return EventDateConflict(rule, vocabulary)
+    if isinstance(rule, ElapsedTimeRule):
+        return ElapsedTime(rule, vocabulary)
     if isinstance(rule, WeekdayRule):
         return WeekdayMismatch(rule, vocabulary)
     raise TypeError(f"no check for rule {rule!r}")  # pragma: no cover - closed union

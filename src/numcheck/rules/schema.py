@@ -113,6 +113,23 @@ class EventDateRule(RuleBase):
     options: EventDateOptions = Field(default_factory=EventDateOptions)
 
 
+class ElapsedTimeOptions(Strict):
+    tolerance: Tolerance = Field(
+        default_factory=lambda: Tolerance(relative=0.1),
+        description="share of the stated span by which the calendar may differ",
+    )
+    readings: dict[str, Reading] = Field(default_factory=_default_readings)
+    min_shared_participants: int = Field(default=1, ge=1)
+
+
+class ElapsedTimeRule(RuleBase):
+    """A span of time since an event ("nearly seven years after ...") that the event's
+    date, known from this or another document, contradicts."""
+
+    check: Literal["elapsed-time"]
+    options: ElapsedTimeOptions = Field(default_factory=ElapsedTimeOptions)
+
+
 class WeekdayRule(RuleBase):
     """A weekday named with a date that falls on another weekday."""
 
@@ -120,7 +137,7 @@ class WeekdayRule(RuleBase):
 
 
 Rule = Annotated[
-    ValueConflictRule | EventDateRule | WeekdayRule,
+    ValueConflictRule | EventDateRule | ElapsedTimeRule | WeekdayRule,
     Field(discriminator="check"),
 ]
 

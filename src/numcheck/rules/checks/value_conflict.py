@@ -9,20 +9,20 @@ Best practice: figures that agree once qualifiers are read ("about 2,500" and "s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 
 from numcheck.claims import Claim, Interval, format_number
 from numcheck.findings import Category, Finding
 from numcheck.rules.checks.base import PairCheck, make_finding
-from numcheck.rules.schema import ValueConflictRule
+from numcheck.rules.schema import Reading, ValueConflictRule
 from numcheck.rules.scope import Match, ScopeMatcher
 from numcheck.units import base_unit
 from numcheck.vocabulary import Vocabulary
 
 
-def editorial_interval(claim: Claim, rule: ValueConflictRule) -> Interval | None:
+def editorial_interval(claim: Claim, readings: Mapping[str, Reading]) -> Interval | None:
     """How a newsroom reads the figure: "more than 110" is a bit above 110, not any number."""
-    reading = rule.options.readings.get(claim.qualifier)
+    reading = readings.get(claim.qualifier)
     stated = claim.stated
     if reading is None or stated is None:
         return claim.value
@@ -78,7 +78,7 @@ class ValueConflict(PairCheck):
 
     def _interval(self, claim: Claim) -> Interval | None:
         interval = (
-            editorial_interval(claim, self.rule)
+            editorial_interval(claim, self.options.readings)
             if self.options.semantics == "editorial"
             else claim.value
         )
