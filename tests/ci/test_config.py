@@ -82,3 +82,23 @@ def test_invalid_config_is_one_line_with_file_line_and_key(
 def test_explicit_missing_config_is_an_error(newsroom: Path, capsys: Capsys) -> None:
     assert main(["check", "drafts", "--config", "nope.toml"]) == 2
     assert "nope.toml: no such configuration file" in capsys.readouterr().err
+
+
+def test_rule_folder_from_config_with_enable_and_disable(newsroom: Path, capsys: Capsys) -> None:
+    house = newsroom / "house"
+    house.mkdir()
+    bundled = (Path(__file__).resolve().parents[2] / "rules" / "value-conflict.yaml").read_text(
+        encoding="utf-8"
+    )
+    (house / "homes.yaml").write_text(
+        bundled.replace("id: value-conflict", "id: homes-conflict") + "enabled: false\n",
+        encoding="utf-8",
+    )
+    (newsroom / "numcheck.toml").write_text(
+        'rules = ["house"]\narchive = ["archive"]\nenable = ["homes-conflict"]\n'
+        '[severity]\nhomes-conflict = "info"\n',
+        encoding="utf-8",
+    )
+    assert main(["check", "drafts", "--format", "json", "--fail-on", "info"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["rule"], f["severity"]) for f in findings] == [("homes-conflict", "info")]
