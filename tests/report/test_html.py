@@ -114,3 +114,10 @@ def test_filters_hide_findings(page: tuple[Any, list[str]]) -> None:
     assert not finding.is_visible()
     tab.locator("select[name=rule]").select_option("value-conflict")
     assert finding.is_visible()
+
+
+def test_flagged_claim_links_back_to_its_finding(page: tuple[Any, list[str]]) -> None:
+    tab, _ = page
+    back = tab.locator("#documents mark.flagged a").first
+    target = back.get_attribute("href")
+    assert target and tab.locator(target).get_attribute("class") == "finding"

@@ -40,6 +40,7 @@ main { padding: 0 1.5rem 3rem; max-width: 80rem; }
 .passage blockquote { margin: .25rem 0 0; }
 mark { background: var(--mark); padding: 0 .1em; border-radius: 2px; scroll-margin-top: 10rem; }
 mark.flagged { background: #fecdca; font-weight: 600; }
+mark.flagged a { color: inherit; }
 :target { outline: 3px solid var(--info); outline-offset: 2px; }
 .why, .caveats, .fid { font-size: .9rem; color: #475467; }
 .fid { font-family: ui-monospace, monospace; }
@@ -118,11 +119,14 @@ def _finding(
     )
 
 
-def _marks(
-    doc: Document, doc_index: int, claims: list[Claim], flagged: set[tuple[int, int]]
-) -> str:
-    """The document's text with every claim marked; flagged ones first when spans overlap."""
-    spans = sorted(flagged) + sorted({(c.start, c.end) for c in claims} - flagged)
+Flagged = dict[tuple[int, int], str]
+"""Spans of a document that are evidence, with the id of the (first) finding they support."""
+
+
+def _marks(doc: Document, doc_index: int, claims: list[Claim], flagged: Flagged) -> str:
+    """The document's text with every claim marked; flagged ones first when spans overlap,
+    each linking back to its finding."""
+    spans = sorted(flagged) + sorted({(c.start, c.end) for c in claims} - flagged.keys())
     titles = {(c.start, c.end): f"{c.kind.value}: {c.quote}" for c in claims}
     kept: list[tuple[int, int]] = []
     for start, end in spans:
@@ -134,19 +138,21 @@ def _marks(
     position = 0
     for start, end in sorted(kept):
         parts.append(escape(doc.text[position:start]))
-        css = "claim flagged" if (start, end) in flagged else "claim"
         title = escape(titles.get((start, end), "flagged"), quote=True)
-        parts.append(
-            f'<mark class="{css}" id="{_anchor(doc_index, start, end)}" title="{title}">'
-            f"{escape(doc.text[start:end])}</mark>"
-        )
+        quote = escape(doc.text[start:end])
+        finding = flagged.get((start, end))
+        css = "claim flagged" if finding else "claim"
+        if finding:
+            quote = f'<a href="#{escape(finding)}">{quote}</a>'
+        anchor = _anchor(doc_index, start, end)
+        parts.append(f'<mark class="{css}" id="{anchor}" title="{title}">{quote}</mark>')
         position = max(position, end)
     parts.append(escape(doc.text[position:]))
     return "".join(parts)
 
 
 def _document(
-    doc: Document, doc_index: int, claims: list[Claim], flagged: set[tuple[int, int]], source: str
+    doc: Document, doc_index: int, claims: list[Claim], flagged: Flagged, source: str
 ) -> str:
     body = _marks(doc, doc_index, claims, flagged)
     published = f" · published {doc.published.isoformat()}" if doc.published else ""
@@ -182,9 +188,11 @@ def render_html(report: Report, context: ReportContext | None = None) -> str:
                 )
             continue
         claims = [c for c in context.claims if c.document == doc.id]
-        flagged = {
-            (e.start, e.end) for f in report.findings for e in f.evidence if e.document == doc.id
-        }
+        flagged: Flagged = {}
+        for finding in report.findings:
+            for e in finding.evidence:
+                if e.document == doc.id:
+                    flagged.setdefault((e.start, e.end), finding.id)
         documents.append(
             _document(doc, indexes[doc.id], claims, flagged, context.relative(status.source))
         )
