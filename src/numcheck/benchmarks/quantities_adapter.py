@@ -42,11 +42,8 @@ def _scored(mention: QuantityMention) -> bool:
 
 def _prediction(mention: QuantityMention) -> dict[str, Any]:
     value: float | list[float] = mention.stated
-    if (
-        mention.qualifier in ("range", "vague")
-        and mention.low is not None
-        and mention.high is not None
-    ):
+    spread = mention.qualifier == "vague" or mention.stated_high is not None
+    if spread and mention.low is not None and mention.high is not None:
         value = [mention.low, mention.high]
     unit = _unit_name(mention)
     forms = [f for f in (mention.unit_text, mention.noun, _noun_phrase(mention)) if f]

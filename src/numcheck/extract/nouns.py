@@ -60,7 +60,8 @@ def _english() -> inflect.engine:
 
 
 @cache
-def _is_plural(word: str) -> bool:
+def is_plural(word: str) -> bool:
+    """A plural noun ("troops", "people"), not an adjective or a singular in -s."""
     if len(word) < 3 or word.isupper() or word.lower() in STOP_WORDS:
         return False
     if word.lower().endswith(("ss", "us", "is", "ous")):
@@ -84,12 +85,15 @@ def counted_noun(text: str, pos: int, *, one: bool) -> Noun | None:
         if lowered in STOP_WORDS and not (lowered in _CONNECTORS and words and not one):
             break
         words.append(token)
-        if not one and _is_plural(token[0]):
+        if not one and is_plural(token[0]):
             break
         space = _SPACE.match(text, token.end())
         if space is None:
             break
         cursor = space.end()
+    verbs = [i for i, w in enumerate(words) if i and w[0].lower().endswith(("ed", "ing"))]
+    if verbs and not is_plural(words[-1][0]):
+        words = words[: verbs[0]]  # "police watched": the phrase ends before its verb
     while words and words[-1][0].lower() in _CONNECTORS:
         words.pop()
     if not words:

@@ -50,7 +50,7 @@ DIGITS_PATTERN = (
     rf"(?:\d{{1,3}}(?:[{_GROUP_SEPARATOR}]\d{{3}})+(?![\d])(?:\.\d+)?"
     rf"|\d+[/\u2044][1-9]\d*(?![/\d])|\d+(?:\.\d+)?|\.\d+)"
     rf"(?:\s?[{_VULGAR}]|\s\d+[/\u2044][1-9]\d*(?![/\d])|[eE][-+]?\d+(?![\w])"
-    rf"|\s?[×x]\s?10\^?[-−]?\d+)?"
+    rf"|\s?[×x]\s?(?:10\^?[-−]?\d+|\d+\^[-−]?\d+))?"
     rf"|[{_VULGAR}]"
 )
 # Number words ("two hundred and five", "twenty-one", "a dozen", "a couple of hundred").
@@ -77,7 +77,9 @@ def vague_pattern() -> str:
     return r"(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b"
 
 
-_POWER_OF_TEN = re.compile(r"\s?[×x]\s?10\^?")
+_TIMES_POWER = re.compile(
+    r"(?P<mantissa>.+?)\s?[×x]\s?(?:10\^?|(?P<base>\d+)\^)(?P<exponent>-?\d+)"
+)
 _FRACTION = re.compile(r"(?:(\d+)\s)?(\d+)[/\u2044](\d+)")
 _SEPARATORS = re.compile(rf"[{_GROUP_SEPARATOR}]")
 
@@ -87,7 +89,11 @@ def parse_digits(text: str) -> float:
     if text.isdigit():
         return float(text)
     text = text.replace("−", "-")
-    whole, _, power = _POWER_OF_TEN.sub("e", text).partition("e")
+    times = _TIMES_POWER.fullmatch(text)
+    if times:
+        base = float(times["base"] or 10)
+        return parse_digits(times["mantissa"]) * base ** int(times["exponent"])
+    whole, _, power = text.partition("e")
     if power:
         return parse_digits(whole) * 10.0 ** int(power)
     if whole[-1] in _VULGAR_VALUES:

@@ -22,7 +22,7 @@ from numcheck.extract.exclusions import (
     ordinals,
 )
 from numcheck.extract.mentions import Change, NumberKind, QuantityMention
-from numcheck.extract.nouns import Noun, counted_noun, singular
+from numcheck.extract.nouns import Noun, counted_noun, is_plural, singular
 from numcheck.extract.qualifiers import (
     Qualifier,
     change_before,
@@ -66,7 +66,7 @@ _SIMPLE_FRACTION = re.compile(r"\d+[/\u2044]\d+")
 _IDIOMS = frozenset({"bit", "ton", "foot", "yard", "pound", "degree", "bar", "cup", "knot", "inch"})
 _ONE_UNIT_END = re.compile(r"\s+of\b|\s*[.!?;]")
 _A_UNIT = re.compile(r"\b[Aa]n?\s+(?=[a-z])")
-_CONVERSION_JOIN = re.compile(r"\s*[(/]\s*")
+_CONVERSION_JOIN = re.compile(r"\s*(?:[(/]|,?\s+or)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +162,8 @@ def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
         return None
     if unit is None or unit.unit.kind != "money" or first.currency is None:
         first, second, unit = _range_partner(text, first, unit, opener, change)
-    if second is not None and opener is not None and opener["word"].lower() == "from":
-        change = None
+    if opener is not None:
+        change = None  # "rose from 5 to 7", "up from 900,000", "increase between 4% and 5%"
     if _is_year(text, first, second, unit):
         return None
     last = second or first
@@ -217,9 +217,10 @@ def _mention(
     if second is not None:
         low = first.vague[0] if first.vague else first.value
         high = second.vague[1] if second.vague else second.value
+        about = qualifier is not None and qualifier.name == "about"
         return replace(
-            point, low=min(low, high), high=max(low, high), qualifier="range",
-            stated_high=second.value,
+            point, low=min(low, high), high=max(low, high),
+            qualifier="about" if about else "range", stated_high=second.value,
         )  # fmt: skip
     if first.vague is not None:
         low, high = first.vague
@@ -248,7 +249,7 @@ def _figure(text: str, match: re.Match[str], currency: Unit | None = None) -> _F
             scale, end = _scale(match["dscale"]), match.end("dscale")
         else:
             abbreviation = _ABBREVIATION.match(text, end)
-            if abbreviation and _abbreviation_scales(abbreviation, currency):
+            if abbreviation and _abbreviation_scales(text, abbreviation, currency):
                 scale, end = _abbreviation_value(abbreviation), abbreviation.end()
         value *= scale
     elif match["vague"]:
@@ -281,11 +282,15 @@ def _scale(words: str) -> float:
     )
 
 
-def _abbreviation_scales(abbreviation: re.Match[str], currency: Unit | None) -> bool:
+def _abbreviation_scales(text: str, abbreviation: re.Match[str], currency: Unit | None) -> bool:
+    """Whether "m", "bn", "k" after a figure is a scale: "£3m", "330m users", but "100m"."""
     letter = abbreviation["letter"]
-    if letter is None:
+    if letter is None or letter in "kKM" or currency is not None:
         return True
-    return letter in "kKM" or currency is not None
+    if letter == "m":
+        noun = counted_noun(text, abbreviation.end(), one=False)
+        return noun is not None and is_plural(noun.word)
+    return False
 
 
 def _abbreviation_value(abbreviation: re.Match[str]) -> float:
@@ -405,9 +410,9 @@ def _out_of(text: str, figure: _Figure) -> _Figure:
 
 def _inherit(mention: QuantityMention, converted: QuantityMention) -> QuantityMention:
     """A conversion in brackets ("296 hp (224 kW)") carries its original's qualifier and change."""
-    if mention.qualifier != "exact" or mention.change is not None:
+    if mention.change is not None or mention.qualifier not in ("exact", "range"):
         return mention
-    if converted.qualifier in ("range", "vague"):
+    if mention.qualifier == "range" or converted.qualifier in ("range", "vague"):
         return replace(mention, change=converted.change)
     bounds = interval(shape_of(converted.qualifier), mention.stated)
     return replace(

@@ -49,8 +49,8 @@ def registry() -> Any:
     import pint
 
     ureg: Any = pint.UnitRegistry()
-    ureg.define("percentage_point = 0.01 = pp")
-    ureg.define("basis_point = 0.0001 = bp")
+    ureg.define("percentage_point = 0.01")
+    ureg.define("basis_point = 0.0001")
     ureg.define("ppb = 1e-9")
     return ureg
 
