@@ -203,3 +203,46 @@ def test_ages_and_rates_are_not_durations(text: str) -> None:
 def test_year_and_season_of_the_publication(text: str, type_: str, value: str) -> None:
     t = tag_dates(text, dt.date(1989, 3, 2))[0]
     assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The strike was a day-long affair.", "P1D"),
+        ("It ended a decades-long feud.", "PXY"),
+        ("He will stay for two more weeks.", "P2W"),
+        ("Prices may rise in the near term.", "FUTURE_REF"),
+    ],
+)
+def test_more_duration_and_reference_forms(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Repairs take two to three weeks.", "P2W"),  # TimeML: the first amount
+        ("Prices rose in recent months.", "PXM"),
+    ],
+)
+def test_ranges_and_vague_amounts(text: str, value: str) -> None:
+    t = one(text)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The payment is due in February.", "1990-02"),  # four months ahead
+        ("The plant closed in March.", "1989-03"),  # seven months back, not five ahead
+    ],
+)
+def test_month_without_year_leans_to_the_past(text: str, value: str) -> None:
+    assert one(text, dt.date(1989, 10, 26)).value == value
+
+
+def test_following_month_and_year_count_from_the_text() -> None:
+    text = "In March, the firm got an offer. The following month, it put itself up for sale."
+    assert values(text, dt.date(1989, 10, 27)) == ["1989-03", "1989-04"]
+    text = "On May 22, 1995, he was promoted, and the following year he moved to Washington."
+    assert values(text, dt.date(1998, 4, 18)) == ["1995-05-22", "1996"]

@@ -43,6 +43,7 @@ class AnchorMemory:
 
     _days: list[tuple[dt.date, frozenset[str], int]] = field(default_factory=list)
     _last_value: str | None = None
+    _stems: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def remember(self, value: str, sentence: str, position: int) -> None:
         """Record a resolved date value found at ``position``, inside ``sentence``."""
@@ -50,7 +51,10 @@ class AnchorMemory:
             self._last_value = value
         day = day_of(value)
         if day is not None:
-            words = frozenset(stem(w) for w in _WORD.findall(sentence.lower()))
+            words = self._stems.get(sentence)
+            if words is None:
+                words = frozenset(stem(w) for w in _WORD.findall(sentence.lower()))
+                self._stems[sentence] = words
             self._days.append((day, words, position))
 
     def day_for(self, event: str | None) -> dt.date | None:

@@ -145,6 +145,9 @@ def _month_number(word: str, lx: Lexicon) -> int:
     return int(word) if word.isdigit() else lx.months[norm(word)]
 
 
+_AHEAD = 4  # months
+
+
 def _pick_year(
     month: int, day: int | None, dct: dt.date, tense: Tense | None, strict: bool = False
 ) -> int:
@@ -156,7 +159,10 @@ def _pick_year(
     def distance(year: int) -> int:
         return abs((year - dct.year) * 372 + (key[0] - ref[0]) * 31 + (key[1] - ref[1]))
 
-    year = min((dct.year - 1, dct.year, dct.year + 1), key=distance)
+    # News looks back more than ahead: a month up to four months ahead of the DCT is
+    # this year's (or next year's), one further ahead is last year's.
+    delta = month - dct.month
+    year = dct.year - 1 if delta > _AHEAD else dct.year + 1 if delta <= _AHEAD - 12 else dct.year
     ahead = (year - dct.year, *key) > (0, *ref)
     behind = (year - dct.year, *key) < (0, *ref)
     slack = 0 if strict else 31
@@ -350,7 +356,9 @@ def _relative(ctx: Context) -> Reading | None:
         letter = lx.units.get(lx.unit(unit) or "", "")
         if not letter:
             return None
-        if "few" in vague or "several" in vague:
+        plural = norm(g["unit"]) in lx.unit_plurals and vague in ("recent", "coming", "the coming")
+        if "few" in vague or "several" in vague or plural:
+            # "recent months", "coming weeks": TimeML durations of unknown length
             return Reading("DURATION", duration_value(None, letter))
         back = any(w in vague for w in ("past", "last", "recent"))
         return Reading("DATE", "PAST_REF" if back else "FUTURE_REF")
@@ -360,10 +368,10 @@ def _relative(ctx: Context) -> Reading | None:
     step = -1 if rel in _BACK else 1 if rel in _FORWARD else 0
     dmod = norm(g.get("dmod", ""))
     mod = {"early": "START", "mid": "MID", "late": "END"}.get(dmod)
-    if rel in ("that", "the same") and ctx.memory.last_value:
+    if rel in ("that", "the same", "the following", "following") and ctx.memory.last_value:
         base = day_of(_padded(ctx.memory.last_value))
         if base is not None:
-            value = _calendar_unit(base, unit, 0, lx)
+            value = _calendar_unit(base, unit, 0 if step < 1 else 1, lx)
             return Reading("DATE", value, mod=mod, anchor="text") if value else None
     if dct is None:
         return _unresolved("DATE", "XXXX", mod=mod)
@@ -487,6 +495,9 @@ def _following(ctx: Context) -> Reading | None:
     step = 1 if rel in ("the following", "the next", "after") else 0
     step = -1 if rel in ("the previous", "the preceding", "the prior", "before") else step
     day, anchor = _text_day(ctx, None)
+    last = ctx.memory.last_value
+    if unit in ("week", "month", "year") and last and day_of(_padded(last)):
+        day, anchor = day_of(_padded(last)), "text"  # "In March ... The following month"
     if day is None:
         return _unresolved("DATE", "XXXX-XX-XX")
     if unit in lx.parts_of_day or unit in ("day", "night"):
@@ -624,6 +635,9 @@ def _duration(ctx: Context) -> Reading | None:
     if "bare" in g:
         skip = ctx.cand.end - ctx.cand.start - len(g["bare"])
         return Reading("DURATION", duration_value(None, _unit(g["bare"], lx)), skip_prefix=skip)
+    if "long" in g:  # "day-long", "decades-long"
+        n = None if "plural" in g else 1.0
+        return Reading("DURATION", duration_value(n, _unit(g["unit"], lx)))
     if g.get("adj", "").lower() == "old" or _AGE.match(ctx.text, ctx.cand.end):
         return None  # an age ("a 6-year-old", "52 years old"), not a period of time
     if norm(g.get("num", "")) in ("a", "an") and "span" not in g and "amod" not in g:
@@ -631,6 +645,8 @@ def _duration(ctx: Context) -> Reading | None:
         if _RATE.search(before):
             return None  # a rate ("$2 million a year", "700 seats a week")
     n, unit, mod = _amount(ctx)
+    if norm(g.get("num", "")) in ("a", "an") and norm(g["unit"]) in lx.unit_plurals:
+        n = None  # "a decades-long feud"
     value = duration_value(n, unit)
     span = norm(g.get("span", ""))
     if dct is None or n is None or not span.endswith(("past", "last", "next", "coming")):

@@ -65,12 +65,22 @@ class Sentences:
     def __init__(self, text: str) -> None:
         self.text = text
         self._starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._verbs: dict[int, list[tuple[int, int, Tense]]] = {}
 
     def bounds(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding offset ``pos``."""
         i = bisect.bisect_right(self._starts, pos) - 1
         end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
         return self._starts[i], end
+
+    def _groups(self, s: int, e: int) -> list[tuple[int, int, Tense]]:
+        """Verb groups of the sentence ``text[s:e]`` with their tense (cached)."""
+        if s not in self._verbs:
+            self._verbs[s] = [
+                (m.start(), m.end(), "past" if m["past"] or m["perfect"] else "future")
+                for m in _verb_groups().finditer(self.text, s, e)
+            ]
+        return self._verbs[s]
 
     def tense(self, start: int, end: int) -> Tense | None:
         """Tense of the clause around ``text[start:end]`` (None when no verb marks it)."""
@@ -84,20 +94,16 @@ class Sentences:
             clause_end = after.start()
         if _SOON.search(text, clause_start, start):
             return "future"
-        groups = [
-            (m.start(), m.end(), "past" if m.group("past") or m.group("perfect") else "future")
-            for m in _verb_groups().finditer(text, s, e)
-            if m.end() <= start or m.start() >= end
-        ]
+        groups = [g for g in self._groups(s, e) if g[1] <= start or g[0] >= end]
         left = [g for g in groups if clause_start <= g[0] and g[1] <= start]
         if left:
-            return left[-1][2]  # type: ignore[return-value]
+            return left[-1][2]
         right = [g for g in groups if end <= g[0] and g[1] <= clause_end]
         if right:
-            return right[0][2]  # type: ignore[return-value]
+            return right[0][2]
         best: tuple[int, Tense] | None = None
         for g_start, g_end, tense in groups:
             distance = start - g_end if g_end <= start else g_start - end
             if best is None or distance < best[0]:
-                best = (distance, tense)  # type: ignore[assignment]
+                best = (distance, tense)
         return best[1] if best else None
