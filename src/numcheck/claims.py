@@ -184,6 +184,7 @@ class Claim(Frozen):
     event: Measure | None = Field(default=None, description="the event a date belongs to")
     weekday: int | None = Field(default=None, description="weekday named with the date, 0=Mon")
     attribution: str | None = None
+    in_headline: bool = Field(default=False, description="stated in the document's headline")
 
     @property
     def start(self) -> int:

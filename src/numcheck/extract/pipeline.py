@@ -89,13 +89,29 @@ def _duration_claim_fields(timex: Timex) -> dict[str, object]:
     }
 
 
+def headline(document: Document, sentences: Sequence[Sentence]) -> Sentence | None:
+    """The headline: the first line when it is the title or reads as one (a line of its
+    own with no closing punctuation)."""
+    if not sentences:
+        return None
+    first = sentences[0]
+    words = " ".join(first.text.lstrip("#").split()).lower()
+    if document.title and words == " ".join(document.title.split()).lower():
+        return first
+    closes = first.text.rstrip().endswith((".", "!", "?", '"', "”", "'"))
+    alone = document.text[first.end : first.end + 1] in ("\n", "")
+    return first if alone and not closes and len(first.text) <= 200 else None
+
+
 def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> list[Claim]:
     """Every claim in ``document``, in text order."""
     vocabulary = vocabulary or load_vocabulary()
     reader = ContextReader(vocabulary)
     text = document.text
     as_of = publication_date(document)
-    sentences = _SentenceIndex(split_sentences(text), len(text))
+    split = split_sentences(text)
+    sentences = _SentenceIndex(split, len(text))
+    title = headline(document, split)
     timexes = tag_dates(text, as_of)
     claims: list[Claim] = []
     for timex in timexes:
@@ -159,6 +175,7 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
                 measure=measure,
                 scope=reader.scope(text, mention.start, mention.end, bounds, timexes),
                 as_of=as_of,
+                in_headline=title is not None and sentence.start == title.start,
             )
         )
     claims.sort(key=lambda c: (c.span.start, c.span.end))

@@ -12,9 +12,10 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 
 from numcheck.claims import Claim
 from numcheck.findings import Finding
-from numcheck.rules.checks.base import PairCheck, SingleCheck
+from numcheck.rules.checks.base import DocumentCheck, PairCheck, SingleCheck
 from numcheck.rules.checks.elapsed_time import ElapsedTime
 from numcheck.rules.checks.event_date import EventDateConflict
+from numcheck.rules.checks.totals import TotalsAndParts
 from numcheck.rules.checks.value_conflict import ValueConflict
 from numcheck.rules.checks.weekday import WeekdayMismatch
 from numcheck.rules.load import RulePack
@@ -22,13 +23,14 @@ from numcheck.rules.schema import (
     ElapsedTimeRule,
     EventDateRule,
     Rule,
+    TotalsRule,
     ValueConflictRule,
     WeekdayRule,
 )
 from numcheck.vocabulary import Vocabulary
 
 
-def build_check(rule: Rule, vocabulary: Vocabulary) -> PairCheck | SingleCheck:
+def build_check(rule: Rule, vocabulary: Vocabulary) -> PairCheck | SingleCheck | DocumentCheck:
     """The comparison a rule configures (the set of checks is closed)."""
     if isinstance(rule, ValueConflictRule):
         return ValueConflict(rule, vocabulary)
@@ -36,6 +38,8 @@ def build_check(rule: Rule, vocabulary: Vocabulary) -> PairCheck | SingleCheck:
         return EventDateConflict(rule, vocabulary)
     if isinstance(rule, ElapsedTimeRule):
         return ElapsedTime(rule, vocabulary)
+    if isinstance(rule, TotalsRule):
+        return TotalsAndParts(rule, vocabulary)
     if isinstance(rule, WeekdayRule):
         return WeekdayMismatch(rule, vocabulary)
     raise TypeError(f"no check for rule {rule!r}")  # pragma: no cover - closed union
@@ -97,6 +101,14 @@ def run_rules(
                     finding = check.compare(a, b)
                     if finding is not None:
                         findings.setdefault(finding.id, finding)
+        elif isinstance(check, DocumentCheck):
+            by_document: dict[str, list[Claim]] = defaultdict(list)
+            for claim in claims:
+                if is_draft(claim):
+                    by_document[claim.document].append(claim)
+            for document_claims in by_document.values():
+                for finding in check.inspect_document(document_claims):
+                    findings.setdefault(finding.id, finding)
         else:
             for claim in claims:
                 if is_draft(claim) and (finding := check.inspect(claim)) is not None:

@@ -130,6 +130,19 @@ class ElapsedTimeRule(RuleBase):
     options: ElapsedTimeOptions = Field(default_factory=ElapsedTimeOptions)
 
 
+class TotalsOptions(Strict):
+    tolerance: Tolerance = Field(default_factory=Tolerance)
+    readings: dict[str, Reading] = Field(default_factory=_default_readings)
+
+
+class TotalsRule(RuleBase):
+    """Parts that do not add up to their total, or a part larger than its total."""
+
+    check: Literal["totals"]
+    options: TotalsOptions = Field(default_factory=TotalsOptions)
+    applies: Literal["within", "across", "both"] = "within"
+
+
 class WeekdayRule(RuleBase):
     """A weekday named with a date that falls on another weekday."""
 
@@ -137,7 +150,7 @@ class WeekdayRule(RuleBase):
 
 
 Rule = Annotated[
-    ValueConflictRule | EventDateRule | ElapsedTimeRule | WeekdayRule,
+    ValueConflictRule | EventDateRule | ElapsedTimeRule | TotalsRule | WeekdayRule,
     Field(discriminator="check"),
 ]
 

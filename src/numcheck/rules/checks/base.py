@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 from numcheck.claims import Claim
 from numcheck.findings import Category, Evidence, Finding, Severity, finding_id
@@ -28,6 +28,14 @@ class SingleCheck(ABC):
     @abstractmethod
     def inspect(self, claim: Claim) -> Finding | None:
         """A finding when the claim contradicts itself or the calendar."""
+
+
+class DocumentCheck(ABC):
+    """Inspects the claims of one document together (totals and their parts)."""
+
+    @abstractmethod
+    def inspect_document(self, claims: Sequence[Claim]) -> list[Finding]:
+        """Findings among the claims of one document."""
 
 
 def make_finding(

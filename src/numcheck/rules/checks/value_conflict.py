@@ -117,8 +117,13 @@ class ValueConflict(PairCheck):
 
     def _same_scope_within(self, a: Claim, b: Claim) -> bool:
         """Inside one document, different figures of one measure usually describe different
-        events; they conflict only where the scope is spelled out the same way."""
-        if a.measure is None or b.measure is None or a.measure.text != b.measure.text:
+        events; they conflict only where the scope is spelled out the same way, or where
+        the headline states a figure the body contradicts."""
+        if a.measure is None or b.measure is None:
+            return False
+        if a.in_headline != b.in_headline:
+            return True
+        if a.measure.text != b.measure.text:
             return False
         same_window = a.scope.window is not None and a.scope.window == b.scope.window
         same_places = bool(a.scope.places) and a.scope.places == b.scope.places
@@ -146,6 +151,8 @@ class ValueConflict(PairCheck):
                 f"published on different dates ({earlier.as_of.isoformat()}, "
                 f"{later.as_of.isoformat()}): the figure may have changed in between",
             )
+        if a.in_headline != b.in_headline:
+            caveats.append("the headline's figure against the body's")
         if match.scopes_differ and category is Category.CONFLICT:
             severity = severity.lowered()
         measure = (
