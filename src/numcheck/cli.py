@@ -201,6 +201,26 @@ def _archive(paths: Sequence[str | Path], meta: Path | None, drafts: LoadResult)
     )
 
 
+def _accept_known(report: Report, write: Path | None, baseline: Path | None) -> Report:
+    """The findings no baseline accepts; ``write`` first accepts every current one."""
+    if write:
+        write_baseline(report, write)
+        print(
+            f"numcheck: wrote {len(report.findings)} accepted findings to {write}", file=sys.stderr
+        )
+        return without_baseline(report, frozenset(f.id for f in report.findings))
+    if baseline:
+        return without_baseline(report, read_baseline(baseline))
+    return report
+
+
+def _unused_rule(severity: Severity) -> RuleInfo:
+    """The built-in rule reports show for ignore comments that silence nothing."""
+    return RuleInfo(
+        UNUSED_RULE, UNUSED_SUMMARY, UNUSED_DESCRIPTION, severity, Category.INCONSISTENCY
+    )
+
+
 def _check(args: argparse.Namespace) -> int:
     loaded_config = _config(args)
     config = loaded_config.config
@@ -229,29 +249,9 @@ def _check(args: argparse.Namespace) -> int:
         report_unused_in=draft_ids,
         unused_severity=unused_severity,
     ).report
-    if args.write_baseline:
-        write_baseline(report, args.write_baseline)
-        print(
-            f"numcheck: wrote {len(report.findings)} accepted findings to {args.write_baseline}",
-            file=sys.stderr,
-        )
-        report = without_baseline(report, frozenset(f.id for f in report.findings))
-    elif baseline:
-        report = without_baseline(report, read_baseline(baseline))
+    report = _accept_known(report, args.write_baseline, baseline)
     shown = report.model_copy(update={"findings": report.at_least(show)})
-    builtin = (
-        [
-            RuleInfo(
-                UNUSED_RULE,
-                UNUSED_SUMMARY,
-                UNUSED_DESCRIPTION,
-                unused_severity,
-                Category.INCONSISTENCY,
-            )
-        ]
-        if unused_severity
-        else []
-    )
+    builtin = [] if unused_severity is None else [_unused_rule(unused_severity)]
     context = ReportContext.build(
         pack,
         documents,
