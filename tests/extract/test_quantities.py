@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from numcheck.benchmarks.quantities_adapter import quantities
 from numcheck.extract.mentions import QuantityMention
 from numcheck.extract.quantities import find_quantities
 from numcheck.extract.units import to_base_units
@@ -61,9 +62,11 @@ def test_percent_and_change() -> None:
     assert (m.kind, m.stated, m.unit, m.change) == ("percent", 4.5, "percent", "down")
 
 
-def test_rose_to_states_a_level_not_a_change() -> None:
-    m = only("Revenue rose to $7.4 billion.")
-    assert (m.stated, m.change) == (7.4e9, None)
+def test_fell_to_gives_the_new_level_and_its_direction() -> None:
+    m = only("Revenue fell to $7.4 billion.")
+    assert (m.stated, m.change) == (7.4e9, "down")
+    rise, level = find_quantities("Shares rose 4% to $13.60.")
+    assert (rise.change, level.change) == ("up", None)
 
 
 def test_range_keeps_both_figures() -> None:
@@ -100,3 +103,84 @@ def test_dates_years_and_clock_times_are_not_counts() -> None:
 
 def test_scores_are_not_ranges() -> None:
     assert find_quantities("They won 2-1 at home.") == []
+
+
+def test_upper_figure_lends_its_scale() -> None:
+    assert (only("between 1 and 2 thousand fans").low, only("1 to 2 thousand fans").high) == (
+        1000, 2000,
+    )  # fmt: skip
+    m = only("guidance of US$89 to $93 billion for the year")
+    assert (m.low, m.high, m.unit) == (89e9, 93e9, "USD")
+
+
+def test_about_range_keeps_its_qualifier() -> None:
+    m = only("cars that manage about 14-18 mpg")
+    assert (m.low, m.high, m.qualifier, m.stated_high) == (14, 18, "about", 18)
+
+
+def test_conversion_in_brackets_takes_the_qualifier() -> None:
+    hp, kw = find_quantities("an engine making just under 296 hp (224 kW)")
+    assert (hp.qualifier, kw.qualifier, kw.high, kw.high_inclusive) == (
+        "just-under", "just-under", 224, False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("it has 330m users", 330e6, None),
+        ("she won the 100m sprint", 100, "meter"),
+        ("a third of the voters", 1 / 3, None),
+        ("walk two and a half miles", 2.5, "mile"),
+        ("a 2 1/2 in pipe", 2.5, "inch"),
+        ("chips made at sub-7 nanometer sizes", 7, "nanometer"),
+    ],
+)
+def test_figures_as_writers_spell_them(text: str, value: float, unit: str | None) -> None:
+    m = only(text)
+    assert (m.stated, m.unit) == (pytest.approx(value), unit)
+
+
+def test_several_hundred_is_a_vague_interval() -> None:
+    m = only("several hundred residents")
+    assert (m.low, m.high, m.qualifier) == (300, 900, "vague")
+
+
+def test_codes_and_adjectival_durations_are_not_amounts() -> None:
+    assert find_quantities("open 24/7 with 3D screens") == []
+    assert find_quantities("she won a five-year research award") == []
+
+
+def test_units_only_quantulum3_knows() -> None:
+    m = only("The fossils are about 66 Ma old.")
+    assert (m.kind, m.stated, m.unit) == ("quantity", 66, "megayear")
+
+
+# The benchmark adapter speaks NewsQuant's vocabulary.
+
+
+def test_counts_carry_their_noun_and_qualifiers_fold_into_modifiers() -> None:
+    (prediction,) = quantities("More than 6,650 employees lost their jobs.")
+    assert (prediction["value"], prediction["unit"], prediction["modifier"]) == (
+        6650, "employee", ">",
+    )  # fmt: skip
+
+
+def test_changes_ranges_and_money() -> None:
+    shares, price = quantities("Shares rose 4% to $13.60.")
+    assert (shares["unit"], shares["modifier"], price["unit"]) == ("percent", "up", "dollar")
+    (span,) = quantities("a fine of between $3 million and $5 million")
+    assert span["value"] == [3e6, 5e6]
+
+
+def test_labels_ranks_and_small_vague_amounts_are_not_scored() -> None:
+    assert quantities("Resolution No. 18 marked the fourth anniversary of several talks.") == []
+    (dozens,) = quantities("Dozens of people were hurt.")
+    assert dozens["value"] == [12, 120]
+
+
+def test_time_spans_and_plural_currencies() -> None:
+    assert (only("Two days after the vote").kind, only("Two days after the vote").unit) == (
+        "duration", "day",
+    )  # fmt: skip
+    assert only("7.5 million Danish crowns in deposits").unit == "DKK"

@@ -56,6 +56,7 @@ _TIME_PREPOSITION = re.compile(
 _NAME_BEFORE = re.compile(r"(?<![\w&-])(?:[A-Z][\w&]*|[a-z]+[A-Z][\w&]*) $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\n]\s*)$")
 _TITLE_CASE_WORDS = 0.6
+_SENTENCE_REACH = 200
 
 
 def not_amount_spans(text: str) -> list[tuple[int, int]]:
@@ -104,9 +105,10 @@ def sentence_start(text: str, pos: int) -> bool:
 
 def _title_case(text: str, pos: int) -> bool:
     """The line around ``pos`` is a headline in Title Case, where capitals mean nothing."""
-    line_start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
-    line_end = len(text) if (e := text.find("\n", pos)) < 0 else e
-    words = re.findall(r"[A-Za-z]+", text[line_start:line_end])
+    low, high = max(0, pos - _SENTENCE_REACH), pos + _SENTENCE_REACH
+    line_start = max(text.rfind("\n", low, pos), text.rfind(". ", low, pos), low - 1) + 1
+    ends = [e for e in (text.find("\n", pos, high), text.find(". ", pos, high)) if e >= 0]
+    words = re.findall(r"[A-Za-z]+", text[line_start : min(ends, default=high)])
     long_words = [w for w in words if len(w) > 3]
     if len(long_words) < 3:
         return False

@@ -91,7 +91,9 @@ def counted_noun(text: str, pos: int, *, one: bool) -> Noun | None:
         if space is None:
             break
         cursor = space.end()
-    verbs = [i for i, w in enumerate(words) if i and w[0].lower().endswith(("ed", "ing"))]
+    if words and text[cursor : cursor + 1].isdigit() and not is_plural(words[-1][0]):
+        return None  # "two new 737 jets": the count's noun comes after another figure
+    verbs = [i for i, w in enumerate(words) if w[0].lower().endswith(("ed", "ing"))]
     if verbs and not is_plural(words[-1][0]):
         words = words[: verbs[0]]  # "police watched": the phrase ends before its verb
     while words and words[-1][0].lower() in _CONNECTORS:

@@ -103,10 +103,13 @@ def _changes() -> dict[str, Change]:
 
 
 def change_before(text: str, pos: int) -> Change | None:
-    """ "up" or "down" when a change word ("rose", "fell by") stands right before ``pos``."""
+    """ "up" or "down" when a change word ("rose", "fell by", "fell to") stands before ``pos``.
+
+    "fell to 3%" gives the new level and says it went down, so it carries the change too.
+    """
     words = text[max(0, pos - 30) : pos].split()
     if not words or text[pos - 1 : pos] not in (" ", "\u00a0"):
         return None
-    if words[-1].lower() == "by":
+    if words[-1].lower() in ("by", "to"):
         words.pop()
     return _changes().get(words[-1].lower()) if words else None

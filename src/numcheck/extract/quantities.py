@@ -66,6 +66,7 @@ _SIMPLE_FRACTION = re.compile(r"\d+[/\u2044]\d+")
 _IDIOMS = frozenset({"bit", "ton", "foot", "yard", "pound", "degree", "bar", "cup", "knot", "inch"})
 _ONE_UNIT_END = re.compile(r"\s+of\b|\s*[.!?;]")
 _A_UNIT = re.compile(r"\b[Aa]n?\s+(?=[a-z])")
+_AGED = re.compile(r"\baged\s+$", re.I)
 _CONVERSION_JOIN = re.compile(r"\s*(?:[(/]|,?\s+or)\s*")
 
 
@@ -145,7 +146,7 @@ def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
     if first.plus and change is None:
         change = "up"
     first = _out_of(text, first)
-    unit = _unit(text, first)
+    unit = _unit(text, first) or _age(text, first)
     glued = first.digits and first.scale == 1 and text[first.end : first.end + 1].isalpha()
     if glued and (unit is None or unit.start != first.end):
         return None  # glued into a code or name: "3D", "M21 9AB", "21st"
@@ -332,6 +333,14 @@ def _unit(text: str, figure: _Figure) -> UnitMatch | None:
     if found is None and figure.digits:
         found = quantulum.unit_after(text, figure.start, pos + (text[pos : pos + 1] == " "))
     return _reading(text, found, figure) if found else None
+
+
+def _age(text: str, figure: _Figure) -> UnitMatch | None:
+    """ "aged 34": an age in years, though no unit is written."""
+    if not _AGED.search(text, max(0, figure.start - 6), figure.start):
+        return None
+    year = unit_after("year", 0)
+    return UnitMatch(figure.end, figure.end, year.unit) if year else None
 
 
 def _reading(text: str, found: UnitMatch, figure: _Figure) -> UnitMatch | None:

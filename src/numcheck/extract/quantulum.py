@@ -67,7 +67,7 @@ def unit_after(text: str, figure_start: int, pos: int) -> UnitMatch | None:
     if letters is None or letters[0].lower() in STOP_WORDS:
         return None
     word = letters[0]
-    if word not in _symbols() and not (len(word) > 2 and word[:-1] in _symbols()):
+    if word not in _symbols() and not (word.endswith("s") and word[:-1] in _symbols()):
         return None  # neither a symbol nor its plural ("cds")
     window = text[figure_start : symbol.end() + _WINDOW]
     for quantity in _parser().parse(window):

@@ -103,12 +103,14 @@ def _spoken(name: str) -> str:
 
 
 def _with_plurals(surfaces: Iterable[str]) -> list[str]:
+    """The forms and, for lower-case words of 3+ letters, their plurals ("Danish crowns")."""
     english = inflect.engine()
     out: list[str] = []
     for form in surfaces:
         out.append(form)
-        if form.isalpha() and len(form) > _CASE_SENSITIVE_LENGTH:
-            out.append(english.plural_noun(form))
+        *head, last = form.split(" ")
+        if last.isalpha() and last.islower() and len(last) >= _CASE_SENSITIVE_LENGTH:
+            out.append(" ".join([*head, english.plural_noun(last)]))
     return out
 
 
