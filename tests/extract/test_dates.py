@@ -246,3 +246,33 @@ def test_following_month_and_year_count_from_the_text() -> None:
     assert values(text, dt.date(1989, 10, 27)) == ["1989-03", "1989-04"]
     text = "On May 22, 1995, he was promoted, and the following year he moved to Washington."
     assert values(text, dt.date(1998, 4, 18)) == ["1995-05-22", "1996"]
+
+
+def test_previous_and_following_weekday_count_from_the_text() -> None:
+    text = "Polls closed on Tuesday, March 2, 2021; the following Monday results came."
+    assert values(text)[-1] == "2021-03-08"
+    text = "Polls closed on Tuesday, March 2, 2021, up from the previous Friday."
+    assert values(text)[-1] == "2021-02-26"
+
+
+def test_year_end_is_the_end_of_the_publication_year() -> None:
+    t = one("The deal should close by year-end.", dt.date(1989, 10, 30))
+    assert (t.value, t.mod) == ("1989", "END")
+
+
+def test_a_coming_holiday_is_the_next_one() -> None:
+    assert one("Shops expect crowds at Christmas.", dt.date(2020, 11, 20)).value == "2020-12-25"
+    assert one("Shops were full at Christmas.", dt.date(2020, 11, 20)).value == "2019-12-25"
+
+
+@pytest.mark.parametrize(
+    ("text", "values_"),
+    [
+        ("Flights leave on Monday and Tuesday nights.", ["XXXX-WXX-1TNI", "XXXX-WXX-2TNI"]),
+        ("The show airs Sunday afternoons.", ["XXXX-WXX-7TAF"]),
+        ("The board meets every two weeks.", ["P2W"]),
+    ],
+)
+def test_generic_weekdays_and_frequencies_are_sets(text: str, values_: list[str]) -> None:
+    found = tag_dates(text, JAN_7_2020)
+    assert [(t.type, t.value) for t in found] == [("SET", v) for v in values_]

@@ -98,3 +98,35 @@ def test_relative_expressions_resolve_only_with_an_anchor(phrase: str, dct: dt.d
             assert not t.resolved and "X" in t.value and t.anchor is None
         elif t.resolved:
             assert t.anchor == "dct"
+
+
+_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+          "seventeen", "eighteen", "nineteen"]  # fmt: skip
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def year_in_words(year: int) -> str:
+    """1996 -> "nineteen ninety-six", 1905 -> "nineteen oh five", 2001 -> "two thousand one"."""
+    head, tail = divmod(year, 100)
+    if head == 20:
+        return "two thousand" + (f" {_UNITS[tail]}" if tail else "")
+    if tail == 0:
+        return "nineteen hundred"
+    if tail < 10:
+        return f"nineteen oh {_UNITS[tail]}"
+    if tail < 20:
+        return f"nineteen {_TEENS[tail - 10]}"
+    tens, units = divmod(tail, 10)
+    return f"nineteen {_TENS[tens]}" + (f"-{_UNITS[units]}" if units else "")
+
+
+@given(
+    st.integers(min_value=1900, max_value=2009).filter(lambda y: y < 2000 or y % 100 < 10),
+    st.sampled_from(range(12)),
+    st.one_of(st.none(), days),
+)
+def test_years_in_words_resolve_like_digits(year: int, month: int, dct: dt.date | None) -> None:
+    words = tag_dates(f"It closed in {MONTHS[month]} {year_in_words(year)}.", dct)
+    digits = tag_dates(f"It closed in {MONTHS[month]} {year}.", dct)
+    assert [t.value for t in words] == [t.value for t in digits] == [f"{year}-{month + 1:02d}"]

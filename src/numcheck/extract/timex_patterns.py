@@ -210,8 +210,12 @@ def _rules() -> tuple[_Rule, ...]:
         ),
         (
             "weekday",
-            rf"(?:(?P<rel>last|next|this|past|coming|early|late|earlier|later)\s+)?"
-            rf"(?P<weekday>{p.weekday})(?P<plural>s)?{pod_tail}\b",
+            rf"(?:(?P<rel>last|next|this|past|coming|early|late|earlier|later"
+            r"|the\s+(?:previous|following|preceding))\s+)?"
+            rf"(?P<weekday>{p.weekday})(?P<plural>s)?"
+            # "Monday nights", "Monday and Tuesday nights": every such night (SET)
+            rf"(?:\s+(?P<pod>{p.pod})(?P<pods>s)?|(?=\s+(?:and|or)\s+{p.weekday}\s+"
+            rf"(?P<pod2>{p.pod})(?P<pods2>s)\b))?\b",
             "weekday",
         ),
         (
@@ -238,6 +242,7 @@ def _rules() -> tuple[_Rule, ...]:
             r"(?P<rel>the)\s+(?:(?P<fy>fiscal|full|calendar)\s+)?(?P<unit>week|weekend|month|year)\b(?!\s+(?:of|before|after|in|to|that|when)\b|[\s-]+(?:old|long)\b|['’-])",
             "unit weekend",
         ),
+        ("relative", r"(?P<yearend>(?P<unit>year)(?:[\s-]|['’]s\s+)end)\b", "unit"),
         (
             "relative",
             rf"(?P<vague>(?:the\s+)?(?:past|last|recent|coming|next|future)(?:\s+(?:few|several))?|"
@@ -290,7 +295,8 @@ def _rules() -> tuple[_Rule, ...]:
             rf"{qual}(?!the\s)(?:(?P<span>(?:the\s+)?(?:past|last|next|first|final|previous|coming|"
             r"following|remaining)|the|another|an\s+additional|additional|each\s+of\s+the\s+"
             rf"(?:past|last))\s+)?(?P<num>{p.num})(?:(?:\s+(?:to|or)\s+|-)(?P<num2>{p.num}))?"
-            rf"[\s-]+(?:more\s+)?(?P<unit>{p.unit})(?:-(?P<adj>old|long))?",
+            rf"[\s-]+(?:more\s+|(?:trading|business|working)\s+)?(?P<unit>{p.unit})"
+            r"(?:-(?P<adj>old|long))?",
             "unit",
         ),
         (
@@ -316,6 +322,7 @@ def _rules() -> tuple[_Rule, ...]:
         (
             "set",
             rf"(?P<every>every|each|per|a)\s+(?:other\s+)?(?:(?P<weekday>{p.weekday})"
+            rf"|(?<=every\s)(?P<num>{p.num})\s+(?P<units>{p.unit})"
             rf"|(?P<unit>{p.unit_singular}|{p.pod})|(?P<month>{p.month_full}))\b",
             "weekday unit pod month",
         ),

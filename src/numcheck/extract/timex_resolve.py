@@ -273,14 +273,22 @@ def _ordinal(word: str, lx: Lexicon) -> int:
 def _weekday(ctx: Context) -> Reading | None:
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     wd = lx.weekdays[norm(g["weekday"])]
-    pod = lx.parts_of_day.get(norm(g["pod"])) if "pod" in g else None
-    if "plural" in g:
+    pod_word = g.get("pod") or g.get("pod2")
+    pod = lx.parts_of_day.get(norm(pod_word)) if pod_word else None
+    if "plural" in g or "pods" in g or "pods2" in g:
         return Reading("SET", f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""), weekday=wd)
     rel = norm(g.get("rel", ""))
     mod = {"early": "START", "late": "END"}.get(rel)
     # "Friday night" is dated to its day, as TimeBank/AQUAINT mostly annotate it.
     type_: TimexType = "DATE"
     suffix = ""
+    if rel.startswith("the "):  # "the previous Friday": the one before the text's day
+        base, anchor = _text_day(ctx, None)
+        back = rel != "the following"
+        day = _weekday_date(base, wd, "last" if back else "next") if base else None
+        if day is None:
+            return _unresolved(type_, f"XXXX-WXX-{wd + 1}", mod=mod, weekday=wd)
+        return Reading(type_, day.isoformat(), mod=mod, anchor=anchor, weekday=wd)
     if dct is None:
         return _unresolved(type_, f"XXXX-WXX-{wd + 1}{suffix}", mod=mod, weekday=wd)
     if rel in ("last", "past"):
@@ -351,6 +359,11 @@ _ENDED = re.compile(r"\s+(?:ended|ending|to)\b")
 def _relative(ctx: Context) -> Reading | None:
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     unit = norm(g["unit"])
+    if "yearend" in g:  # "by year-end": the end of the DCT year (since: of the last one)
+        if dct is None:
+            return _unresolved("DATE", "XXXX", mod="END")
+        year = dct.year - (1 if ctx.preceding_word() == "since" else 0)
+        return Reading("DATE", f"{year:04d}", mod="END", anchor="dct")
     if "vague" in g:
         vague = norm(g["vague"])
         letter = lx.units.get(lx.unit(unit) or "", "")
@@ -614,8 +627,13 @@ def _holiday(ctx: Context) -> Reading | None:
     if dct is None:
         return _unresolved("DATE", "XXXX-XX-XX")
     rel = norm(g.get("rel", ""))
-    forward = rel == "next" or (rel != "last" and ctx.tense() == "future")
+    tense = ctx.tense()
+    forward = rel == "next" or (rel != "last" and tense == "future")
     days = [d for d in (on(dct.year - 1), on(dct.year), on(dct.year + 1)) if d]
+    horizon = cal.add_days(dct, 31 * _AHEAD) or dct
+    soon = [d for d in days if dct < d <= horizon]
+    if not rel and tense is None and soon:  # a holiday a few weeks off is the coming one
+        return Reading("DATE", soon[0].isoformat(), anchor="dct")
     options = [d for d in days if d > dct] if forward else [d for d in days if d <= dct]
     if not options:
         return None
@@ -625,7 +643,8 @@ def _holiday(ctx: Context) -> Reading | None:
 
 _AGE = re.compile(r"\s+old\b")
 _RATE = re.compile(
-    r"\d\s*(?:%|percent|[mb]illion|thousand|\w+s)?\s+(?!(?:in|for|within|over|than|of|about"
+    r"(?<!\b[12]\d\d)\d\s*(?:%|percent|[mb]illion|thousand|\w+s)?\s+"
+    r"(?!(?:in|for|within|over|than|of|about"
     r"|after|before|once|twice|times|the)\s)(?:[a-z]+\s+)?$"
 )
 
@@ -716,6 +735,9 @@ def _set(ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-WXX-{wd + 1}", weekday=wd)
     if "month" in g:
         return Reading("SET", f"XXXX-{_month_number(g['month'], lx):02d}")
+    if "units" in g:  # "every two weeks"
+        n = parse_number(g["num"], lx)
+        return Reading("SET", duration_value(n, _unit(g["units"], lx)))
     word = norm(g["unit"])
     if word in lx.parts_of_day:
         return Reading("SET", f"XXXX-XX-XXT{lx.parts_of_day[word]}")
