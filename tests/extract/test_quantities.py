@@ -184,3 +184,14 @@ def test_time_spans_and_plural_currencies() -> None:
         "duration", "day",
     )  # fmt: skip
     assert only("7.5 million Danish crowns in deposits").unit == "DKK"
+
+
+def test_half_is_a_share_only_where_it_reads_as_one() -> None:
+    assert (only("more than half of voters").stated, only("more than half of voters").low) == (
+        0.5, 0.5,
+    )  # fmt: skip
+    assert [m.kind for m in find_quantities("in the second half of the game")] == ["ordinal"]
+
+
+def test_a_weekday_before_a_count_is_no_label() -> None:
+    assert only("Officials said on Tuesday 40 people were hurt.").kind == "count"

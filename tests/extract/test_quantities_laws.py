@@ -105,3 +105,10 @@ def test_never_raises_on_figure_soup(words: list[str]) -> None:
     text = " ".join(words)
     for m in find_quantities(text):
         assert text[m.start : m.end] == m.text
+
+
+@laws
+@given(st.integers(1, 40))
+def test_cost_stays_linear_in_the_text(copies: int) -> None:
+    text = "Some 2,500 troops and $3bn, up 5% on March 3, 2020, at 10:30, in 2019. " * copies
+    assert len(find_quantities(text)) == 3 * copies

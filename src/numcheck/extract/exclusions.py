@@ -54,6 +54,23 @@ _TIME_PREPOSITION = re.compile(
     r"\b(?:in|since|from|between|by|until|till|before|after|around|and|to|of)\s+$", re.I
 )
 _NAME_BEFORE = re.compile(r"(?<![\w&-])(?:[A-Z][\w&]*|[a-z]+[A-Z][\w&]*) $")
+# Capitalised words that stand before a count without naming it: "on Tuesday 40 people".
+_NOT_NAMES = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "US",
+        "UK",
+        "EU",
+        "UN",
+        "I",
+    ]
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\n]\s*)$")
 _TITLE_CASE_WORDS = 0.6
 _SENTENCE_REACH = 200
@@ -92,7 +109,7 @@ def is_label(text: str, start: int, end: int) -> bool:
     if _LABEL_BEFORE.search(before) or _STREET_AFTER.match(text, end):
         return True
     name = _NAME_BEFORE.search(before)
-    if name is None:
+    if name is None or name[0].strip() in _NOT_NAMES:
         return False
     name_start = start - len(before) + name.start()
     return not sentence_start(text, name_start) and not _title_case(text, start)

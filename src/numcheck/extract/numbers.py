@@ -9,6 +9,7 @@ Each ``*_PATTERN`` is a regex fragment without capture groups, for the scanner i
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import cache
@@ -57,6 +58,8 @@ DIGITS_PATTERN = (
 WORDS_PATTERN = (
     rf"(?:(?:one|{_NUMBER_WORD})[\s-]+(?:and\s+an?\s+half\b|{_DENOMINATOR}\b)"
     rf"|an?[\s-]+{_DENOMINATOR}(?=\s+of\b|\s*[.,;:)]|\s*$)"
+    # a bare "half" only where it is a share: "half of", "nearly half", "more than half"
+    r"|(?:(?<=almost\s)|(?<=nearly\s)|(?<=than\s)|(?<=about\s)|\b(?<!second\s)(?<!first\s)(?<!the\s)(?=half\s+of\b))half\b"
     rf"|a\s+couple\b(?:\s+of\s+(?:hundred|thousand|million|billion)\b)?"
     rf"|(?:an?\s+(?=hundred|thousand|million|billion|trillion|dozen))?{_NUMBER_WORD}"
     rf"(?:(?:[\s-]+|\s+(?:and|&)\s+|,\s+){_NUMBER_WORD})*(?:\s+and\s+an?\s+half)?)\b"
@@ -92,10 +95,10 @@ def parse_digits(text: str) -> float:
     times = _TIMES_POWER.fullmatch(text)
     if times:
         base = float(times["base"] or 10)
-        return parse_digits(times["mantissa"]) * base ** int(times["exponent"])
+        return parse_digits(times["mantissa"]) * _power(base, int(times["exponent"]))
     whole, _, power = text.partition("e")
     if power:
-        return parse_digits(whole) * 10.0 ** int(power)
+        return parse_digits(whole) * _power(10.0, int(power))
     if whole[-1] in _VULGAR_VALUES:
         head = whole[:-1].strip()
         return (float(head) if head else 0.0) + _VULGAR_VALUES[whole[-1]]
@@ -103,6 +106,14 @@ def parse_digits(text: str) -> float:
     if mixed:
         return int(mixed[1] or 0) + int(mixed[2]) / int(mixed[3])
     return float(_SEPARATORS.sub("", whole))
+
+
+def _power(base: float, exponent: int) -> float:
+    """``base ** exponent``, infinite rather than an error when it overflows ("1e999")."""
+    try:
+        return base**exponent
+    except OverflowError:
+        return math.inf
 
 
 _VULGAR_VALUES = {
@@ -153,6 +164,8 @@ def parse_words(text: str) -> tuple[float, int] | None:
             total += (current or 1.0) * SCALES[word]
             current = 0.0
             seen, last, end = True, word, tokens[i].end()
+        elif word == "half" and not seen and not last:
+            return 0.5, tokens[i].end()
         elif _denominator(word) and (seen or last == "a") and current:
             return (total + current) / _denominator(word), tokens[i].end()
         else:

@@ -8,9 +8,11 @@ work on short windows, so the cost is linear in the text and a few microseconds 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -107,7 +109,7 @@ def _partner() -> re.Pattern[str]:
 
 def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[QuantityMention]:
     """Every number in ``text`` that is not inside one of the ``exclude`` spans (dates)."""
-    blocked = [*exclude, *not_amount_spans(text)]
+    blocked = _Spans.of([*exclude, *not_amount_spans(text)])
     found: list[QuantityMention] = []
     label_end = -1
     pos = 0
@@ -126,10 +128,10 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
         ):
             mention = _as_identifier(text, mention, match.end())
             label_end = mention.end
-        if not _overlaps(mention.start, mention.end, blocked):
+        if not blocked.overlap(mention.start, mention.end):
             found.append(mention)
-    found.extend(_single_units(text, blocked, found))
-    found.extend(_ordinals(text, blocked, found))
+    found.extend(_single_units(text, blocked, _Spans.of((m.start, m.end) for m in found)))
+    found.extend(_ordinals(text, blocked, _Spans.of((m.start, m.end) for m in found)))
     found.sort(key=lambda m: m.start)
     return found
 
@@ -270,6 +272,8 @@ def _figure(text: str, match: re.Match[str], currency: Unit | None = None) -> _F
         scale = max(
             (v for w, v in numbers.SCALES.items() if w in match["words"].lower()), default=1.0
         )
+    if not math.isfinite(value):
+        return None
     if match["minus"] or match["sign"] in ("-", "−"):
         value = -value
     start = match.start("cur") if match["cur"] else match.start()
@@ -300,7 +304,7 @@ def _abbreviation_value(abbreviation: re.Match[str]) -> float:
 
 
 def _stands_alone(text: str, figure: _Figure) -> bool:
-    """False for figures glued into a word or code ("3D", "24/7") and pronoun "one"."""
+    """False for whole fractions that are codes ("24/7") and for the pronoun "one"."""
     if figure.digits:
         if _SIMPLE_FRACTION.fullmatch(figure.digits) and figure.value >= 1:
             return False
@@ -474,11 +478,8 @@ def _as_identifier(text: str, mention: QuantityMention, end: int) -> QuantityMen
     )  # fmt: skip
 
 
-def _single_units(
-    text: str, blocked: list[tuple[int, int]], found: list[QuantityMention]
-) -> list[QuantityMention]:
+def _single_units(text: str, blocked: _Spans, taken: _Spans) -> list[QuantityMention]:
     """ "a gallon of beer", "a penny!": one of a unit, where "a" can only mean one."""
-    taken = [(m.start, m.end) for m in found]
     out = []
     for article in _A_UNIT.finditer(text):
         unit = unit_after(text, article.end())
@@ -490,7 +491,7 @@ def _single_units(
         if not _ONE_UNIT_END.match(text, unit.end):
             continue
         start, end = article.start(), unit.end
-        if _overlaps(start, end, blocked) or _overlaps(start, end, taken):
+        if blocked.overlap(start, end) or taken.overlap(start, end):
             continue
         out.append(
             QuantityMention(start, end, text[start:end], unit.unit.kind, 1.0, 1.0, 1.0,
@@ -499,16 +500,30 @@ def _single_units(
     return out
 
 
-def _ordinals(
-    text: str, blocked: list[tuple[int, int]], found: list[QuantityMention]
-) -> list[QuantityMention]:
-    taken = [(m.start, m.end) for m in found]
+def _ordinals(text: str, blocked: _Spans, taken: _Spans) -> list[QuantityMention]:
+    """Ranks ("21st", "the fourth"), kept apart so nobody compares them as counts."""
     return [
         QuantityMention(start, end, text[start:end], "ordinal", rank, rank, rank)
         for start, end, rank in ordinals(text)
-        if not _overlaps(start, end, blocked) and not _overlaps(start, end, taken)
+        if not blocked.overlap(start, end) and not taken.overlap(start, end)
     ]
 
 
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
+@dataclass(frozen=True, slots=True)
+class _Spans:
+    """Spans to test for overlap in O(log n): starts in order, with the furthest end so far."""
+
+    starts: tuple[int, ...]
+    reach: tuple[int, ...]
+
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int]]) -> _Spans:
+        ordered = sorted(spans)
+        return cls(
+            tuple(s for s, _ in ordered), tuple(itertools.accumulate((e for _, e in ordered), max))
+        )
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Some span starts before ``end`` and ends after ``start``."""
+        before = bisect.bisect_left(self.starts, end)
+        return before > 0 and self.reach[before - 1] > start

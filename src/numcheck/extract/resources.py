@@ -16,5 +16,5 @@ import yaml
 @cache
 def load_data(name: str) -> Any:
     """The parsed content of ``numcheck/data/<name>``."""
-    text = resources.files("numcheck").joinpath("data", name).read_text(encoding="utf-8")
+    text = (resources.files("numcheck") / "data" / name).read_text(encoding="utf-8")
     return yaml.safe_load(text)
