@@ -158,14 +158,14 @@ def test_years_in_words(text: str, value: str) -> None:
     ("text", "value"),
     [
         # the verb group governing the clause decides, not the nearest word
-        ("Saddam said he will begin withdrawing troops on Friday.", "2020-01-10"),
-        ("The father would be traveling to the United States Thursday.", "2020-01-09"),
-        ("Protesters planned a large demonstration on Saturday.", "2020-01-11"),
-        ("The talks, set to resume Monday in Belfast, were delayed.", "2020-01-13"),
+        ("The mayor said the city will start repaving roads on Friday.", "2020-01-10"),
+        ("Her coach would be flying to Oslo Thursday.", "2020-01-09"),
+        ("Farmers planned a tractor parade on Saturday.", "2020-01-11"),
+        ("The hearings, set to reopen Monday in Leeds, drew crowds.", "2020-01-13"),
         ("Officials hope to reopen the road as soon as Tuesday.", "2020-01-14"),
-        ("The blasts next to the embassy on Friday killed 12.", "2020-01-03"),
-        ("He will stay even after a court Thursday refused the appeal.", "2020-01-02"),
-        ("On Tuesday, the two ministers conferred in Washington.", "2020-01-07"),
+        ("The fire next to the depot on Friday hurt two.", "2020-01-03"),
+        ("She will keep her seat even after a panel Thursday rejected the bid.", "2020-01-02"),
+        ("On Tuesday, the two clubs signed the transfer in Lyon.", "2020-01-07"),
     ],
 )
 def test_weekday_takes_the_tense_of_its_clause(text: str, value: str) -> None:
@@ -174,7 +174,7 @@ def test_weekday_takes_the_tense_of_its_clause(text: str, value: str) -> None:
 
 def test_year_ago_quarter_keeps_the_quarter_under_discussion() -> None:
     text = (
-        "Net rose in the third quarter, from $2 a share a year earlier. "
+        "Earnings climbed in the third quarter, against $2 per share a year earlier. "
         "Year-earlier results included a gain. Sales in the quarter rose."
     )
     assert values(text, dt.date(1989, 10, 26)) == ["1989-Q3", "1988-Q3", "1988-Q3", "1989-Q3"]
@@ -186,7 +186,7 @@ def test_quarter_not_yet_begun_is_last_years() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Mr. Reupke, 52 years old, resigned.", "It will save $500 million a year in costs."],
+    ["Ms. Okafor, 47 years old, retired.", "The merger will cut $80 million a year in rent."],
 )
 def test_ages_and_rates_are_not_durations(text: str) -> None:
     assert tag_dates(text, JAN_7_2020) == []
@@ -195,8 +195,8 @@ def test_ages_and_rates_are_not_durations(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "type_", "value"),
     [
-        ("Sales for the year rose 13%.", "DATE", "1989"),
-        ("Sales for the fiscal year ended Sept. 30 rose 13%.", "DURATION", "P1Y"),
+        ("Revenue for the year grew 4%.", "DATE", "1989"),
+        ("Revenue for the fiscal year ended June 30 grew 4%.", "DURATION", "P1Y"),
         ("Marchers plan protests this summer.", "DATE", "1989-SU"),
     ],
 )
@@ -242,9 +242,9 @@ def test_month_without_year_leans_to_the_past(text: str, value: str) -> None:
 
 
 def test_following_month_and_year_count_from_the_text() -> None:
-    text = "In March, the firm got an offer. The following month, it put itself up for sale."
+    text = "In March, the bakery won a grant. The following month, it opened a second shop."
     assert values(text, dt.date(1989, 10, 27)) == ["1989-03", "1989-04"]
-    text = "On May 22, 1995, he was promoted, and the following year he moved to Washington."
+    text = "On May 22, 1995, the bridge opened, and the following year it was widened."
     assert values(text, dt.date(1998, 4, 18)) == ["1995-05-22", "1996"]
 
 
@@ -268,7 +268,7 @@ def test_a_coming_holiday_is_the_next_one() -> None:
 @pytest.mark.parametrize(
     ("text", "values_"),
     [
-        ("Flights leave on Monday and Tuesday nights.", ["XXXX-WXX-1TNI", "XXXX-WXX-2TNI"]),
+        ("The ferry sails Monday and Thursday nights.", ["XXXX-WXX-1TNI", "XXXX-WXX-4TNI"]),
         ("The show airs Sunday afternoons.", ["XXXX-WXX-7TAF"]),
         ("The board meets every two weeks.", ["P2W"]),
     ],

@@ -377,7 +377,7 @@ def _relative(ctx: Context) -> Reading | None:
         return Reading("DATE", "PAST_REF" if back else "FUTURE_REF")
     rel = norm(g["rel"])
     if rel == "the" and unit == "year" and _ENDED.match(ctx.text, ctx.cand.end):
-        return Reading("DURATION", "P1Y")  # "the year ended Sept. 30": a fiscal year
+        return Reading("DURATION", "P1Y")  # "the year ended June 30": a fiscal year
     step = -1 if rel in _BACK else 1 if rel in _FORWARD else 0
     dmod = norm(g.get("dmod", ""))
     mod = {"early": "START", "mid": "MID", "late": "END"}.get(dmod)
@@ -662,7 +662,7 @@ def _duration(ctx: Context) -> Reading | None:
     if norm(g.get("num", "")) in ("a", "an") and "span" not in g and "amod" not in g:
         before = ctx.text[max(0, ctx.cand.start - 30) : ctx.cand.start]
         if _RATE.search(before):
-            return None  # a rate ("$2 million a year", "700 seats a week")
+            return None  # a rate ("$80 million a year", "300 tickets a week")
     n, unit, mod = _amount(ctx)
     if norm(g.get("num", "")) in ("a", "an") and norm(g["unit"]) in lx.unit_plurals:
         n = None  # "a decades-long feud"
