@@ -19,8 +19,8 @@ from numcheck.vocabulary import Vocabulary, load_vocabulary
 _DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)([YMWD])|T(\d+(?:\.\d+)?)([HMS]))$")
 _DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 _TIME_UNITS = {"H": "hour", "M": "minute", "S": "second"}
-# "four years after", "two days before": an offset from an event named next.
-_OFFSET = re.compile(r"\b(?:years?|months?|weeks?|days?)\s+(?:after|since|before)\s*\Z", re.I)
+# "four years after ...", "two days before ...": a span that offsets from an event.
+_OFFSET = re.compile(r"\s+(after|since|later|before|earlier)\b", re.I)
 _TIMEX_QUALIFIER = {
     "APPROX": "about",
     "LESS_THAN": "nearly",
@@ -54,14 +54,6 @@ def _interval(m: QuantityMention) -> Interval:
     return Interval(
         low=m.low, high=m.high, low_inclusive=m.low_inclusive, high_inclusive=m.high_inclusive
     )
-
-
-def _duration_value(stated: object, unit: object) -> str | None:
-    """TIMEX3 value of a stated span: (4, "year") -> "P4Y"."""
-    letters = {v: k for k, v in _DURATION_UNITS.items()}
-    if not isinstance(stated, float) or unit not in letters:
-        return None
-    return f"P{stated:g}{letters[str(unit)]}"
 
 
 def _duration_claim_fields(timex: Timex) -> dict[str, object]:
@@ -128,17 +120,25 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
             "timex_type": timex.type,
             "resolved": timex.resolved,
         }
-        offset = timex.anchor != "text" and bool(_OFFSET.search(timex.text))
-        if offset:
-            # An offset from an event the text does not date: the span itself is the claim.
+        offset = _OFFSET.match(text, timex.end) if timex.type == "DURATION" else None
+        if offset and timex.anchor == "text" and timex.window_start and timex.window_end:
+            # "Two days after the attack", the attack dated in the text: a date.
+            before = offset.group(1).lower() in ("before", "earlier")
+            common["timex"] = timex.window_start if before else timex.window_end
+            common["timex_type"] = "DATE"
+            claims.append(
+                Claim(kind=Kind.DATE, **common, event=reader.event(text, timex, bounds))  # type: ignore[arg-type]
+            )
+        elif offset and offset.group(1).lower() in ("after", "since"):
+            # "nearly four years after Washington killed ...": a span since an event the
+            # text does not date here; the elapsed-time rule looks for its date elsewhere.
             fields = _duration_claim_fields(timex)
-            common["timex"] = _duration_value(fields.get("stated"), fields.get("unit"))
             claims.append(
                 Claim(
                     kind=Kind.DURATION,
                     **common,  # type: ignore[arg-type]
                     **fields,  # type: ignore[arg-type]
-                    event=reader.anchored_event(text, timex.end, bounds),
+                    event=reader.anchored_event(text, offset.end(), bounds),
                 )
             )
         elif timex.type == "DURATION":
