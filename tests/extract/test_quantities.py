@@ -103,6 +103,7 @@ def test_dates_years_and_clock_times_are_not_counts() -> None:
 
 def test_scores_are_not_ranges() -> None:
     assert find_quantities("They won 2-1 at home.") == []
+    assert find_quantities("a 0-3 defeat") == []
 
 
 def test_upper_figure_lends_its_scale() -> None:
@@ -195,3 +196,19 @@ def test_half_is_a_share_only_where_it_reads_as_one() -> None:
 
 def test_a_weekday_before_a_count_is_no_label() -> None:
     assert only("Officials said on Tuesday 40 people were hurt.").kind == "count"
+
+
+def test_south_asian_scales_and_dozens_after_digits() -> None:
+    assert only("Rs 5,000 crore for roads").stated == 5e10
+    assert only("3 dozen roses").stated == 36
+    assert only("several dozen boats").high == 108
+
+
+def test_ages_in_apposition_and_after_aged() -> None:
+    assert only("Maddon, 66, has lost weight.").unit == "year"
+    assert only("a man, aged 34, was arrested").unit == "year"
+
+
+def test_a_part_takes_the_unit_of_its_whole() -> None:
+    part, whole = find_quantities("raised 280 million of the 1.5 billion shekels it needs")
+    assert (part.kind, part.stated, part.unit, whole.unit) == ("money", 280e6, "ILS", "ILS")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -60,6 +61,17 @@ def test_words_read_as_their_digits(n: int) -> None:
 
 
 @laws
+@given(st.integers(1, 999), st.integers(1, 9), st.sampled_from(["m", "bn", " million", " billion"]))
+def test_decimal_scales_read_as_their_full_figure(whole: int, tenth: int, scale: str) -> None:
+    factor = {"m": 1e6, "bn": 1e9, " million": 1e6, " billion": 1e9}[scale]
+    low, high = interval(f"a deal worth ${whole}.{tenth}{scale}")
+    expected = (whole * 10 + tenth) * factor / 10
+    assert low == pytest.approx(expected)
+    assert high == pytest.approx(expected)
+    assert interval(f"a deal worth ${grouped(round(expected), ',')}") == (expected, expected)
+
+
+@laws
 @given(st.integers(1, 999), st.sampled_from(["thousand", "million", "billion"]))
 def test_scale_words_multiply(n: int, scale: str) -> None:
     factor = {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale]
@@ -109,6 +121,6 @@ def test_never_raises_on_figure_soup(words: list[str]) -> None:
 
 @laws
 @given(st.integers(1, 40))
-def test_cost_stays_linear_in_the_text(copies: int) -> None:
+def test_repeated_text_gives_repeated_claims(copies: int) -> None:
     text = "Some 2,500 troops and $3bn, up 5% on March 3, 2020, at 10:30, in 2019. " * copies
     assert len(find_quantities(text)) == 3 * copies

@@ -38,13 +38,12 @@ STOP_WORDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Noun:
-    """The counted noun: surface word, singular lemma, its span and the whole phrase span."""
+    """The counted noun: surface word, singular lemma and its span."""
 
     word: str
     lemma: str
     start: int
     end: int
-    phrase_start: int
 
 
 @cache
@@ -103,7 +102,5 @@ def counted_noun(text: str, pos: int, *, one: bool) -> Noun | None:
     head = words[-1]
     if one and len(words) == 2 and head[0].endswith("s"):
         head = words[0]
-    if head[0].lower().endswith(("ing", "ed")):
-        return None
     word = head[0].rstrip("'’")
-    return Noun(word, singular(word), head.start(), head.start() + len(word), words[0].start())
+    return Noun(word, singular(word), head.start(), head.start() + len(word))

@@ -24,7 +24,10 @@ UNITS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 MULTIPLIERS = {"hundred": 100, "dozen": 12}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# South Asian English writes lakh (100,000) and crore (10 million): "Rs 5,000 crore".
+SCALES = {
+    "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12,
+}  # fmt: skip
 # Abbreviated scales. "m", "b" and "t" mean million/billion/trillion only beside a
 # currency ("£3m"); elsewhere they are metres, bits, tonnes.
 SCALE_ABBREVIATIONS = {
@@ -40,6 +43,9 @@ DENOMINATORS = {
 
 _NUMBER_WORDS = sorted([*UNITS, *MULTIPLIERS, *SCALES], key=len, reverse=True)
 _NUMBER_WORD = r"(?:" + "|".join(_NUMBER_WORDS) + r")"
+_SCALE_WORD = r"(?:" + "|".join([*MULTIPLIERS, *SCALES]) + r")"
+# Scale words after digits: "2.5 million", "4 hundred million", "5,000 crore".
+SCALE_WORDS_PATTERN = rf"(?:[\s-]+{_SCALE_WORD}\b)+"
 _DENOMINATOR = r"(?:" + "|".join(sorted(DENOMINATORS, key=len, reverse=True)) + r")s?"
 _VULGAR = "\u00bc-\u00be\u2150-\u215e"
 _GROUP_SEPARATOR = ",\u00a0\u2009\u202f "
@@ -60,8 +66,8 @@ WORDS_PATTERN = (
     rf"|an?[\s-]+{_DENOMINATOR}(?=\s+of\b|\s*[.,;:)]|\s*$)"
     # a bare "half" only where it is a share: "half of", "nearly half", "more than half"
     r"|(?:(?<=almost\s)|(?<=nearly\s)|(?<=than\s)|(?<=about\s)|\b(?<!second\s)(?<!first\s)(?<!the\s)(?=half\s+of\b))half\b"
-    rf"|a\s+couple\b(?:\s+of\s+(?:hundred|thousand|million|billion)\b)?"
-    rf"|(?:an?\s+(?=hundred|thousand|million|billion|trillion|dozen))?{_NUMBER_WORD}"
+    rf"|a\s+couple\b(?:\s+of\s+{_SCALE_WORD}\b)?"
+    rf"|(?:an?\s+(?={_SCALE_WORD}))?{_NUMBER_WORD}"
     rf"(?:(?:[\s-]+|\s+(?:and|&)\s+|,\s+){_NUMBER_WORD})*(?:\s+and\s+an?\s+half)?)\b"
 )
 

@@ -34,7 +34,6 @@ from numcheck.extract.qualifiers import (
 )
 from numcheck.extract.units import Unit, UnitMatch, unit_after
 
-_SCALE_WORDS = r"(?:[\s-]+(?:hundred|thousand|million|billion|trillion)\b)+"
 _ABBREVIATION = re.compile(r"(?:(?P<spaced>\s?(?:bn|mn|mln|bln|tn|trn))|(?P<letter>[kKMBTmbt]))\b")
 _RANGE_JOIN = re.compile(r"(?:-?\s+)?(?:-|–|—|(?P<word>to|through|and|or)-?)\s*", re.I)
 _PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
@@ -45,6 +44,9 @@ _SCORE_CONTEXT = re.compile(
     re.I,
 )
 _SCORE = re.compile(r"[-–](\d{1,3})(?![\d.,]?\d)")
+_SCORE_AFTER = re.compile(
+    r"\s+(?:win|wins|loss|losses|defeat|victory|draw|tie|lead|scoreline|home|away)\b", re.I
+)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|&|or|to)\s*")
 _DENOMINATOR_JOIN = re.compile(r"\s*/\s*|\s+per\s+|-an?-|\s+an?\s+(?=\w)", re.I)
 _DENOMINATOR_WORD = re.compile(r"[A-Za-z]+")
@@ -61,14 +63,16 @@ _INCH_CONTEXT = re.compile(
     r"display|gap|pipe)\b)"
 )
 # "a five-year award": a hyphenated duration used as an adjective is not a claim about time.
-_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+\s+(?:[a-z]+-)?[a-z]+(?<!old)\b(?!-old)")
+_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+\s+(?:[A-Za-z]+-)?[A-Za-z]+(?<!old)\b(?!-old)")
 _OUT_OF = re.compile(r"\s+(?:out\s+of|in)\s+(\d{1,3}|[a-z]+)\b(?![.,]\d)", re.I)
 _SIMPLE_FRACTION = re.compile(r"\d+[/\u2044]\d+")
 # Units that "a" turns into an idiom rather than a measure: "a bit of", "a ton of".
 _IDIOMS = frozenset({"bit", "ton", "foot", "yard", "pound", "degree", "bar", "cup", "knot", "inch"})
 _ONE_UNIT_END = re.compile(r"\s+of\b|\s*[.!?;]")
 _A_UNIT = re.compile(r"\b[Aa]n?\s+(?=[a-z])")
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?", re.I)
 _AGED = re.compile(r"\baged\s+$", re.I)
+_NAME_COMMA = re.compile(r"\b[A-Z][\w'’-]+,\s$")
 _CONVERSION_JOIN = re.compile(r"\s*(?:[(/]|,?\s+or)\s*")
 
 
@@ -91,8 +95,8 @@ def _figure_pattern() -> str:
     return (
         rf"(?:(?P<cur>{units.currency_before_pattern()})\s?)?"
         r"(?:(?P<sign>[-−+])|(?i:(?P<minus>minus|negative))[\s-])?"
-        rf"(?:(?P<digits>{numbers.DIGITS_PATTERN})(?P<dscale>(?i:{_SCALE_WORDS}))?"
-        rf"|(?i:(?P<vague>{numbers.vague_pattern()})(?P<vscale>{_SCALE_WORDS})?)"
+        rf"(?:(?P<digits>{numbers.DIGITS_PATTERN})(?P<dscale>(?i:{numbers.SCALE_WORDS_PATTERN}))?"
+        rf"|(?i:(?P<vague>{numbers.vague_pattern()})(?P<vscale>{numbers.SCALE_WORDS_PATTERN})?)"
         rf"|(?i:(?P<words>{numbers.WORDS_PATTERN})))"
     )
 
@@ -169,6 +173,8 @@ def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
         change = None  # "rose from 5 to 7", "up from 900,000", "increase between 4% and 5%"
     if _is_year(text, first, second, unit):
         return None
+    if unit is None and second is None and first.currency is None:
+        unit = _unit_of_whole(text, first)
     last = second or first
     currency = first.currency or last.currency
     if currency is None and unit is not None and unit.unit.kind == "money":
@@ -339,9 +345,27 @@ def _unit(text: str, figure: _Figure) -> UnitMatch | None:
     return _reading(text, found, figure) if found else None
 
 
+def _unit_of_whole(text: str, part: _Figure) -> UnitMatch | None:
+    """ "280 million of the 1.5 billion shekels": a part takes the unit of its whole."""
+    of = _PART_OF.match(text, part.end)
+    whole_match = _partner().match(text, of.end()) if of else None
+    whole = _figure(text, whole_match) if whole_match else None
+    if whole is None:
+        return None
+    unit = whole.currency or (found.unit if (found := _unit(text, whole)) else None)
+    return UnitMatch(part.end, part.end, unit) if unit else None
+
+
 def _age(text: str, figure: _Figure) -> UnitMatch | None:
-    """ "aged 34": an age in years, though no unit is written."""
-    if not _AGED.search(text, max(0, figure.start - 6), figure.start):
+    """ "aged 34", "Maddon, 66, said": an age in years, though no unit is written."""
+    aged = _AGED.search(text, max(0, figure.start - 6), figure.start)
+    apposition = (
+        figure.digits.isdigit()
+        and len(figure.digits) <= 3
+        and _NAME_COMMA.search(text, max(0, figure.start - 30), figure.start) is not None
+        and text.startswith(",", figure.end)
+    )
+    if not (aged or apposition):
         return None
     year = unit_after("year", 0)
     return UnitMatch(figure.end, figure.end, year.unit) if year else None
@@ -441,8 +465,10 @@ def _is_score(text: str, first: _Figure) -> bool:
         return False
     if unit_after(text, pair.end()) is not None:
         return False
-    return first.value >= int(pair[1]) or bool(
-        _SCORE_CONTEXT.search(text, max(0, first.start - 12), first.start)
+    return (
+        first.value >= int(pair[1])
+        or _SCORE_CONTEXT.search(text, max(0, first.start - 12), first.start) is not None
+        or _SCORE_AFTER.match(text, pair.end()) is not None
     )
 
 

@@ -21,7 +21,6 @@ from numcheck.extract.resources import load_data
 UnitKind = Literal["quantity", "percent", "duration", "money"]
 
 _PERCENT_UNITS = {"percent", "percentage_point", "basis_point"}
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 _CASE_SENSITIVE_LENGTH = 3
 
 
@@ -68,14 +67,12 @@ def _units() -> dict[str, Unit]:
     forms: dict[str, Unit] = {}
     entries: dict[str, list[str]] = load_data("units.yaml")
     for name, surfaces in entries.items():
-        ureg.parse_units(name)  # every name must be a unit pint knows
-        kind: UnitKind = (
-            "percent"
-            if name in _PERCENT_UNITS
-            else "duration"
-            if name in _TIME_UNITS
-            else "quantity"
-        )
+        dimensions = ureg.parse_units(name).dimensionality  # pint must know every name
+        kind: UnitKind = "quantity"
+        if name in _PERCENT_UNITS:
+            kind = "percent"
+        elif dict(dimensions) == {"[time]": 1}:
+            kind = "duration"
         unit = Unit(name, kind, _spoken(name))
         for form in _with_plurals(surfaces):
             forms.setdefault(form, unit)
