@@ -212,3 +212,16 @@ def test_ages_in_apposition_and_after_aged() -> None:
 def test_a_part_takes_the_unit_of_its_whole() -> None:
     part, whole = find_quantities("raised 280 million of the 1.5 billion shekels it needs")
     assert (part.kind, part.stated, part.unit, whole.unit) == ("money", 280e6, "ILS", "ILS")
+
+
+def test_from_to_range_across_a_few_words_but_never_across_a_date() -> None:
+    m = only("Mileage rose from 20 miles per gallon in the old model to 29 mpg.")
+    assert (m.low, m.high, m.unit) == (20, 29, "mile / gallon")
+    text = "The price fell from $36,040 on March 3 to $34,935."
+    spans = [(m.start, m.end) for m in find_quantities(text)]
+    assert spans == [(15, 27), (42, 49)]
+
+
+def test_a_share_of_a_unit_takes_the_unit() -> None:
+    m = only("rates rose by a quarter of a percentage point")
+    assert (m.stated, m.unit, m.kind) == (0.25, "percentage_point", "percent")

@@ -108,15 +108,18 @@ def test_never_raises_and_offsets_slice_to_the_quote(text: str) -> None:
 
 
 SOUP = ["about", "2,500", "$3m", "-", "to", "between", "and", "5%", "km", "one", "half", "dozens",
-        "of", "No.", "Article", "in", "2019", "rose", "by", " ", ",", "(", "a"]  # fmt: skip
+        "of", "No.", "Article", "in", "2019", "rose", "by", " ", ",", "(", "a", "from", "aged",
+        "March", "pm", "±", "x10^3", "Y=", "US$", "½", "per", "a third", "minus",
+        "1/4"]  # fmt: skip
 
 
 @laws
-@given(st.lists(st.sampled_from(SOUP), max_size=12))
+@given(st.lists(st.sampled_from(SOUP), max_size=16))
 def test_never_raises_on_figure_soup(words: list[str]) -> None:
     text = " ".join(words)
     for m in find_quantities(text):
         assert text[m.start : m.end] == m.text
+        assert m.low is None or m.high is None or m.low <= m.high
 
 
 @laws

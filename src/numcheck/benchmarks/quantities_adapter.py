@@ -73,4 +73,4 @@ def _noun_phrase(mention: QuantityMention) -> str | None:
 def _unit_name(mention: QuantityMention) -> str | None:
     if mention.unit is None:
         return mention.noun_lemma
-    return " per ".join(spoken_name(part) for part in mention.unit.split("/"))
+    return " per ".join(spoken_name(part.strip()) for part in mention.unit.split("/"))

@@ -31,7 +31,7 @@ _ORDINAL = re.compile(
     r"eleventh|twelfth|twentieth|hundredth))\b",
     re.I,
 )
-ORDINAL_WORDS = {
+_ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
     "hundredth": 100,
@@ -86,7 +86,7 @@ def ordinals(text: str) -> list[tuple[int, int, float]]:
     out = []
     for found in _ORDINAL.finditer(text):
         word = found[0].lower()
-        rank = ORDINAL_WORDS[word] if word in ORDINAL_WORDS else float(word[:-2])
+        rank = _ORDINAL_WORDS[word] if word in _ORDINAL_WORDS else float(word[:-2])
         out.append((found.start(), found.end(), float(rank)))
     return out
 
@@ -112,10 +112,10 @@ def is_label(text: str, start: int, end: int) -> bool:
     if name is None or name[0].strip() in _NOT_NAMES:
         return False
     name_start = start - len(before) + name.start()
-    return not sentence_start(text, name_start) and not _title_case(text, start)
+    return not _sentence_start(text, name_start) and not _title_case(text, start)
 
 
-def sentence_start(text: str, pos: int) -> bool:
+def _sentence_start(text: str, pos: int) -> bool:
     """``pos`` begins a sentence (or clause after a colon, quote or bracket)."""
     return _SENTENCE_START.search(text[max(0, pos - 5) : pos]) is not None
 

@@ -89,7 +89,7 @@ def vague_pattern() -> str:
 _TIMES_POWER = re.compile(
     r"(?P<mantissa>.+?)\s?[×x]\s?(?:10\^?|(?P<base>\d+)\^)(?P<exponent>-?\d+)"
 )
-_FRACTION = re.compile(r"(?:(\d+)\s)?(\d+)[/\u2044](\d+)")
+_FRACTION = re.compile(r"(?:(.+)\s)?(\d+)[/\u2044](\d+)")
 _SEPARATORS = re.compile(rf"[{_GROUP_SEPARATOR}]")
 
 
@@ -107,10 +107,11 @@ def parse_digits(text: str) -> float:
         return parse_digits(whole) * _power(10.0, int(power))
     if whole[-1] in _VULGAR_VALUES:
         head = whole[:-1].strip()
-        return (float(head) if head else 0.0) + _VULGAR_VALUES[whole[-1]]
+        return (parse_digits(head) if head else 0.0) + _VULGAR_VALUES[whole[-1]]
     mixed = _FRACTION.fullmatch(whole)
     if mixed:
-        return int(mixed[1] or 0) + int(mixed[2]) / int(mixed[3])
+        whole_part = parse_digits(mixed[1]) if mixed[1] else 0.0
+        return whole_part + int(mixed[2]) / int(mixed[3])
     return float(_SEPARATORS.sub("", whole))
 
 

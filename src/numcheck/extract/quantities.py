@@ -37,6 +37,8 @@ from numcheck.extract.units import Unit, UnitMatch, unit_after
 _ABBREVIATION = re.compile(r"(?:(?P<spaced>\s?(?:bn|mn|mln|bln|tn|trn))|(?P<letter>[kKMBTmbt]))\b")
 _RANGE_JOIN = re.compile(r"(?:-?\s+)?(?:-|–|—|(?P<word>to|through|and|or)-?)\s*", re.I)
 _PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
+# "from A <a few words, no sentence end> to B": "from $36,040 late on Monday to $34,935"
+_FROM_TO = re.compile(r"(?:(?!\.\s+[A-Z])[^;!?]){0,40}?\s(?P<word>to)\s+")
 _RANGE_OPENER = re.compile(r"(?<![\w-])(?P<word>between|from)\s+$", re.I)
 _SCORE_CONTEXT = re.compile(
     r"(?<![\w-])(?:won|lost|beat|beating|win|defeat|victory|draw|drew|tied|tie|lead|led|"
@@ -52,7 +54,8 @@ _DENOMINATOR_JOIN = re.compile(r"\s*/\s*|\s+per\s+|-an?-|\s+an?\s+(?=\w)", re.I)
 _DENOMINATOR_WORD = re.compile(r"[A-Za-z]+")
 _US_SUFFIX = re.compile(r"\s?(?:US|U\.S\.)(?![\w.])")
 _UNIT_GAP = re.compile(r"[ \u00a0]?-?")
-_VAGUE_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+)?", re.I)
+# "hundreds of miles", "tens of millions of dollars", "a quarter of a percentage point"
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|an?\s+)?(?:US\s+|U\.S\.\s+)?", re.I)
 _PRONOUN_ONE_BEFORE = re.compile(
     r"(?<![\w-])(?:each|the|same|no|any|every|which|this|that|someone|anyone)\s+$", re.I
 )
@@ -103,7 +106,7 @@ def _figure_pattern() -> str:
 
 @cache
 def _scanner() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.,/+−^])(?:(?<!-)|(?<=sub-)){_figure_pattern()}")
+    return re.compile(rf"(?<![\w./+−^])(?<!\d,)(?:(?<!-)|(?<=sub-)){_figure_pattern()}")
 
 
 @cache
@@ -119,8 +122,13 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
     pos = 0
     scanner = _scanner()
     while (match := scanner.search(text, pos)) is not None:
+        if blocked.overlap(match.start(), match.end()):
+            pos = match.end()  # inside a date or a clock time
+            continue
         mention = _read(text, match)
-        if mention is None:
+        if mention is not None and blocked.overlap(mention.start, mention.end):
+            mention = _read(text, match, reach=False)  # a range must not span a date
+        if mention is None or blocked.overlap(mention.start, mention.end):
             pos = match.start() + 1
             continue
         pos = mention.end
@@ -132,16 +140,18 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
         ):
             mention = _as_identifier(text, mention, match.end())
             label_end = mention.end
-        if not blocked.overlap(mention.start, mention.end):
-            found.append(mention)
+        found.append(mention)
     found.extend(_single_units(text, blocked, _Spans.of((m.start, m.end) for m in found)))
     found.extend(_ordinals(text, blocked, _Spans.of((m.start, m.end) for m in found)))
     found.sort(key=lambda m: m.start)
     return found
 
 
-def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
-    """The mention a scanner match begins, or None when it is no amount."""
+def _read(text: str, match: re.Match[str], *, reach: bool = True) -> QuantityMention | None:
+    """The mention a scanner match begins, or None when it is no amount.
+
+    ``reach`` lets "from A ... to B" find B a few words on; off, B must follow A.
+    """
     first = _figure(text, match)
     if first is None or not _stands_alone(text, first):
         return None
@@ -167,8 +177,7 @@ def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
     second: _Figure | None = None
     if _is_year(text, first, None, unit):
         return None
-    if unit is None or unit.unit.kind != "money" or first.currency is None:
-        first, second, unit = _range_partner(text, first, unit, opener, change)
+    first, second, unit = _range_partner(text, first, unit, opener if reach else None, change)
     if opener is not None:
         change = None  # "rose from 5 to 7", "up from 900,000", "increase between 4% and 5%"
     if _is_year(text, first, second, unit):
@@ -182,7 +191,7 @@ def _read(text: str, match: re.Match[str]) -> QuantityMention | None:
     kind: NumberKind = "count"
     unit_name: str | None = None
     unit_text: str | None = None
-    end = unit.end if unit else last.end
+    end = max(unit.end if unit else 0, last.end)
     if currency is not None:
         kind, unit_name = "money", currency.name
         unit_text = match["cur"] or (text[unit.start : unit.end] if unit else None)
@@ -332,8 +341,8 @@ def _unit(text: str, figure: _Figure) -> UnitMatch | None:
     if figure.currency is not None:
         suffix = _US_SUFFIX.match(text, pos)
         return UnitMatch(pos, suffix.end(), figure.currency) if suffix else None
-    if figure.vague is not None or figure.scale > 1:
-        of = _VAGUE_OF.match(text, pos)
+    if figure.vague is not None or figure.scale > 1 or 0 < figure.value < 1:
+        of = _SHARE_OF.match(text, pos)
         if of is not None and (found := unit_after(text, of.end())) is not None:
             return _reading(text, found, figure)
     gap = _UNIT_GAP.match(text, pos)
@@ -367,8 +376,7 @@ def _age(text: str, figure: _Figure) -> UnitMatch | None:
     )
     if not (aged or apposition):
         return None
-    year = unit_after("year", 0)
-    return UnitMatch(figure.end, figure.end, year.unit) if year else None
+    return UnitMatch(figure.end, figure.end, units.unit_named("year"))
 
 
 def _reading(text: str, found: UnitMatch, figure: _Figure) -> UnitMatch | None:
@@ -377,8 +385,7 @@ def _reading(text: str, found: UnitMatch, figure: _Figure) -> UnitMatch | None:
     if surface == "in" and not (figure.digits and _INCH_CONTEXT.match(text, found.end)):
         return None
     if found.unit.name == "pound" and figure.scale > 1:
-        sterling = units.currency_named("pound sterling")
-        return UnitMatch(found.start, found.end, sterling) if sterling else found
+        return UnitMatch(found.start, found.end, units.unit_named("GBP"))
     return found
 
 
@@ -404,11 +411,13 @@ def _range_partner(
             return low, high, _unit(text, error)
     after_first = unit.end if unit else first.end
     per = _denominator(text, after_first, allow_any_word=True) if first.currency else None
+    opened = opener["word"].lower() if opener else ""
     join = _RANGE_JOIN.match(text, per[1] if per else after_first)
+    if join is None and opened == "from":
+        join = _FROM_TO.match(text, per[1] if per else after_first)
     if join is None:
         return alone
     word = (join["word"] or "").lower()
-    opened = opener["word"].lower() if opener else ""
     if word == "and" and opened != "between":
         return alone
     if word in ("to", "through") and change and opened != "from" and (unit or first.currency):
@@ -420,10 +429,9 @@ def _range_partner(
     if second is None or (word == "or" and second.value <= first.value):
         return alone
     second_unit = _unit(text, second)
-    if per is not None:
-        second_per = _denominator(text, second.end, allow_any_word=True)
-        if second_per is None or second_per[0] != per[0]:
-            return alone
+    second_per = _denominator(text, second.end, allow_any_word=True) if per else None
+    if second_per is not None and per is not None and second_per[0] != per[0]:
+        return alone
     if unit is not None and second_unit is None and opened != "from":
         return alone
     if unit is not None and second_unit is not None and second_unit.unit != unit.unit:

@@ -3,7 +3,9 @@
 quantulum3 carries a large unit lexicon but parses a whole sentence in about a
 millisecond and grows worse than linearly with length, so numcheck calls it on a short
 window (the figure and the symbol after it) and only when that symbol is one quantulum3
-lists as a unit symbol. News rarely needs it; science copy does.
+lists as a unit symbol. News rarely needs it; science copy does. numcheck runs it
+without its optional classifier (the scikit-learn model is not a dependency), switching
+quantulum3's ``USE_CLF`` off for the process on first use.
 """
 
 from __future__ import annotations

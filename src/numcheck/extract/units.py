@@ -164,20 +164,18 @@ def currency_before(surface: str) -> Unit:
     return _lookup(_currencies()[0], surface.replace(" ", ""))
 
 
-def currency_named(name: str) -> Unit | None:
-    """The currency whose ``after`` form is ``name`` ("pounds" -> pound sterling)."""
-    try:
-        return _lookup(_currencies()[1], name)
-    except KeyError:
-        return None
+def unit_named(name: str) -> Unit:
+    """The unit numcheck reports as ``name`` ("year", "GBP")."""
+    return _by_name()[name]
+
+
+@cache
+def _by_name() -> dict[str, Unit]:
+    units = (*_units().values(), *_currencies()[0].values(), *_currencies()[1].values())
+    return {unit.name: unit for unit in units}
 
 
 def spoken_name(unit_name: str) -> str:
     """The unit's name in words, for readers and scorers: "USD" -> "dollar"."""
-    return _spoken_names().get(unit_name) or _spoken(unit_name)
-
-
-@cache
-def _spoken_names() -> dict[str, str]:
-    units = (*_units().values(), *_currencies()[0].values(), *_currencies()[1].values())
-    return {unit.name: unit.spoken for unit in units}
+    unit = _by_name().get(unit_name)
+    return unit.spoken if unit else _spoken(unit_name)
