@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from numcheck.claims import Claim
@@ -65,16 +66,26 @@ def _load(inputs: Input | None) -> LoadResult:
     return result
 
 
-def check_loaded(
+@dataclass(frozen=True)
+class Checked:
+    """A report with the claims it was computed from (the HTML report marks them all)."""
+
+    report: Report
+    claims: tuple[Claim, ...]
+
+
+def check_documents(
     drafts: LoadResult,
     archive: LoadResult | None,
     rules: RulePack,
     store: ClaimStore | None = None,
-) -> Report:
+    progress: Callable[[Document], None] | None = None,
+) -> Checked:
     """Extract and check already loaded documents; a document that fails is reported.
 
     With ``store``, the drafts are also checked against its claims; the report lists the
     inputs read in this run (drafts, ``archive``), not the store's documents.
+    ``progress`` is called once per document after its extraction (for progress bars).
     """
     if store is not None:
         store.require(rules)  # before the work, not after
@@ -88,6 +99,8 @@ def check_loaded(
             extraction_errors[doc.source, doc.id] = (
                 f"extraction failed: {type(exc).__name__}: {exc}"
             )
+        if progress is not None:
+            progress(doc)
     statuses = [
         status.model_copy(update={"status": "error", "error": extraction_errors[key]})
         if (key := (status.source, status.id)) in extraction_errors
@@ -97,7 +110,17 @@ def check_loaded(
     against = archive is not None or store is not None
     draft_ids = frozenset(d.id for d in drafts.documents) if against else None
     findings = run_rules(claims, rules, draft_ids, archive=store)
-    return Report(documents=tuple(statuses), findings=tuple(findings))
+    return Checked(Report(documents=tuple(statuses), findings=tuple(findings)), tuple(claims))
+
+
+def check_loaded(
+    drafts: LoadResult,
+    archive: LoadResult | None,
+    rules: RulePack,
+    store: ClaimStore | None = None,
+) -> Report:
+    """Extract and check already loaded documents; a document that fails is reported."""
+    return check_documents(drafts, archive, rules, store).report
 
 
 def _pack(rules: RulesLike) -> RulePack:

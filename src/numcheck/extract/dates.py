@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from numcheck.extract.exclusions import counts_things
 from numcheck.extract.mentions import Timex
 from numcheck.extract.timex_anchor import AnchorMemory, day_of
 from numcheck.extract.timex_lexicon import lexicon
@@ -28,25 +29,6 @@ _DATELINE_LEAD = re.compile(
 )
 
 
-# "signed by 1000 lawmakers", "the 2000 workers": a bare four-digit figure before a plural
-# noun counts things, unless a temporal preposition introduces it ("in 1999 troops left").
-_PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+-)?[a-z]+[^s\W]?s\b")
-_YEAR_PREPOSITION = re.compile(
-    r"\b(?:in|since|from|until|till|through|before|after|during|of|between|and|"
-    r"early|late|mid|spring|summer|autumn|fall|winter|year)\s*\Z",
-    re.I,
-)
-
-
-def _counts_things(text: str, timex: Timex) -> bool:
-    """Whether a bare four-digit 'year' is a count of the noun after it."""
-    if timex.type != "DATE" or not re.fullmatch(r"\d{4}", timex.text):
-        return False
-    if not _PLURAL_AFTER.match(text, timex.end):
-        return False
-    return not _YEAR_PREPOSITION.search(text, max(0, timex.start - 12), timex.start)
-
-
 def tag_dates(text: str, dct: dt.date | None = None) -> list[Timex]:
     """Every temporal expression in ``text``, resolved against the publication date ``dct``.
 
@@ -59,7 +41,7 @@ def tag_dates(text: str, dct: dt.date | None = None) -> list[Timex]:
     found: list[Timex] = []
     for cand in recognize(text):
         timex = resolve(Context(text, dct, sentences, memory, cand, lx))
-        if timex is None or _counts_things(text, timex):
+        if timex is None or (timex.type == "DATE" and counts_things(text, timex.start, timex.end)):
             continue
         found.append(timex)
         if timex.anchor == "text" and "-Q" in timex.value:

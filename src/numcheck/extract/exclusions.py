@@ -91,12 +91,42 @@ def ordinals(text: str) -> list[tuple[int, int, float]]:
     return out
 
 
+# A plural noun after a figure: "1000 lawmakers", "2000 workers"; not the nouns a
+# reference year qualifies ("1990 levels", "2010 dollars").
+_PLURAL_AFTER = re.compile(
+    r"\s+(?!(?:levels|prices|dollars|terms|values|figures|rates|standards|numbers)\b)"
+    r"(?:[a-z]+-)?[a-z]+[^s\W]s\b"
+)
+# What makes "2019 protests" a year's protests: a determiner or a name before it.
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?:\b(?:the|a|its|their|his|her|this|last|next)|['’]s|[A-Z]\w*)\s+$"
+)
+
+
+def counts_things(text: str, start: int, end: int) -> bool:
+    """A four-digit figure before a plural noun counts it ("signed by 1000 lawmakers",
+    "2000 workers struck"), unless a word of time ("in 1999 troops left") or, for figures
+    that could be recent years, a determiner or name ("the 2020 elections") comes first."""
+    figure = text[start:end]
+    if not (figure.isdigit() and len(figure) == 4) or not _PLURAL_AFTER.match(text, end):
+        return False
+    before = text[max(0, start - 12) : start]
+    if re.search(
+        r"\b(?:in|since|from|until|till|before|after|during|between|of|and)\s+$", before, re.I
+    ):
+        return False
+    return not (1800 <= int(figure) < 2200 and _ATTRIBUTIVE_BEFORE.search(before))
+
+
 def is_year(text: str, start: int, figure: str, value: float) -> bool:
     """A bare four-digit figure that reads as a year ("in 2003", "the 2019 list", "by 2120").
 
-    1800-2199 always does; an older one only after a word of time ("in 1066").
+    1800-2199 does unless it counts the plural noun after it; an older one only after a
+    word of time ("in 1066").
     """
     if not (figure.isdigit() and len(figure) == 4):
+        return False
+    if counts_things(text, start, start + len(figure)):
         return False
     if 1800 <= value < 2200:
         return True

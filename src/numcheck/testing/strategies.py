@@ -98,7 +98,7 @@ def conflicting_scenarios(draw: st.DrawFn) -> Scenario:
     low = draw(st.integers(min_value=3, max_value=400))
     high = draw(st.integers(min_value=2 * low + 1, max_value=10 * low))
     published = draw(_published())
-    figures = [str(low), str(high)]
+    figures = [f"{low:,}", f"{high:,}"]  # news style: 1,000 lawmakers
     if draw(st.booleans()):
         figures.reverse()
     docs = tuple(

@@ -1,0 +1,212 @@
+"""Project configuration: ``[tool.numcheck]`` in pyproject.toml, or a numcheck.toml.
+
+The file is found in the working directory or the nearest parent (a numcheck.toml wins
+over a pyproject.toml in the same folder; a pyproject.toml without ``[tool.numcheck]``
+is passed over). Paths in it are relative to the file. Command-line flags override it.
+An invalid file is an error that names the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from numcheck.findings import Severity
+from numcheck.rules.load import RulePack
+from numcheck.rules.yaml_source import RuleFileError
+from numcheck.suppressions import UNUSED_RULE
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+FailOn = Literal["error", "warning", "info", "never"]
+Show = Literal["error", "warning", "info"]
+CONFIG_NAMES = ("numcheck.toml", "pyproject.toml")
+
+
+class Config(BaseModel):
+    """What a newsroom sets once for every run (all optional)."""
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", alias_generator=lambda name: name.replace("_", "-")
+    )
+
+    rules: tuple[Path, ...] = Field(default=(), description="rule files or folders")
+    enable: tuple[str, ...] = Field(default=(), description="rule ids to turn on")
+    disable: tuple[str, ...] = Field(default=(), description="rule ids to turn off")
+    severity: dict[str, Severity] = Field(default_factory=dict, description="rule id: severity")
+    fail_on: FailOn | None = Field(default=None, description="lowest severity that fails a run")
+    show: Show | None = Field(default=None, description="lowest severity printed")
+    archive: tuple[Path, ...] = Field(default=(), description="published articles to check against")
+    meta: Path | None = Field(default=None, description="metadata file (YAML or CSV)")
+    baseline: Path | None = Field(default=None, description="accepted findings (JSON)")
+    store: Path | None = Field(default=None, description="claim store of the archive")
+
+
+class LoadedConfig(BaseModel):
+    """A configuration and the file it came from (None: no file, all defaults)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    config: Config = Config()
+    path: Path | None = None
+
+
+def _table(path: Path) -> tuple[str, ...]:
+    return ("tool", "numcheck") if path.name == "pyproject.toml" else ()
+
+
+_ANY_HEADER = re.compile(r"^\s*\[\[?\s*[\w.\-\s\"']+\]\]?\s*(?:#.*)?$")
+
+
+def _header_line(lines: list[str], parts: tuple[str, ...]) -> int | None:
+    """Index of the ``[a.b]`` header line; -1 for the top level of the file."""
+    if not parts:
+        return -1
+    dotted = r"\s*\.\s*".join(re.escape(p) for p in parts)
+    pattern = re.compile(r"^\s*\[\s*" + dotted + r"\s*\]\s*(?:#.*)?$")
+    return next((i for i, line in enumerate(lines) if pattern.match(line)), None)
+
+
+def _key_line(lines: list[str], header: int, key: str) -> int | None:
+    """Index of ``key = ...`` in the table that starts after line ``header``."""
+    pattern = re.compile(r"""^\s*["']?""" + re.escape(key) + r"""["']?\s*=""")
+    for i in range(header + 1, len(lines)):
+        if _ANY_HEADER.match(lines[i]):
+            return None
+        if pattern.match(lines[i]):
+            return i
+    return None
+
+
+def _line_of(text: str, table: tuple[str, ...], location: tuple[str | int, ...]) -> int | None:
+    """Best-effort 1-based line of a key: the deepest ``key =`` found under its table."""
+    lines = text.splitlines()
+    keys = [k for k in location if isinstance(k, str)]
+    for depth in range(len(keys), 0, -1):
+        header = _header_line(lines, (*table, *keys[: depth - 1]))
+        line = None if header is None else _key_line(lines, header, keys[depth - 1])
+        if line is not None:
+            return line + 1
+    header = _header_line(lines, table)
+    return header + 1 if header is not None and header >= 0 else None
+
+
+def find_config(start: Path) -> Path | None:
+    """The configuration file for runs in ``start``: there or in the nearest parent."""
+    for folder in [start.resolve(), *start.resolve().parents]:
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True  # let load_config report what is wrong with it
+    return isinstance(data.get("tool"), dict) and "numcheck" in data["tool"]
+
+
+def load_config(path: Path) -> LoadedConfig:
+    """Read and validate ``path``; errors name the file, line and key."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(path, f"cannot read configuration: {exc}") from exc
+    try:
+        data: Any = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        raise RuleFileError(
+            path, f"invalid TOML: {exc}", int(match.group(1)) if match else None
+        ) from exc
+    table = _table(path)
+    for key in table:
+        data = data.get(key, {}) if isinstance(data, dict) else {}
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        dotted = ".".join(str(p) for p in (*table, *error["loc"]))
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise RuleFileError(
+            path, f"{dotted}: {error['msg']}{more}", _line_of(text, table, error["loc"])
+        ) from exc
+    folder = path.parent
+    resolved = config.model_copy(
+        update={
+            "rules": tuple(folder / p for p in config.rules),
+            "archive": tuple(folder / p for p in config.archive),
+            **{
+                key: folder / value
+                for key in ("meta", "baseline", "store")
+                if (value := getattr(config, key)) is not None
+            },
+        }
+    )
+    _check_rule_lists(resolved, path, text)
+    return LoadedConfig(config=resolved, path=path)
+
+
+def _check_rule_lists(config: Config, path: Path, text: str) -> None:
+    both = sorted(set(config.enable) & set(config.disable))
+    if both:
+        raise RuleFileError(
+            path,
+            f"{'.'.join((*_table(path), 'disable'))}: {', '.join(both)} also enabled",
+            _line_of(text, _table(path), ("disable",)),
+        )
+
+
+def configure_pack(pack: RulePack, loaded: LoadedConfig) -> RulePack:
+    """The pack with the configuration's enable, disable and severity applied.
+
+    A rule id the pack does not have is an error: a typo would silently check nothing.
+    """
+    config = loaded.config
+    known = {r.id for r in pack.rules} | {UNUSED_RULE}
+    path = loaded.path or Path("<config>")
+    text = path.read_text(encoding="utf-8") if loaded.path else ""
+    table = _table(path)
+    for key, ids in (
+        ("enable", config.enable),
+        ("disable", config.disable),
+        ("severity", tuple(config.severity)),
+    ):
+        for rule_id in ids:
+            if rule_id not in known:
+                location: tuple[str, ...] = (key, rule_id) if key == "severity" else (key,)
+                raise RuleFileError(
+                    path,
+                    f"{'.'.join((*table, *location))}: no rule {rule_id!r} "
+                    f"(rules: {', '.join(sorted(known))})",
+                    _line_of(text, table, location),
+                )
+    rules = []
+    for rule in pack.rules:
+        update: dict[str, Any] = {}
+        if rule.id in config.enable:
+            update["enabled"] = True
+        if rule.id in config.disable:
+            update["enabled"] = False
+        if rule.id in config.severity:
+            update["severity"] = config.severity[rule.id]
+        rules.append(rule.model_copy(update=update) if update else rule)
+    return RulePack(tuple(rules), pack.folders)
+
+
+def unused_suppression_severity(loaded: LoadedConfig) -> Severity | None:
+    """The severity of ``unused-suppression`` findings; None when the rule is disabled."""
+    config = loaded.config
+    if UNUSED_RULE in config.disable:
+        return None
+    return config.severity.get(UNUSED_RULE, Severity.WARNING)
