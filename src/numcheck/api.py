@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from numcheck.claims import Claim
-from numcheck.documents.load import LoadResult, Metadata, load_paths
+from numcheck.documents.load import LoadResult, Metadata, document_from_fields, load_paths
 from numcheck.documents.model import Document, DocumentStatus, OffsetMap
 from numcheck.extract.pipeline import extract_claims
 from numcheck.findings import Report
@@ -25,16 +25,7 @@ Input = DocumentsLike | Iterable[DocumentsLike]
 
 def document(text: str, *, id: str = "<text>", published: dt.date | str | None = None) -> Document:
     """A document made from a string (for tests and editorial tooling)."""
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
-    return Document(
-        id=id,
-        text=text,
-        source=id,
-        published=published,
-        published_basis="metadata" if published else "none",
-        offsets=OffsetMap(text),
-    )
+    return document_from_fields(id, text, id, {"published": published}, OffsetMap(text))
 
 
 def extract(

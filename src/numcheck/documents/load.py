@@ -99,9 +99,10 @@ def metadata_for(path: Path, metadata: Metadata) -> Mapping[str, Any]:
     return {}
 
 
-def _document(
+def document_from_fields(
     doc_id: str, text: str, source: str, fields: Mapping[str, Any], offsets: OffsetMap | None
 ) -> Document:
+    """A document with the metadata fields it was given (published, title, url)."""
     published = _date(fields.get("published") or fields.get("date"), source)
     return Document(
         id=doc_id,
@@ -142,13 +143,19 @@ def load_file(path: Path, metadata: Metadata | None = None) -> LoadResult:
                     raise DocumentError(source, f"invalid YAML front matter: {exc}") from exc
                 if isinstance(parsed, dict):
                     fields = {**parsed, **fields}
-            doc = _document(str(fields.get("id") or source), text, source, fields, offsets)
+            doc = document_from_fields(
+                str(fields.get("id") or source), text, source, fields, offsets
+            )
         elif suffix in (".html", ".htm"):
             text, offsets, title = html_text(raw)
             fields = {"title": title, **meta}
-            doc = _document(str(fields.get("id") or source), text, source, fields, offsets)
+            doc = document_from_fields(
+                str(fields.get("id") or source), text, source, fields, offsets
+            )
         else:
-            doc = _document(str(meta.get("id") or source), raw, source, meta, OffsetMap(raw))
+            doc = document_from_fields(
+                str(meta.get("id") or source), raw, source, meta, OffsetMap(raw)
+            )
     except DocumentError as exc:
         result.fail(source, exc.message)
         return result
@@ -173,7 +180,7 @@ def _load_jsonl(path: Path, raw: str, meta: Mapping[str, Any]) -> LoadResult:
             continue
         doc_id = str(record.get("id") or source)
         try:
-            doc = _document(
+            doc = document_from_fields(
                 doc_id,
                 record["text"],
                 source,

@@ -14,6 +14,7 @@ from lemminflect import getAllLemmas
 
 from numcheck.claims import Measure, Scope, Window
 from numcheck.extract.mentions import QuantityMention, Timex
+from numcheck.extract.timex_lexicon import lexicon
 from numcheck.vocabulary import Vocabulary, lemma
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
@@ -145,41 +146,6 @@ _TITLES = frozenset(
         "then-prime",
     ]
 )
-_CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +243,8 @@ class ContextReader:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self.measures = vocabulary.measures
+        calendar = lexicon()
+        self.calendar_words = frozenset(calendar.months) | frozenset(calendar.weekdays)
 
     def measure(
         self, text: str, mention: QuantityMention, sentence: tuple[int, int]
@@ -411,7 +379,7 @@ class ContextReader:
                 or name in places
                 or low in _FUNCTION_WORDS
                 or low in _TITLES
-                or low in _CALENDAR
+                or low in self.calendar_words
                 or getAllLemmas(low)
             ):
                 continue
