@@ -62,7 +62,7 @@ class PerClaim(Generic[T]):
     """A value computed once per claim object: a draft claim meets hundreds of archive
     claims in one run, and hashing a claim by value would cost more than recomputing."""
 
-    LIMIT = 50_000
+    LIMIT = 4_096
 
     def __init__(self, compute: Callable[[Claim], T]) -> None:
         self._compute = compute
