@@ -44,6 +44,7 @@ def extract_homes(document: Document, vocabulary: Vocabulary | None = None) -> l
                 stated=value,
                 measure=Measure(head="home", noun="homes", text="homes"),
                 as_of=document.published,
+                context=tuple(sorted(set(re.findall(r"[a-z]{3,}", text[start:end])))),
             )
         )
     return claims

@@ -187,6 +187,12 @@ class Claim(Frozen):
     weekday: int | None = Field(default=None, description="weekday named with the date, 0=Mon")
     attribution: str | None = None
     in_headline: bool = Field(default=False, description="stated in the document's headline")
+    context: tuple[str, ...] = Field(
+        default=(), description="content lemmas, names and places of the claim's sentence"
+    )
+    story: tuple[str, ...] = Field(
+        default=(), description="the document's most named people, groups and places"
+    )
 
     @property
     def start(self) -> int:

@@ -66,6 +66,8 @@ class Measures:
     vague_nouns: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     outcomes: frozenset[str] = frozenset()
+    cumulative: frozenset[str] = frozenset()
+    once: frozenset[str] = frozenset()
 
     def canonical(self, word: str) -> str:
         """The synonym-set name of a lemma (or the lemma itself)."""
@@ -123,6 +125,8 @@ def _measures(files: Iterable[Path]) -> Measures:
     vague: set[str] = set()
     generic: set[str] = set()
     outcomes: set[str] = set()
+    cumulative: set[str] = set()
+    once: set[str] = set()
     for path in files:
         data = _read(path)
         for name, words in (data.get("synonyms") or {}).items():
@@ -134,12 +138,16 @@ def _measures(files: Iterable[Path]) -> Measures:
         vague.update(str(w).lower() for w in data.get("vague_nouns") or [])
         generic.update(str(w).lower() for w in data.get("generic_modifiers") or [])
         outcomes.update(str(w).lower() for w in data.get("outcomes") or [])
+        cumulative.update(str(w).lower() for w in data.get("cumulative") or [])
+        once.update(str(w).lower() for w in data.get("once") or [])
     return Measures(
         synonym_of,
         frozenset(populations),
         frozenset(vague),
         frozenset(generic),
         frozenset(outcomes),
+        frozenset(cumulative),
+        frozenset(once),
     )
 
 

@@ -21,7 +21,8 @@ def test_round_trip(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     # Unrelated edits keep the id; a new conflicting figure fails again.
     (newsroom / "drafts" / "d.md").write_text(
-        DRAFT.replace("The flood", "Officials said the flood") + "Later 900 homes were counted.\n",
+        DRAFT.replace("The flood", "Officials said the flood")
+        + "Later the flood destroyed 900 homes in the valley.\n",
         encoding="utf-8",
     )
     assert main([*CHECK, "--baseline", "baseline.json", "--format", "json"]) == 1

@@ -29,7 +29,7 @@ def count(
         kind=Kind.COUNT,
         quote=quote,
         span=Span(start=at, end=at + len(quote), line=1, column=at + 1),
-        sentence=f"There were {quote} {head}s.",
+        sentence=f"There were {quote} {head}s on the base.",
         sentence_start=0,
         value=value or Interval.point(figure),
         stated=figure,
@@ -37,6 +37,7 @@ def count(
         measure=Measure(head=head, noun=head, text=f"{head}s"),
         scope=Scope(window=window),
         as_of=published,
+        context=("base",),  # one story: every claim's sentence names the base
     )
 
 
@@ -62,6 +63,7 @@ def event_date(
         event=Measure(head="kill", modifiers=(who,), verb="kill", text="killed"),
         weekday=weekday,
         as_of=published,
+        context=(who, "kill"),
     )
 
 

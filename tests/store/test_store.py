@@ -152,9 +152,9 @@ def write(path: Path, published: str, text: str) -> Path:
 @pytest.mark.usefixtures("extractor")
 def test_index_then_check_equals_checking_against_the_files(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
-    write(archive / "a.md", "2024-01-05", "Rebels attacked 110 times.")
-    write(archive / "b.md", "2024-01-06", "There were 300 attacks.")
-    draft = write(tmp_path / "draft.md", "2024-01-07", "Now 2500 attacks, after 112.")
+    write(archive / "a.md", "2024-01-05", "Rebels attacked the base 110 times.")
+    write(archive / "b.md", "2024-01-06", "There were 300 attacks on the base.")
+    draft = write(tmp_path / "draft.md", "2024-01-07", "Now 2500 attacks on the base, after 112.")
     store = tmp_path / "claims.sqlite"
     result = index([archive], store)
     assert (result.documents, result.claims, result.unchanged, result.errors) == (2, 2, 0, [])
@@ -171,8 +171,8 @@ def test_unchanged_files_are_skipped_and_changed_files_replace_their_claims(
     tmp_path: Path,
 ) -> None:
     archive = tmp_path / "archive"
-    write(archive / "a.md", "2024-01-05", "Rebels attacked 110 times.")
-    changing = write(archive / "b.md", "2024-01-06", "There were 300 and 310 attacks.")
+    write(archive / "a.md", "2024-01-05", "Rebels attacked the base 110 times.")
+    changing = write(archive / "b.md", "2024-01-06", "There were 300 and 310 attacks on the base.")
     path = tmp_path / "claims.sqlite"
     index([archive], path)
     again = index([archive], path)
@@ -191,7 +191,7 @@ def test_cli_index_reports_counts_and_errors(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     archive = tmp_path / "archive"
-    write(archive / "a.md", "2024-01-05", "Rebels attacked 110 times.")
+    write(archive / "a.md", "2024-01-05", "Rebels attacked the base 110 times.")
     write(archive / "bad.md", "2024-01-05", "BROKEN 7")
     (archive / "latin1.txt").write_bytes("caf\xe9 5".encode("latin-1"))
     store = tmp_path / "claims.sqlite"
@@ -202,7 +202,7 @@ def test_cli_index_reports_counts_and_errors(
     # Files that failed are read again; the good one is skipped.
     assert main(["index", str(archive), "--store", str(store)]) == 2
     assert "1 files unchanged; 2 errors" in capsys.readouterr().out
-    draft = write(tmp_path / "draft.md", "2024-01-06", "There were 300 attacks.")
+    draft = write(tmp_path / "draft.md", "2024-01-06", "There were 300 attacks on the base.")
     assert main(["check", str(draft), "--store", str(store), "--format", "json"]) == 1
 
 
@@ -210,9 +210,9 @@ def test_cli_index_reports_counts_and_errors(
 def test_check_combines_the_store_with_against(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write(tmp_path / "archive" / "a.md", "2024-01-05", "Rebels attacked 110 times.")
+    write(tmp_path / "archive" / "a.md", "2024-01-05", "Rebels attacked the base 110 times.")
     today = write(tmp_path / "today" / "t.md", "2024-01-06", "Rebels attacked 900 times.")
-    draft = write(tmp_path / "draft.md", "2024-01-07", "There were 300 attacks.")
+    draft = write(tmp_path / "draft.md", "2024-01-07", "There were 300 attacks on the base.")
     store = tmp_path / "claims.sqlite"
     assert main(["index", str(tmp_path / "archive"), "--store", str(store)]) == 0
     capsys.readouterr()

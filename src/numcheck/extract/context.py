@@ -7,6 +7,7 @@ The rules compare measures by synonym set, so the measure here keeps lemmas as w
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -256,6 +257,8 @@ class ContextReader:
             clause_words, mention.start, mention.end
         )
         noun = mention.noun_lemma or (lemma(mention.noun) if mention.noun else None)
+        if noun is not None and len(noun) < 2:
+            noun = None  # "one U.S. official": a letter of an abbreviation, not a noun
         if noun and noun.lower() in self.measures.vague_nouns:
             if verb is None:
                 return None
@@ -362,14 +365,52 @@ class ContextReader:
             text=text[end:hi].strip(),
         )
 
+    def story(
+        self, text: str, sentences: Sequence[tuple[int, int]], size: int = 15
+    ) -> tuple[str, ...]:
+        """What a document is about: its most named people, groups and places.
+
+        Two documents that share few of these tell different stories, however alike
+        their numbers' measures ("people", "shares") look.
+        """
+        counts: Counter[str] = Counter()
+        for start, end in sentences:
+            counts.update(self.names(words(text, start, end)))
+            counts.update(
+                name.lower() for _, _, name in self.vocabulary.places.find(text[start:end])
+            )
+        return tuple(sorted(name for name, _ in counts.most_common(size)))
+
+    def context(self, text: str, sentence: tuple[int, int]) -> tuple[str, ...]:
+        """Content lemmas, names and places of a sentence: what a figure is said with."""
+        lemmas = {
+            lemma(w.text)
+            for w in words(text, *sentence)
+            if len(w.text) > 2 and w.text.lower() not in _FUNCTION_WORDS and not w.text[0].isupper()
+        }
+        lemmas -= _AUXILIARIES | _REPORTING | self.measures.generic_modifiers
+        lemmas.update(self.names(words(text, *sentence)))
+        lemmas.update(
+            name.lower() for _, _, name in self.vocabulary.places.find(text[slice(*sentence)])
+        )
+        return tuple(sorted(lemmas))
+
     def participants(
         self, text: str, sentence_words: Sequence[Word], timex: Timex
     ) -> tuple[str, ...]:
-        """Named people and organizations (capitalized words that are not places or dates)."""
+        """Named people and organizations of a sentence, outside the date itself."""
+        return tuple(
+            sorted(
+                self.names([w for w in sentence_words if not timex.start <= w.start < timex.end])
+            )
+        )
+
+    def names(self, sentence_words: Sequence[Word]) -> list[str]:
+        """Capitalized words that are not places, dates, titles or common English words."""
         places = self.vocabulary.places.canonical
         names: list[str] = []
         for word in sentence_words:
-            if timex.start <= word.start < timex.end or not word.text[0].isupper():
+            if not word.text[0].isupper():
                 continue
             name = re.sub(r"['’]s?\Z", "", word.text).strip(".")
             low = name.lower()
@@ -385,4 +426,4 @@ class ContextReader:
                 continue
             if low not in names:
                 names.append(low)
-        return tuple(sorted(names))
+        return names

@@ -104,6 +104,14 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
     split = split_sentences(text)
     sentences = _SentenceIndex(split, len(text))
     title = headline(document, split)
+    story = reader.story(text, [(x.start, x.end) for x in split])
+    contexts: dict[int, tuple[str, ...]] = {}
+
+    def context_of(sentence: Sentence) -> tuple[str, ...]:
+        if sentence.start not in contexts:
+            contexts[sentence.start] = reader.context(text, (sentence.start, sentence.end))
+        return contexts[sentence.start]
+
     timexes = tag_dates(text, as_of)
     claims: list[Claim] = []
     for timex in timexes:
@@ -119,6 +127,8 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
             "timex": timex.value,
             "timex_type": timex.type,
             "resolved": timex.resolved,
+            "context": context_of(sentence),
+            "story": story,
         }
         offset = _OFFSET.match(text, timex.end) if timex.type == "DURATION" else None
         if offset and timex.anchor == "text" and timex.window_start and timex.window_end:
@@ -176,6 +186,8 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
                 scope=reader.scope(text, mention.start, mention.end, bounds, timexes),
                 as_of=as_of,
                 in_headline=title is not None and sentence.start == title.start,
+                context=context_of(sentence),
+                story=story,
             )
         )
     claims.sort(key=lambda c: (c.span.start, c.span.end))

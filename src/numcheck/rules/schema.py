@@ -72,7 +72,24 @@ class RuleBase(Strict):
     )
 
 
-class ValueConflictOptions(Strict):
+class SameStory(Strict):
+    """When two claims of different documents tell the same story at all."""
+
+    min_shared_story_terms: int = Field(
+        default=3,
+        ge=0,
+        description="names and places two documents' most named ones must share "
+        "(not asked of a document that names fewer)",
+    )
+    min_shared_context: int = Field(
+        default=1,
+        ge=0,
+        description="content words, names or places the two claims' sentences must share, "
+        "besides the measure itself",
+    )
+
+
+class ValueConflictOptions(SameStory):
     kinds: list[Kind] = Field(
         default_factory=lambda: [Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.PERCENT]
     )
@@ -84,6 +101,11 @@ class ValueConflictOptions(Strict):
     readings: dict[str, Reading] = Field(
         default_factory=_default_readings,
         description="editorial stretch of each qualifier; missing qualifiers read strictly",
+    )
+    update_severity: Severity = Field(
+        default=Severity.INFO,
+        description="severity of a later, higher figure of a count that only grows "
+        "(a possible update rather than a conflict)",
     )
     max_days_apart: int | None = Field(
         default=60,
@@ -100,9 +122,16 @@ class ValueConflictRule(RuleBase):
     options: ValueConflictOptions = Field(default_factory=ValueConflictOptions)
 
 
-class EventDateOptions(Strict):
+class EventDateOptions(SameStory):
     min_shared_participants: int = Field(
         default=1, ge=1, description="named people or groups both sentences must share"
+    )
+    max_days_between: int = Field(
+        default=14,
+        ge=0,
+        description="dates further apart than this are different occurrences of an event "
+        "that can recur (a meeting, a visit); events that happen once to a participant "
+        "(the vocabulary's 'once' list: killed, born) are compared at any distance",
     )
 
 
@@ -113,7 +142,7 @@ class EventDateRule(RuleBase):
     options: EventDateOptions = Field(default_factory=EventDateOptions)
 
 
-class ElapsedTimeOptions(Strict):
+class ElapsedTimeOptions(SameStory):
     tolerance: Tolerance = Field(
         default_factory=lambda: Tolerance(relative=0.1),
         description="share of the stated span by which the calendar may differ",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from numcheck.claims import Claim, Measure
+from numcheck.rules.schema import SameStory
 from numcheck.vocabulary import Vocabulary
 
 
@@ -22,6 +23,25 @@ class Match:
     @property
     def scopes_differ(self) -> bool:
         return bool(self.caveats)
+
+
+def same_story(
+    a: Claim, b: Claim, options: SameStory, ignore: frozenset[str] = frozenset()
+) -> bool:
+    """Whether two claims may speak of one story: their documents share enough of their
+    most named names and places, and their sentences share a word besides the measure.
+
+    An archive holds many stories; "51 people" in one and "one person" in another are
+    never a conflict unless the texts show they tell the same one.
+    """
+    if a.document != b.document:
+        story_a, story_b = set(a.story), set(b.story)
+        needed = options.min_shared_story_terms
+        # A short text names too little to tell its story; its sentence must then do.
+        if min(len(story_a), len(story_b)) >= needed and len(story_a & story_b) < needed:
+            return False
+    shared = (set(a.context) & set(b.context)) - ignore
+    return len(shared) >= options.min_shared_context
 
 
 def _places(claim: Claim) -> set[str]:
@@ -53,6 +73,19 @@ class ScopeMatcher:
         mods_b = {self.measures.canonical(m) for m in b.modifiers}
         # Distinct descriptive modifiers ("Iraqi troops", "American troops") are distinct things.
         return not (mods_a and mods_b and not mods_a & mods_b)
+
+    def part_of(self, a: Claim, b: Claim) -> bool:
+        """Whether ``a`` counts a part of what ``b`` counts: all of a's places lie in b's,
+        and b names a place beyond them ("10 killed in Tanzania" of "257 killed in Kenya
+        and Tanzania"). A region that merely contains a's places (the Middle East for Iraq
+        and Syria) is a different scope, not an enumerated whole."""
+        places = self.vocabulary.places
+        inner, outer = _places(a), _places(b)
+        if not inner or not outer:
+            return False
+        inside = all(any(places.within(x, y) for y in outer) for x in inner)
+        beyond = any(not any(places.within(x, y) for x in inner) for y in outer)
+        return inside and beyond
 
     def match(self, a: Claim, b: Claim) -> Match | None:
         """A ``Match`` when ``a`` and ``b`` may count the same thing, else None."""

@@ -126,7 +126,7 @@ def unit_scenarios(draw: st.DrawFn) -> Scenario:
 def shifted_date_scenarios(draw: st.DrawFn) -> Scenario:
     """One event dated on two different days by two documents: one finding."""
     day = draw(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2029, 12, 1)))
-    shift = draw(st.integers(min_value=1, max_value=20))
+    shift = draw(st.integers(min_value=1, max_value=10))
     other = day + dt.timedelta(days=shift)
     name = draw(st.sampled_from(["Halvorsen", "Okonkwo-Reyes", "Vantongeren"]))
 

@@ -7,28 +7,19 @@ Best practice: "nearly four years after" the killing of January 3, 2020, in Janu
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Hashable
 
 from numcheck.claims import Claim, Interval, Kind
 from numcheck.findings import Finding
 from numcheck.rules.checks.base import PairCheck, make_finding
-from numcheck.rules.checks.event_date import calendar_value, per_participant
+from numcheck.rules.checks.event_date import calendar_value, first_day, per_participant
 from numcheck.rules.checks.value_conflict import editorial_interval, gap
 from numcheck.rules.schema import ElapsedTimeRule
+from numcheck.rules.scope import same_story
 from numcheck.vocabulary import Vocabulary
 
 # Days in each unit a span of time is stated in.
 _DAYS = {"year": 365.2425, "month": 30.436875, "week": 7.0, "day": 1.0}
-
-
-def _first_day(value: str) -> dt.date | None:
-    """The first day a calendar value covers (2020 -> 2020-01-01)."""
-    parts = [int(p) for p in value.split("-")]
-    try:
-        return dt.date(parts[0], *[*parts[1:], 1, 1][:2])
-    except ValueError:
-        return None
 
 
 class ElapsedTime(PairCheck):
@@ -55,11 +46,13 @@ class ElapsedTime(PairCheck):
             return None
         span, date = (a, b) if a.kind is Kind.DURATION else (b, a)
         assert span.event is not None and date.event is not None and span.as_of is not None
+        if not same_story(a, b, self.options):
+            return None
         shared = set(span.event.modifiers) & set(date.event.modifiers)
         if len(shared) < self.options.min_shared_participants:
             return None
         value = calendar_value(date)
-        start = _first_day(value) if value else None
+        start = first_day(value) if value else None
         stated = editorial_interval(span, self.options.readings)
         if start is None or stated is None or span.unit is None or span.stated is None:
             return None

@@ -13,10 +13,11 @@ import datetime as dt
 import re
 from collections.abc import Hashable
 
-from numcheck.claims import Claim
+from numcheck.claims import Claim, Measure
 from numcheck.findings import Finding
 from numcheck.rules.checks.base import EVERYWHERE, PairCheck, Reach, make_finding
 from numcheck.rules.schema import EventDateRule
+from numcheck.rules.scope import same_story
 from numcheck.vocabulary import Vocabulary
 
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -59,6 +60,15 @@ def per_participant(event: Hashable | None, claim: Claim) -> tuple[Hashable, ...
     return tuple((event, who) for who in sorted(set(claim.event.modifiers)))
 
 
+def first_day(value: str) -> dt.date | None:
+    """The first day a calendar value covers (2020 -> 2020-01-01)."""
+    parts = [int(p) for p in value.split("-")]
+    try:
+        return dt.date(parts[0], *[*parts[1:], 1, 1][:2])
+    except ValueError:
+        return None
+
+
 def same_at_coarser(a: str, b: str) -> bool:
     width = min(len(a), len(b))
     return a[:width] == b[:width]
@@ -85,6 +95,15 @@ class EventDateConflict(PairCheck):
             return EVERYWHERE
         return Reach(valued=True, low=days[0], high=days[1])
 
+    def _recurs_apart(self, event: Measure, va: str, vb: str) -> bool:
+        """Dates far apart of an event that can recur are two occurrences, not a conflict."""
+        if self.measures.canonical(event.head) in self.measures.once:
+            return False
+        da, db = first_day(va), first_day(vb)
+        if da is None or db is None:
+            return True
+        return abs((da - db).days) > self.rule.options.max_days_between
+
     def compare(self, a: Claim, b: Claim) -> Finding | None:
         va, vb = calendar_value(a), calendar_value(b)
         if va is None or vb is None or a.event is None or b.event is None:
@@ -93,6 +112,8 @@ class EventDateConflict(PairCheck):
             return None
         if a.document == b.document and a.sentence_start == b.sentence_start:
             return None  # two dates in one sentence tell of two moments, not one event
+        if not same_story(a, b, self.rule.options) or self._recurs_apart(a.event, va, vb):
+            return None
         shared = set(a.event.modifiers) & set(b.event.modifiers)
         if len(shared) < self.rule.options.min_shared_participants:
             return None

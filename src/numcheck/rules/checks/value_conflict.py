@@ -15,9 +15,9 @@ from numcheck.claims import Claim, Interval, format_number
 from numcheck.findings import Category, Finding
 from numcheck.rules.checks.base import PairCheck, PerClaim, Reach, make_finding
 from numcheck.rules.schema import Reading, ValueConflictRule
-from numcheck.rules.scope import Match, ScopeMatcher
+from numcheck.rules.scope import Match, ScopeMatcher, same_story
 from numcheck.units import base_unit
-from numcheck.vocabulary import Vocabulary
+from numcheck.vocabulary import Vocabulary, lemma
 
 
 def editorial_interval(claim: Claim, readings: Mapping[str, Reading]) -> Interval | None:
@@ -121,9 +121,26 @@ class ValueConflict(PairCheck):
         # Scopes last: most figures of a measure agree, and reading scopes costs more.
         earlier, later = sorted((a, b), key=lambda c: c.as_of or dt.date.min)
         match = self.matcher.match(earlier, later)
-        if match is None:
+        if match is None or not same_story(a, b, self.options, self._measure_words(a, b)):
+            return None
+        if self._part_within_whole(a, ia, b, ib) or self._part_within_whole(b, ib, a, ia):
             return None
         return self._finding(a, b, ia, ib, match)
+
+    def _part_within_whole(self, part: Claim, ip: Interval, whole: Claim, iw: Interval) -> bool:
+        """A figure for a part of the places may be lower than the whole's, never higher."""
+        if not self.matcher.part_of(part, whole):
+            return False
+        return ip.low is None or iw.high is None or ip.low <= iw.high
+
+    def _measure_words(self, a: Claim, b: Claim) -> frozenset[str]:
+        """The measure's own words, which say nothing of whether two stories are one."""
+        words: set[str] = set()
+        for claim in (a, b):
+            if claim.measure is not None:
+                words.update((claim.measure.head, claim.measure.noun or ""))
+                words.update(lemma(w) for w in claim.measure.text.split())
+        return frozenset(w.lower() for w in words)
 
     def _same_scope_within(self, a: Claim, b: Claim) -> bool:
         """Inside one document, different figures of one measure usually describe different
@@ -135,9 +152,18 @@ class ValueConflict(PairCheck):
             return True
         if a.measure.text != b.measure.text:
             return False
-        same_window = a.scope.window is not None and a.scope.window == b.scope.window
-        same_places = bool(a.scope.places) and a.scope.places == b.scope.places
-        return same_window or same_places
+        return a.scope.window is not None and a.scope.window == b.scope.window
+
+    def grows(self, claim: Claim) -> bool:
+        """A count that only grows as time passes: over an open window ("since October"),
+        or a toll ("people killed") whose outcome the vocabulary lists as cumulative."""
+        if _cumulative(claim):
+            return True
+        if claim.measure is None:
+            return False
+        measures = self.matcher.measures
+        names = {measures.canonical(claim.measure.head), self.matcher.outcome(claim.measure)}
+        return bool(names & measures.cumulative)
 
     def _finding(self, a: Claim, b: Claim, ia: Interval, ib: Interval, match: Match) -> Finding:
         caveats = list(match.caveats)
@@ -150,11 +176,11 @@ class ValueConflict(PairCheck):
         if dated_apart:
             assert earlier.as_of and later.as_of
             grows = (later.stated or 0) > (earlier.stated or 0)
-            if _cumulative(a) and _cumulative(b) and grows:
+            if self.grows(a) and self.grows(b) and grows:
                 category = Category.POSSIBLE_UPDATE
-                severity = min(severity, self.rule.severity.lowered(), key=lambda s: s.rank)
+                severity = self.options.update_severity
                 verdict = "later figure higher: it may be an update of a count that only grows"
-            elif _cumulative(a) and _cumulative(b):
+            elif self.grows(a) and self.grows(b):
                 verdict = "later figure lower, though the count can only grow"
             caveats.insert(
                 0,
