@@ -68,6 +68,7 @@ class Measures:
     outcomes: frozenset[str] = frozenset()
     cumulative: frozenset[str] = frozenset()
     once: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
 
     def canonical(self, word: str) -> str:
         """The synonym-set name of a lemma (or the lemma itself)."""
@@ -127,6 +128,7 @@ def _measures(files: Iterable[Path]) -> Measures:
     outcomes: set[str] = set()
     cumulative: set[str] = set()
     once: set[str] = set()
+    light: set[str] = set()
     for path in files:
         data = _read(path)
         for name, words in (data.get("synonyms") or {}).items():
@@ -140,6 +142,7 @@ def _measures(files: Iterable[Path]) -> Measures:
         outcomes.update(str(w).lower() for w in data.get("outcomes") or [])
         cumulative.update(str(w).lower() for w in data.get("cumulative") or [])
         once.update(str(w).lower() for w in data.get("once") or [])
+        light.update(str(w).lower() for w in data.get("light_verbs") or [])
     return Measures(
         synonym_of,
         frozenset(populations),
@@ -148,6 +151,7 @@ def _measures(files: Iterable[Path]) -> Measures:
         frozenset(outcomes),
         frozenset(cumulative),
         frozenset(once),
+        frozenset(light),
     )
 
 
@@ -168,6 +172,11 @@ def _places(files: Iterable[Path]) -> Places:
         for region, members in (data.get("regions") or {}).items():
             canonical.setdefault(str(region), str(region))
             contains.setdefault(str(region), set()).update(str(m) for m in members or [])
+        for country, cities in (data.get("cities") or {}).items():
+            inside = canonical.get(str(country), str(country))
+            for city in cities or []:
+                canonical[str(city)] = str(city)
+                contains.setdefault(inside, set()).add(str(city))
         for demonym, name in (data.get("demonyms") or {}).items():
             canonical[str(demonym)] = str(name)
             demonyms.add(str(demonym))

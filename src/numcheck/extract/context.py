@@ -414,6 +414,8 @@ class ContextReader:
                 continue
             name = re.sub(r"['’]s?\Z", "", word.text).strip(".")
             low = name.lower()
+            if word.text in places or f"{name}." in places:
+                continue  # "U.S.", "Iraq's": places, not participants
             # Common English words ("Popular", "Forces", "It") do not identify anyone.
             if (
                 not low

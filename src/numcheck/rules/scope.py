@@ -69,10 +69,24 @@ class ScopeMatcher:
             return False
         if self.outcome(a) != self.outcome(b):
             return False  # people killed are not people wounded, nor people living there
+        verb_a, verb_b = self.telling_verb(a), self.telling_verb(b)
+        if verb_a and verb_b and verb_a != verb_b:
+            return False  # homes destroyed are not homes rebuilt
+        if self.measures.is_population(a.head) and not (self.outcome(a) or (verb_a and verb_b)):
+            return False  # "six people", "168 people": what happened to them is not said
         mods_a = {self.measures.canonical(m) for m in a.modifiers}
         mods_b = {self.measures.canonical(m) for m in b.modifiers}
         # Distinct descriptive modifiers ("Iraqi troops", "American troops") are distinct things.
         return not (mods_a and mods_b and not mods_a & mods_b)
+
+    def telling_verb(self, measure: Measure) -> str | None:
+        """The governing verb where it says what is counted: not a light verb ("carried
+        out 165 attacks") nor the head itself ("attacked on 110 occasions")."""
+        if measure.verb is None:
+            return None
+        verb = self.measures.canonical(measure.verb)
+        head = self.measures.canonical(measure.head)
+        return None if verb == head or verb in self.measures.light_verbs else verb
 
     def part_of(self, a: Claim, b: Claim) -> bool:
         """Whether ``a`` counts a part of what ``b`` counts: all of a's places lie in b's,
