@@ -183,6 +183,11 @@ class Claim(Frozen):
     timex: str | None = Field(default=None, description="TIMEX3 value for dates and durations")
     timex_type: str | None = None
     resolved: bool = True
+    anchor: str | None = Field(
+        default=None,
+        description="what a relative date was resolved against: 'dct' (publication date), "
+        "'text' (another date in the text); None for a date written out",
+    )
     event: Measure | None = Field(default=None, description="the event a date belongs to")
     weekday: int | None = Field(default=None, description="weekday named with the date, 0=Mon")
     attribution: str | None = None

@@ -238,6 +238,15 @@ def _attributive(text: str, end: int) -> bool:
     return word not in _FUNCTION_WORDS and ("NOUN" in lemmas or "ADJ" in lemmas)
 
 
+def _respaced(sentence_words: Sequence[Word]) -> str:
+    """The words at their offsets, with spaces between: enough to find place names."""
+    lo = sentence_words[0].start
+    chars = [" "] * (sentence_words[-1].end - lo)
+    for word in sentence_words:
+        chars[word.start - lo : word.end - lo] = word.text
+    return "".join(chars)
+
+
 class ContextReader:
     """Reads measure, scope and event for mentions of one document."""
 
@@ -409,8 +418,13 @@ class ContextReader:
         """Capitalized words that are not places, dates, titles or common English words."""
         places = self.vocabulary.places.canonical
         names: list[str] = []
+        in_places: set[int] = set()
+        if sentence_words:
+            lo = sentence_words[0].start
+            for start, end, _ in self.vocabulary.places.find(_respaced(sentence_words)):
+                in_places.update(range(lo + start, lo + end))  # "York" of "New York"
         for word in sentence_words:
-            if not word.text[0].isupper():
+            if not word.text[0].isupper() or word.start in in_places:
                 continue
             name = re.sub(r"['’]s?\Z", "", word.text).strip(".")
             low = name.lower()

@@ -127,6 +127,7 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
             "timex": timex.value,
             "timex_type": timex.type,
             "resolved": timex.resolved,
+            "anchor": timex.anchor,
             "context": context_of(sentence),
             "story": story,
         }

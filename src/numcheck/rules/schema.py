@@ -126,6 +126,11 @@ class EventDateOptions(SameStory):
     min_shared_participants: int = Field(
         default=1, ge=1, description="named people or groups both sentences must share"
     )
+    relative_dates: bool = Field(
+        default=False,
+        description="also compare dates read relative to the publication date ('on Sunday', "
+        "'yesterday'); off by default, since they are only as right as that date",
+    )
     max_days_between: int = Field(
         default=14,
         ge=0,

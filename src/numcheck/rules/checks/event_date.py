@@ -110,6 +110,8 @@ class EventDateConflict(PairCheck):
             return None
         if same_at_coarser(va, vb):
             return None
+        if not self.rule.options.relative_dates and (a.anchor == "dct" or b.anchor == "dct"):
+            return None
         if a.document == b.document and a.sentence_start == b.sentence_start:
             return None  # two dates in one sentence tell of two moments, not one event
         if not same_story(a, b, self.rule.options) or self._recurs_apart(a.event, va, vb):
