@@ -193,10 +193,13 @@ class Claim(Frozen):
     attribution: str | None = None
     in_headline: bool = Field(default=False, description="stated in the document's headline")
     context: tuple[str, ...] = Field(
-        default=(), description="content lemmas, names and places of the claim's sentence"
+        default=(), description="content lemmas of the claim's sentence"
+    )
+    entities: tuple[str, ...] = Field(
+        default=(), description="names and places ('@iraq') of the claim's sentence"
     )
     story: tuple[str, ...] = Field(
-        default=(), description="the document's most named people, groups and places"
+        default=(), description="the document's most named names and places ('@iraq')"
     )
 
     @property

@@ -113,6 +113,18 @@ class Places:
     def related(self, a: str, b: str) -> bool:
         return self.within(a, b) or self.within(b, a)
 
+    def related_names(self, a: str, b: str) -> bool:
+        """``related`` for lower-case names ("iraq", "middle east")."""
+        lower = self._lower()
+        return self.related(lower.get(a, a), lower.get(b, b))
+
+    def _lower(self) -> dict[str, str]:
+        cached: dict[str, str] | None = self.__dict__.get("_lower_names")
+        if cached is None:
+            cached = {name.lower(): name for name in set(self.canonical.values())}
+            object.__setattr__(self, "_lower_names", cached)
+        return cached
+
 
 @dataclass(frozen=True)
 class Vocabulary:

@@ -120,6 +120,10 @@ _FUNCTION_WORDS = frozenset(
         "my",
     ]
 )
+# Words of organization names that every company shares ("Inc.", "Corp."): no story.
+_ORGANIZATION_WORDS = frozenset(
+    ["inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "company", "bank", "sa", "ag"]
+)
 _TITLES = frozenset(
     [
         "mr",
@@ -383,25 +387,26 @@ class ContextReader:
         their numbers' measures ("people", "shares") look.
         """
         counts: Counter[str] = Counter()
-        for start, end in sentences:
-            counts.update(self.names(words(text, start, end)))
-            counts.update(
-                name.lower() for _, _, name in self.vocabulary.places.find(text[start:end])
-            )
+        for bounds in sentences:
+            counts.update(self.entities(text, bounds))
         return tuple(sorted(name for name, _ in counts.most_common(size)))
 
+    def entities(self, text: str, sentence: tuple[int, int]) -> tuple[str, ...]:
+        """Names of a sentence, and its places marked with "@" ("@iraq"): who and where."""
+        found = set(self.names(words(text, *sentence)))
+        found.update(
+            f"@{name.lower()}" for _, _, name in self.vocabulary.places.find(text[slice(*sentence)])
+        )
+        return tuple(sorted(found))
+
     def context(self, text: str, sentence: tuple[int, int]) -> tuple[str, ...]:
-        """Content lemmas, names and places of a sentence: what a figure is said with."""
+        """Content lemmas of a sentence (names and places apart): what a figure is said with."""
         lemmas = {
             lemma(w.text)
             for w in words(text, *sentence)
             if len(w.text) > 2 and w.text.lower() not in _FUNCTION_WORDS and not w.text[0].isupper()
         }
         lemmas -= _AUXILIARIES | _REPORTING | self.measures.generic_modifiers
-        lemmas.update(self.names(words(text, *sentence)))
-        lemmas.update(
-            name.lower() for _, _, name in self.vocabulary.places.find(text[slice(*sentence)])
-        )
         return tuple(sorted(lemmas))
 
     def participants(
@@ -433,6 +438,7 @@ class ContextReader:
             # Common English words ("Popular", "Forces", "It") do not identify anyone.
             if (
                 not low
+                or low in _ORGANIZATION_WORDS
                 or name in places
                 or low in _FUNCTION_WORDS
                 or low in _TITLES

@@ -105,11 +105,16 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
     sentences = _SentenceIndex(split, len(text))
     title = headline(document, split)
     story = reader.story(text, [(x.start, x.end) for x in split])
-    contexts: dict[int, tuple[str, ...]] = {}
+    contexts: dict[int, dict[str, tuple[str, ...]]] = {}
 
-    def context_of(sentence: Sentence) -> tuple[str, ...]:
+    def context_of(sentence: Sentence) -> dict[str, tuple[str, ...]]:
+        """Context and entities of a sentence, read once for all its claims."""
         if sentence.start not in contexts:
-            contexts[sentence.start] = reader.context(text, (sentence.start, sentence.end))
+            bounds = (sentence.start, sentence.end)
+            contexts[sentence.start] = {
+                "context": reader.context(text, bounds),
+                "entities": reader.entities(text, bounds),
+            }
         return contexts[sentence.start]
 
     timexes = tag_dates(text, as_of)
@@ -128,7 +133,7 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
             "timex_type": timex.type,
             "resolved": timex.resolved,
             "anchor": timex.anchor,
-            "context": context_of(sentence),
+            **context_of(sentence),
             "story": story,
         }
         offset = _OFFSET.match(text, timex.end) if timex.type == "DURATION" else None
@@ -187,7 +192,7 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
                 scope=reader.scope(text, mention.start, mention.end, bounds, timexes),
                 as_of=as_of,
                 in_headline=title is not None and sentence.start == title.start,
-                context=context_of(sentence),
+                **context_of(sentence),  # type: ignore[arg-type]
                 story=story,
             )
         )

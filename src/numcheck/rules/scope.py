@@ -7,6 +7,7 @@ scopes differ but overlap, the comparison goes on and the difference becomes a c
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from numcheck.claims import Claim, Measure
@@ -25,23 +26,9 @@ class Match:
         return bool(self.caveats)
 
 
-def same_story(
-    a: Claim, b: Claim, options: SameStory, ignore: frozenset[str] = frozenset()
-) -> bool:
-    """Whether two claims may speak of one story: their documents share enough of their
-    most named names and places, and their sentences share a word besides the measure.
-
-    An archive holds many stories; "51 people" in one and "one person" in another are
-    never a conflict unless the texts show they tell the same one.
-    """
-    if a.document != b.document:
-        story_a, story_b = set(a.story), set(b.story)
-        needed = options.min_shared_story_terms
-        # A short text names too little to tell its story; its sentence must then do.
-        if min(len(story_a), len(story_b)) >= needed and len(story_a & story_b) < needed:
-            return False
-    shared = (set(a.context) & set(b.context)) - ignore
-    return len(shared) >= options.min_shared_context
+def _weight(terms: Iterable[str]) -> float:
+    """Names count one, places half: many stories share a country, few a name."""
+    return sum(0.5 if term.startswith("@") else 1.0 for term in terms)
 
 
 def _places(claim: Claim) -> set[str]:
@@ -87,6 +74,40 @@ class ScopeMatcher:
         verb = self.measures.canonical(measure.verb)
         head = self.measures.canonical(measure.head)
         return None if verb == head or verb in self.measures.light_verbs else verb
+
+    def same_story(
+        self, a: Claim, b: Claim, options: SameStory, ignore: frozenset[str] = frozenset()
+    ) -> bool:
+        """Whether two claims may speak of one story: their documents share enough of their
+        most named names and places, their sentences name the same someone or somewhere
+        (a place inside another counts), and share a word besides the measure.
+
+        An archive holds many stories; "51 people" in one and "one person" in another are
+        never a conflict unless the texts show they tell the same one.
+        """
+        if a.document != b.document:
+            # A text that names little must share all it names; one that names nothing but
+            # a place tells too little of its story, and its sentence must then do.
+            smaller = min(_weight(a.story), _weight(b.story))
+            needed = min(float(options.min_shared_story_terms), smaller)
+            if smaller >= 1 and _weight(self._shared(a.story, b.story)) < needed:
+                return False
+        entities = self._shared(a.entities, b.entities)
+        if a.entities and b.entities and not entities:
+            return False
+        shared = ((set(a.context) & set(b.context)) - ignore) | entities
+        return len(shared) >= options.min_shared_context
+
+    def _shared(self, a: Iterable[str], b: Iterable[str]) -> set[str]:
+        """Names in both, and places of one that lie inside or around a place of the other."""
+        names_b = set(b)
+        shared = set(a) & names_b
+        places_b = [p[1:] for p in names_b if p.startswith("@")]
+        related = self.vocabulary.places.related_names
+        for term in set(a) - shared:
+            if term.startswith("@") and any(related(term[1:], other) for other in places_b):
+                shared.add(term)
+        return shared
 
     def part_of(self, a: Claim, b: Claim) -> bool:
         """Whether ``a`` counts a part of what ``b`` counts: all of a's places lie in b's,

@@ -15,7 +15,7 @@ from numcheck.rules.checks.base import PairCheck, make_finding
 from numcheck.rules.checks.event_date import calendar_value, first_day, per_participant
 from numcheck.rules.checks.value_conflict import editorial_interval, gap
 from numcheck.rules.schema import ElapsedTimeRule
-from numcheck.rules.scope import same_story
+from numcheck.rules.scope import ScopeMatcher
 from numcheck.vocabulary import Vocabulary
 
 # Days in each unit a span of time is stated in.
@@ -27,6 +27,7 @@ class ElapsedTime(PairCheck):
         self.rule = rule
         self.options = rule.options
         self.measures = vocabulary.measures
+        self.matcher = ScopeMatcher(vocabulary)
 
     def key(self, claim: Claim) -> Hashable | None:
         if claim.event is None:
@@ -46,7 +47,7 @@ class ElapsedTime(PairCheck):
             return None
         span, date = (a, b) if a.kind is Kind.DURATION else (b, a)
         assert span.event is not None and date.event is not None and span.as_of is not None
-        if not same_story(a, b, self.options):
+        if not self.matcher.same_story(a, b, self.options):
             return None
         shared = set(span.event.modifiers) & set(date.event.modifiers)
         if len(shared) < self.options.min_shared_participants:

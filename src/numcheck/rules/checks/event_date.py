@@ -17,7 +17,7 @@ from numcheck.claims import Claim, Measure
 from numcheck.findings import Finding
 from numcheck.rules.checks.base import EVERYWHERE, PairCheck, Reach, make_finding
 from numcheck.rules.schema import EventDateRule
-from numcheck.rules.scope import same_story
+from numcheck.rules.scope import ScopeMatcher
 from numcheck.vocabulary import Vocabulary
 
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -78,6 +78,7 @@ class EventDateConflict(PairCheck):
     def __init__(self, rule: EventDateRule, vocabulary: Vocabulary) -> None:
         self.rule = rule
         self.measures = vocabulary.measures
+        self.matcher = ScopeMatcher(vocabulary)
 
     def key(self, claim: Claim) -> Hashable | None:
         if claim.event is None or calendar_value(claim) is None:
@@ -114,7 +115,9 @@ class EventDateConflict(PairCheck):
             return None
         if a.document == b.document and a.sentence_start == b.sentence_start:
             return None  # two dates in one sentence tell of two moments, not one event
-        if not same_story(a, b, self.rule.options) or self._recurs_apart(a.event, va, vb):
+        if not self.matcher.same_story(a, b, self.rule.options) or self._recurs_apart(
+            a.event, va, vb
+        ):
             return None
         shared = set(a.event.modifiers) & set(b.event.modifiers)
         if len(shared) < self.rule.options.min_shared_participants:

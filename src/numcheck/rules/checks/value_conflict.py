@@ -15,7 +15,7 @@ from numcheck.claims import Claim, Interval, format_number
 from numcheck.findings import Category, Finding
 from numcheck.rules.checks.base import PairCheck, PerClaim, Reach, make_finding
 from numcheck.rules.schema import Reading, ValueConflictRule
-from numcheck.rules.scope import Match, ScopeMatcher, same_story
+from numcheck.rules.scope import Match, ScopeMatcher
 from numcheck.units import base_unit
 from numcheck.vocabulary import Vocabulary, lemma
 
@@ -121,7 +121,9 @@ class ValueConflict(PairCheck):
         # Scopes last: most figures of a measure agree, and reading scopes costs more.
         earlier, later = sorted((a, b), key=lambda c: c.as_of or dt.date.min)
         match = self.matcher.match(earlier, later)
-        if match is None or not same_story(a, b, self.options, self._measure_words(a, b)):
+        if match is None or not self.matcher.same_story(
+            a, b, self.options, self._measure_words(a, b)
+        ):
             return None
         if self._part_within_whole(a, ia, b, ib) or self._part_within_whole(b, ib, a, ia):
             return None
