@@ -86,6 +86,11 @@ class Places:
     contains: dict[str, frozenset[str]]
     pattern: re.Pattern[str]
     demonyms: frozenset[str] = frozenset()
+    country_of_city: dict[str, str] = field(default_factory=dict)
+
+    def country_level(self, name: str) -> str:
+        """The country of a city, or the place itself ("Nairobi" -> "Kenya")."""
+        return self.country_of_city.get(name, name)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Places named in ``text``: (start, end, canonical name)."""
@@ -171,6 +176,7 @@ def _places(files: Iterable[Path]) -> Places:
     canonical: dict[str, str] = {}
     contains: dict[str, set[str]] = {}
     demonyms: set[str] = set()
+    country_of_city: dict[str, str] = {}
     for country in pycountry.countries:
         name = getattr(country, "common_name", None) or country.name
         for form in {country.name, name}:
@@ -189,13 +195,18 @@ def _places(files: Iterable[Path]) -> Places:
             for city in cities or []:
                 canonical[str(city)] = str(city)
                 contains.setdefault(inside, set()).add(str(city))
+                country_of_city[str(city)] = inside
         for demonym, name in (data.get("demonyms") or {}).items():
             canonical[str(demonym)] = str(name)
             demonyms.add(str(demonym))
     names = sorted(canonical, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
     return Places(
-        canonical, {k: frozenset(v) for k, v in contains.items()}, pattern, frozenset(demonyms)
+        canonical,
+        {k: frozenset(v) for k, v in contains.items()},
+        pattern,
+        frozenset(demonyms),
+        country_of_city,
     )
 
 

@@ -78,8 +78,8 @@ class SameStory(Strict):
     min_shared_story_terms: int = Field(
         default=3,
         ge=0,
-        description="names and places two documents' most named ones must share "
-        "(not asked of a document that names fewer)",
+        description="names and places two documents' most named ones must share (a place "
+        "counts half; a document that names less must share half of what it names)",
     )
     min_shared_context: int = Field(
         default=1,

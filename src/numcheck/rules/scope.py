@@ -59,8 +59,6 @@ class ScopeMatcher:
         verb_a, verb_b = self.telling_verb(a), self.telling_verb(b)
         if verb_a and verb_b and verb_a != verb_b:
             return False  # homes destroyed are not homes rebuilt
-        if self.measures.is_population(a.head) and not (self.outcome(a) or (verb_a and verb_b)):
-            return False  # "six people", "168 people": what happened to them is not said
         mods_a = {self.measures.canonical(m) for m in a.modifiers}
         mods_b = {self.measures.canonical(m) for m in b.modifiers}
         # Distinct descriptive modifiers ("Iraqi troops", "American troops") are distinct things.
@@ -86,10 +84,10 @@ class ScopeMatcher:
         never a conflict unless the texts show they tell the same one.
         """
         if a.document != b.document:
-            # A text that names little must share all it names; one that names nothing but
-            # a place tells too little of its story, and its sentence must then do.
+            # A text that names little must share half of what it names; one that names
+            # nothing but a place tells too little of its story, and its sentence must do.
             smaller = min(_weight(a.story), _weight(b.story))
-            needed = min(float(options.min_shared_story_terms), smaller)
+            needed = min(float(options.min_shared_story_terms), smaller / 2)
             if smaller >= 1 and _weight(self._shared(a.story, b.story)) < needed:
                 return False
         entities = self._shared(a.entities, b.entities)
@@ -110,17 +108,14 @@ class ScopeMatcher:
         return shared
 
     def part_of(self, a: Claim, b: Claim) -> bool:
-        """Whether ``a`` counts a part of what ``b`` counts: all of a's places lie in b's,
-        and b names a place beyond them ("10 killed in Tanzania" of "257 killed in Kenya
-        and Tanzania"). A region that merely contains a's places (the Middle East for Iraq
-        and Syria) is a different scope, not an enumerated whole."""
-        places = self.vocabulary.places
-        inner, outer = _places(a), _places(b)
-        if not inner or not outer:
-            return False
-        inside = all(any(places.within(x, y) for y in outer) for x in inner)
-        beyond = any(not any(places.within(x, y) for x in inner) for y in outer)
-        return inside and beyond
+        """Whether ``a`` counts a part of what ``b`` counts: b enumerates places and a names
+        some of them ("10 killed in Dar es Salaam" of "257 killed in Kenya and Tanzania";
+        cities count as their countries). A region that merely contains a's places (the
+        Middle East for Iraq and Syria) is a different scope, not an enumerated whole."""
+        level = self.vocabulary.places.country_level
+        inner = {level(p) for p in _places(a)}
+        outer = {level(p) for p in _places(b)}
+        return bool(inner) and inner < outer
 
     def match(self, a: Claim, b: Claim) -> Match | None:
         """A ``Match`` when ``a`` and ``b`` may count the same thing, else None."""
@@ -131,6 +126,11 @@ class ScopeMatcher:
         if pop_a and pop_b and not pop_a & pop_b:
             return None
         places_a, places_b = _places(a), _places(b)
+        telling = self.telling_verb(a.measure) and self.telling_verb(b.measure)
+        if self.measures.is_population(a.measure.head) and not (
+            self.outcome(a.measure) or telling or places_a & places_b
+        ):
+            return None  # "six people", "168 people": neither what happened nor where
         if places_a and places_b:
             if not any(self.vocabulary.places.related(x, y) for x in places_a for y in places_b):
                 return None
