@@ -44,9 +44,13 @@ class ScopeMatcher:
         self.vocabulary = vocabulary
         self.measures = vocabulary.measures
 
+    def is_population(self, head: str) -> bool:
+        """Nouns that count people: the vocabulary's, and demonyms ("Americans")."""
+        return self.measures.is_population(head) or head.title() in self.vocabulary.places.demonyms
+
     def outcome(self, measure: Measure) -> str | None:
         """What happened to the people counted (killed, wounded), if the text says."""
-        if measure.verb and self.measures.is_population(measure.head):
+        if measure.verb and self.is_population(measure.head):
             verb = self.measures.canonical(measure.verb)
             return verb if verb in self.measures.outcomes else None
         return None
@@ -90,8 +94,12 @@ class ScopeMatcher:
             needed = min(float(options.min_shared_story_terms), smaller / 2)
             if smaller >= 1 and _weight(self._shared(a.story, b.story)) < needed:
                 return False
-        entities = self._shared(a.entities, b.entities)
-        if a.entities and b.entities and not entities:
+        # A sentence that names nobody ("The company has 31 million shares") is about what
+        # its document is about.
+        named_a = a.entities or (a.story if a.document != b.document else ())
+        named_b = b.entities or (b.story if a.document != b.document else ())
+        entities = self._shared(named_a, named_b)
+        if named_a and named_b and not entities:
             return False
         shared = ((set(a.context) & set(b.context)) - ignore) | entities
         return len(shared) >= options.min_shared_context
@@ -127,7 +135,7 @@ class ScopeMatcher:
             return None
         places_a, places_b = _places(a), _places(b)
         telling = self.telling_verb(a.measure) and self.telling_verb(b.measure)
-        if self.measures.is_population(a.measure.head) and not (
+        if self.is_population(a.measure.head) and not (
             self.outcome(a.measure) or telling or places_a & places_b
         ):
             return None  # "six people", "168 people": neither what happened nor where
