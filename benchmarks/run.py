@@ -16,7 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent / "docs" / "benchmarks.md"
-SECTIONS = ["bench_quantities", "bench_dates", "bench_scale"]
+SECTIONS = ["bench_quantities", "bench_dates", "bench_scale", "bench_precision"]
 
 
 def machine() -> str:
@@ -24,6 +24,23 @@ def machine() -> str:
         f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, "
         f"Python {platform.python_version()}"
     )
+
+
+_MARK = "<!-- section: {} -->"
+
+
+def _previous_sections() -> dict[str, str]:
+    """The sections of the current docs/benchmarks.md, so one section can be re-run alone."""
+    if not DOCS.is_file():
+        return {}
+    text = DOCS.read_text(encoding="utf-8")
+    found: dict[str, str] = {}
+    for name in SECTIONS:
+        mark = _MARK.format(name)
+        if mark in text:
+            body = text.split(mark, 1)[1]
+            found[name] = body.split("<!-- section: ", 1)[0].rstrip() + "\n"
+    return found
 
 
 def main(names: list[str]) -> int:
@@ -35,11 +52,15 @@ def main(names: list[str]) -> int:
         "measured beside its baseline in the same run, so the ratios hold even when the",
         "machine is busy.\n",
     ]
+    sections = _previous_sections() if names else {}
     for name in names or SECTIONS:
         started = time.perf_counter()
         module = importlib.import_module(name)
-        parts.append(module.run().rstrip() + "\n")
+        sections[name] = module.run().rstrip() + "\n"
         print(f"{name}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    parts += [
+        f"{_MARK.format(name)}\n{sections[name].lstrip()}" for name in SECTIONS if name in sections
+    ]
     DOCS.write_text("\n".join(parts), encoding="utf-8")
     print(f"wrote {DOCS}", file=sys.stderr)
     return 0
