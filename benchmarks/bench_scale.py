@@ -98,6 +98,8 @@ def _figure(
         unit=unit,
         measure=Measure(head=head, noun=head, text=head),
         scope=Scope(places=places, window=window),
+        context=("official",),  # "Officials counted ...": one story, as extraction reads it
+        entities=tuple(f"@{place.lower()}" for place in places),
     )
 
 
@@ -160,6 +162,8 @@ class Newsroom:
                 timex=timex,
                 timex_type="DATE",
                 event=Measure(head="kill", modifiers=(who,), verb="kill", text="killed"),
+                context=("kill",),
+                entities=(who,),
             )
         return cached
 
