@@ -137,15 +137,22 @@ class Vocabulary:
     places: Places
 
 
+# The word classes of measures.yaml, each a list of lower-case lemmas; the key in the file
+# is the field's name.
+_WORD_CLASSES = (
+    "populations",
+    "vague_nouns",
+    "generic_modifiers",
+    "outcomes",
+    "cumulative",
+    "once",
+    "light_verbs",
+)
+
+
 def _measures(files: Iterable[Path]) -> Measures:
     synonym_of: dict[str, str] = {}
-    populations: set[str] = set()
-    vague: set[str] = set()
-    generic: set[str] = set()
-    outcomes: set[str] = set()
-    cumulative: set[str] = set()
-    once: set[str] = set()
-    light: set[str] = set()
+    classes: dict[str, set[str]] = {name: set() for name in _WORD_CLASSES}
     for path in files:
         data = _read(path)
         for name, words in (data.get("synonyms") or {}).items():
@@ -153,23 +160,9 @@ def _measures(files: Iterable[Path]) -> Measures:
                 raise VocabularyError(f"{path}: synonyms.{name} must be a list of lemmas")
             for word in [name, *words]:
                 synonym_of[str(word).lower()] = str(name).lower()
-        populations.update(str(w).lower() for w in data.get("populations") or [])
-        vague.update(str(w).lower() for w in data.get("vague_nouns") or [])
-        generic.update(str(w).lower() for w in data.get("generic_modifiers") or [])
-        outcomes.update(str(w).lower() for w in data.get("outcomes") or [])
-        cumulative.update(str(w).lower() for w in data.get("cumulative") or [])
-        once.update(str(w).lower() for w in data.get("once") or [])
-        light.update(str(w).lower() for w in data.get("light_verbs") or [])
-    return Measures(
-        synonym_of,
-        frozenset(populations),
-        frozenset(vague),
-        frozenset(generic),
-        frozenset(outcomes),
-        frozenset(cumulative),
-        frozenset(once),
-        frozenset(light),
-    )
+        for name, lemmas in classes.items():
+            lemmas.update(str(w).lower() for w in data.get(name) or [])
+    return Measures(synonym_of, **{name: frozenset(w) for name, w in classes.items()})
 
 
 def _places(files: Iterable[Path]) -> Places:
