@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -120,15 +120,12 @@ class Places:
 
     def related_names(self, a: str, b: str) -> bool:
         """``related`` for lower-case names ("iraq", "middle east")."""
-        lower = self._lower()
+        lower = self._lower_names
         return self.related(lower.get(a, a), lower.get(b, b))
 
-    def _lower(self) -> dict[str, str]:
-        cached: dict[str, str] | None = self.__dict__.get("_lower_names")
-        if cached is None:
-            cached = {name.lower(): name for name in set(self.canonical.values())}
-            object.__setattr__(self, "_lower_names", cached)
-        return cached
+    @cached_property
+    def _lower_names(self) -> dict[str, str]:
+        return {name.lower(): name for name in set(self.canonical.values())}
 
 
 @dataclass(frozen=True)
