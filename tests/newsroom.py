@@ -15,6 +15,7 @@ import pytest
 
 from numcheck.claims import Claim, Interval, Kind, Measure, Span
 from numcheck.documents.model import Document, DocumentStatus
+from numcheck.extract import pipeline
 from numcheck.findings import Category, Evidence, Finding, Report, Severity, finding_id
 from numcheck.vocabulary import Vocabulary
 
@@ -96,7 +97,7 @@ DRAFT = "---\nid: draft\npublished: 2024-03-05\n---\nThe flood destroyed 310 hom
 
 @pytest.fixture(autouse=True)
 def homes_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("numcheck.api.extract_claims", extract_homes)
+    monkeypatch.setattr(pipeline, "extract_claims", extract_homes)
 
 
 @pytest.fixture()
@@ -108,3 +109,10 @@ def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "drafts" / "d.md").write_text(DRAFT, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+# The JSON report's fields scripts outside the project rely on (the end-to-end contract).
+CONTRACT_FINDING = frozenset(
+    {"id", "rule", "severity", "category", "message", "explanation", "caveats", "evidence"}
+)
+CONTRACT_EVIDENCE = frozenset({"document", "start", "end", "line", "column", "quote", "claim"})

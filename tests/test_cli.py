@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newsroom import CONTRACT_EVIDENCE, CONTRACT_FINDING
 from numcheck.cli import main
 
 ARCHIVE = (
@@ -63,18 +64,9 @@ def test_check_against_archive_fails_on_conflict(
     assert {d["id"] for d in report["documents"]} == {"draft-1", "archive-1"}
     assert all(d["status"] == "checked" for d in report["documents"])
     finding = report["findings"][0]
-    assert {
-        "id",
-        "rule",
-        "severity",
-        "category",
-        "message",
-        "explanation",
-        "caveats",
-        "evidence",
-    } <= finding.keys()
+    assert finding.keys() >= CONTRACT_FINDING
     evidence = finding["evidence"][0]
-    assert {"document", "start", "end", "line", "column", "quote", "claim"} <= evidence.keys()
+    assert evidence.keys() >= CONTRACT_EVIDENCE
 
 
 def test_fail_on_levels(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from numcheck.claims import Claim
 from numcheck.documents.load import LoadResult, Metadata, document_from_fields, load_paths
 from numcheck.documents.model import Document, DocumentStatus, OffsetMap
-from numcheck.extract.pipeline import extract_claims
+from numcheck.extract.pipeline import extract_claims, extract_loaded
 from numcheck.findings import Report
 from numcheck.rules.engine import run_rules
 from numcheck.rules.load import RulePack, load_rules
@@ -80,24 +80,12 @@ def check_documents(
     """
     if store is not None:
         store.require(rules)  # before the work, not after
-    vocabulary = rules.vocabulary
-    claims: list[Claim] = []
-    extraction_errors: dict[tuple[str, str], str] = {}
-    for doc in [*drafts.documents, *(archive.documents if archive else [])]:
-        try:
-            claims.extend(extract_claims(doc, vocabulary))
-        except Exception as exc:  # one bad document never aborts a batch
-            extraction_errors[doc.source, doc.id] = (
-                f"extraction failed: {type(exc).__name__}: {exc}"
-            )
-        if progress is not None:
-            progress(doc)
-    statuses = [
-        status.model_copy(update={"status": "error", "error": extraction_errors[key]})
-        if (key := (status.source, status.id)) in extraction_errors
-        else status
-        for status in [*drafts.statuses, *(archive.statuses if archive else [])]
-    ]
+    claims, statuses = extract_loaded(
+        [*drafts.documents, *(archive.documents if archive else [])],
+        [*drafts.statuses, *(archive.statuses if archive else [])],
+        rules.vocabulary,
+        progress,
+    )
     against = archive is not None or store is not None
     draft_ids = frozenset(d.id for d in drafts.documents) if against else None
     findings = run_rules(claims, rules, draft_ids, archive=store)

@@ -28,7 +28,7 @@ from numcheck.config import (
     unused_suppression_severity,
 )
 from numcheck.documents.load import DocumentError, LoadResult, load_metadata, load_paths
-from numcheck.extract.pipeline import extract_claims
+from numcheck.extract.pipeline import extract_or_error
 from numcheck.findings import Category, Report, Severity
 from numcheck.progress import ProgressBar
 from numcheck.report import FORMATS, ReportContext, RuleInfo, render
@@ -167,12 +167,10 @@ def _extract(args: argparse.Namespace) -> int:
     out = sys.stdout
     status = EXIT_OK
     for doc in loaded.documents:
-        try:
-            claims = extract_claims(doc, pack.vocabulary)
-        except Exception as exc:  # one bad document never aborts a batch
-            print(f"{doc.source}: error: extraction failed: {exc}", file=sys.stderr)
+        claims, error = extract_or_error(doc, pack.vocabulary)
+        if error is not None:
+            print(f"{doc.source}: error: {error}", file=sys.stderr)
             status = EXIT_ERROR
-            continue
         for claim in claims:
             if args.format == "jsonl":
                 out.write(json.dumps(claim_record(claim), ensure_ascii=False) + "\n")

@@ -1,4 +1,5 @@
-"""Units for comparison: pint for physical units, currencies kept apart (no fixed rates)."""
+"""Units: the one pint registry, and units for comparison (currencies kept apart: no
+fixed rates)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,12 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 @cache
 def registry() -> Any:
-    return pint.UnitRegistry()
+    """The pint registry, with the units news writes about that pint lacks."""
+    ureg: Any = pint.UnitRegistry()
+    ureg.define("percentage_point = 0.01")
+    ureg.define("basis_point = 0.0001")
+    ureg.define("ppb = 1e-9")
+    return ureg
 
 
 @cache

@@ -12,6 +12,7 @@ import pytest
 
 from newsroom import ARCHIVE, extract_homes
 from numcheck.cli import main
+from numcheck.extract import pipeline
 
 DRAFT = (
     "---\nid: draft\npublished: 2024-03-05\n---\n# Flood <desk> & co\n\n"
@@ -39,7 +40,7 @@ def report_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = root / "report.html"
     args = ["check", str(root / "drafts"), "--against", str(root / "archive"), "--no-config"]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("numcheck.api.extract_claims", extract_homes)
+        patch.setattr(pipeline, "extract_claims", extract_homes)
         assert main([*args, "--format", "html", "-o", str(out)]) == 1
     return out
 

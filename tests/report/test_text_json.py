@@ -7,22 +7,10 @@ import json
 
 import pytest
 
-from newsroom import sample_finding, sample_report
+from newsroom import CONTRACT_EVIDENCE, CONTRACT_FINDING, sample_finding, sample_report
 from numcheck.report import ReportContext, render
 from numcheck.report.context import stream_wants_color
 from numcheck.report.json import render_json
-
-CONTRACT_FINDING = {
-    "id",
-    "rule",
-    "severity",
-    "category",
-    "message",
-    "explanation",
-    "caveats",
-    "evidence",
-}
-CONTRACT_EVIDENCE = {"document", "start", "end", "line", "column", "quote", "claim"}
 
 
 class Terminal(io.StringIO):

@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 from claimkit import SINCE_OCTOBER, count, event_date
 
-import numcheck.api
-import numcheck.store.index
 from numcheck.api import check, index
 from numcheck.claims import Claim
 from numcheck.cli import main
 from numcheck.documents.model import Document, DocumentStatus
+from numcheck.extract import pipeline
 from numcheck.findings import Finding
 from numcheck.rules.engine import run_rules
 from numcheck.rules.load import RulePack, load_rules
@@ -139,8 +138,8 @@ def numbers_as_attacks(doc: Document, vocabulary: Vocabulary) -> list[Claim]:
 
 @pytest.fixture()
 def extractor(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(numcheck.store.index, "extract_claims", numbers_as_attacks)
-    monkeypatch.setattr(numcheck.api, "extract_claims", numbers_as_attacks)
+    # Every batch (index, check) extracts through the pipeline's one entry point.
+    monkeypatch.setattr(pipeline, "extract_claims", numbers_as_attacks)
 
 
 def write(path: Path, published: str, text: str) -> Path:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from numcheck.claims import Claim, Interval, Kind, Span
-from numcheck.documents.model import Document
+from numcheck.documents.model import Document, DocumentStatus
 from numcheck.extract.context import ContextReader
 from numcheck.extract.dates import find_dateline, tag_dates
 from numcheck.extract.mentions import QuantityMention, Timex
@@ -198,3 +198,39 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
         )
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return claims
+
+
+def extract_or_error(document: Document, vocabulary: Vocabulary) -> tuple[list[Claim], str | None]:
+    """The claims of one document, or the error that stopped its extraction.
+
+    One bad document never aborts a batch: the caller records the error and goes on.
+    """
+    try:
+        return extract_claims(document, vocabulary), None
+    except Exception as exc:
+        return [], f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+def extract_loaded(
+    documents: Iterable[Document],
+    statuses: Iterable[DocumentStatus],
+    vocabulary: Vocabulary,
+    progress: Callable[[Document], None] | None = None,
+) -> tuple[list[Claim], list[DocumentStatus]]:
+    """The claims of loaded documents, and their statuses with extraction errors marked."""
+    claims: list[Claim] = []
+    errors: dict[tuple[str, str], str] = {}
+    for document in documents:
+        found, error = extract_or_error(document, vocabulary)
+        claims.extend(found)
+        if error is not None:
+            errors[document.source, document.id] = error
+        if progress is not None:
+            progress(document)
+    marked = [
+        status.model_copy(update={"status": "error", "error": errors[key]})
+        if (key := (status.source, status.id)) in errors
+        else status
+        for status in statuses
+    ]
+    return claims, marked

@@ -1,4 +1,4 @@
-"""Units and currencies written beside a figure, normalized with pint.
+"""Units and currencies written beside a figure, normalized with pint (``numcheck.units``).
 
 pint knows units and converts between them ("5 km" is "5,000 m") but reads almost any
 word as a unit ("in", "a", "s"), so numcheck only accepts the forms listed in
@@ -17,6 +17,7 @@ from typing import Any, Literal
 import inflect
 
 from numcheck.extract.resources import load_data
+from numcheck.units import registry
 
 UnitKind = Literal["quantity", "percent", "duration", "money"]
 
@@ -40,18 +41,6 @@ class UnitMatch:
     start: int
     end: int
     unit: Unit
-
-
-@cache
-def registry() -> Any:
-    """The pint registry, with the units news writes about that pint lacks."""
-    import pint
-
-    ureg: Any = pint.UnitRegistry()
-    ureg.define("percentage_point = 0.01")
-    ureg.define("basis_point = 0.0001")
-    ureg.define("ppb = 1e-9")
-    return ureg
 
 
 def to_base_units(value: float, unit: str) -> tuple[float, str]:

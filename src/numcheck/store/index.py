@@ -12,10 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from numcheck.claims import Claim
 from numcheck.documents.load import Metadata, document_files, load_file, metadata_for
 from numcheck.documents.model import DocumentStatus
-from numcheck.extract.pipeline import extract_claims
+from numcheck.extract.pipeline import extract_loaded
 from numcheck.rules.load import RulePack
 from numcheck.store.sqlite import ClaimStore
 
@@ -78,19 +77,7 @@ def index_paths(
                     result.unchanged += 1
                     continue
                 loaded = load_file(file, metadata)
-                claims: list[Claim] = []
-                failed: dict[str, str] = {}
-                for doc in loaded.documents:
-                    try:
-                        claims.extend(extract_claims(doc, vocabulary))
-                    except Exception as exc:  # one bad document never aborts a batch
-                        failed[doc.id] = f"extraction failed: {type(exc).__name__}: {exc}"
-                statuses = [
-                    s.model_copy(update={"status": "error", "error": failed[s.id]})
-                    if s.id in failed
-                    else s
-                    for s in loaded.statuses
-                ]
+                claims, statuses = extract_loaded(loaded.documents, loaded.statuses, vocabulary)
                 result.claims += writer.put(key, digest, statuses, claims)
                 result.documents += sum(s.status == "checked" for s in statuses)
                 result.errors.extend(s for s in statuses if s.status == "error")
