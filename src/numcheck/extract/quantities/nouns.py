@@ -14,7 +14,7 @@ from functools import cache
 import inflect
 
 _GAP = re.compile(
-    r"(?:\s+|-(?=[A-Za-z]{3}))(?P<of>of\s+(?:(?:the|its|their|his|her|our|these|those|all)\s+)?)?"
+    r"(?:[ \t]+|\n(?!\s)|-(?=[A-Za-z]{3}))(?P<of>of\s+(?:(?:the|its|their|his|her|our|these|those|all)\s+)?)?"
 )
 _CONNECTORS = frozenset({"and", "or", "&"})
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")

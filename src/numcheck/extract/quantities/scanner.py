@@ -126,8 +126,11 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
             pos = match.end()  # inside a date or a clock time
             continue
         mention = _read(text, match)
-        if mention is not None and blocked.overlap(mention.start, mention.end):
-            mention = _read(text, match, reach=False)  # a range must not span a date
+        if mention is not None and (
+            blocked.overlap(mention.start, mention.end) or "\n" in text[mention.start : mention.end]
+        ):
+            # A range must not span a date, nor a line break ("killing two\n\nDozens").
+            mention = _read(text, match, reach=False)
         if mention is None or blocked.overlap(mention.start, mention.end):
             pos = match.start() + 1
             continue

@@ -14,25 +14,52 @@ from collections.abc import Hashable, Mapping
 from numcheck.claims import Claim, Interval, format_number
 from numcheck.findings import Category, Finding
 from numcheck.rules.checks.base import PairCheck, PerClaim, Reach, make_finding
+from numcheck.rules.frames import FrameMatcher
 from numcheck.rules.schema import Reading, ValueConflictRule
 from numcheck.rules.scope import Match, ScopeMatcher
 from numcheck.units import base_unit
 from numcheck.vocabulary import Vocabulary, lemma
 
+_ROUNDED = frozenset(["exact", "about"])
+_ROUNDING_SHARE = 0.05
+
+
+def rounding(stated: float) -> float:
+    """Half the unit of a round figure's last significant digit, at most 5% of it: "11
+    million" may stand for 11.5 million, "2,500" for 2,540, "1,000" for 1,040."""
+    if not float(stated).is_integer() or abs(stated) < 10:
+        return 0.0
+    whole, unit = int(abs(stated)), 1
+    while whole and whole % (unit * 10) == 0:
+        unit *= 10
+    return min(unit / 2 if unit > 1 else 0.0, _ROUNDING_SHARE * abs(stated))
+
 
 def editorial_interval(claim: Claim, readings: Mapping[str, Reading]) -> Interval | None:
-    """How a newsroom reads the figure: "more than 110" is a bit above 110, not any number."""
-    reading = readings.get(claim.qualifier)
+    """How a newsroom reads the figure: the strict interval widened by its hedge ("about
+    2,500" is within a few percent of it) and by rounding, never narrowed; vague amounts
+    ("several", "dozens", "a number of") have no upper bound."""
     stated = claim.stated
-    if reading is None or stated is None:
-        return claim.value
-    strict = claim.value or Interval.point(stated)
+    strict = claim.value
+    if stated is None or strict is None:
+        return strict
+    if claim.qualifier == "vague":
+        return Interval(low=strict.low, low_inclusive=strict.low_inclusive)
+    reading = readings.get(claim.qualifier)
     size = abs(stated)
-    low = stated - reading.below * size
-    high = stated + reading.above * size
+    below = max(reading.below * size if reading else 0.0, 0.0)
+    above = max(reading.above * size if reading else 0.0, 0.0)
+    if claim.qualifier in _ROUNDED:
+        below = max(below, rounding(stated))
+        above = max(above, rounding(stated))
+    low, high = strict.low, strict.high
+    if below:  # "nearly seven years": a little under seven, not any number under it
+        low = stated - below if low is None else min(low, stated - below)
+    if above:
+        high = stated + above if high is None else max(high, stated + above)
     return Interval(
-        low=low if strict.low is None or reading.below else strict.low,
-        high=high if strict.high is None or reading.above else strict.high,
+        low=low,
+        high=high,
         low_inclusive=strict.low_inclusive if strict.low == low else True,
         high_inclusive=strict.high_inclusive if strict.high == high else True,
     )
@@ -66,17 +93,20 @@ class ValueConflict(PairCheck):
         self.rule = rule
         self.options = rule.options
         self.matcher = ScopeMatcher(vocabulary)
+        self.frames = FrameMatcher(vocabulary)
         self._interval = PerClaim(self._read_interval)
         self._reach = PerClaim(self._read_reach)
 
     def key(self, claim: Claim) -> Hashable | None:
-        if claim.kind not in self.options.kinds or claim.measure is None or claim.value is None:
+        frame = claim.frame
+        if claim.kind not in self.options.kinds or frame is None or claim.value is None:
+            return None
+        if not self.frames.comparable(frame):
             return None
         unit = base_unit(claim.unit)
         if unit is None:
             return None
-        head = self.matcher.measures.canonical(claim.measure.head)
-        return (claim.kind.value, unit[0], head)
+        return (claim.kind.value, unit[0], self.frames.head(frame))
 
     def _read_interval(self, claim: Claim) -> Interval | None:
         interval = (
@@ -99,7 +129,9 @@ class ValueConflict(PairCheck):
             day=claim.as_of.toordinal() if claim.as_of else None,
             days=self.options.max_days_apart,
             open_ended=_cumulative(claim),
-            valued=interval is not None,
+            # A count that grows is flagged when a later figure differs, even inside the
+            # other's interval ("at least two", then "four"): no agreement prunes it.
+            valued=interval is not None and not self.grows(claim),
             low=interval.low if interval else None,
             high=interval.high if interval else None,
         )
@@ -116,14 +148,15 @@ class ValueConflict(PairCheck):
             self.options.tolerance.absolute * (base_unit(a.unit) or ("", 1.0))[1],
             self.options.tolerance.relative * max(abs(x) for x in _ends(ia, ib)),
         )
-        if gap(ia, ib) <= tolerance:
+        growing = self.grows(a) and self.grows(b)
+        if gap(ia, ib) <= tolerance and not (growing and _bound_below(a, b)):
             return None
-        # Scopes last: most figures of a measure agree, and reading scopes costs more.
+        # Frames and scopes last: most figures of a measure agree, and reading them costs more.
+        if self.frames.differences(a, b) is not None:
+            return None
         earlier, later = sorted((a, b), key=lambda c: c.as_of or dt.date.min)
-        match = self.matcher.match(earlier, later)
-        if match is None or not self.matcher.same_story(
-            a, b, self.options, self._measure_words(a, b)
-        ):
+        match = self.matcher.caveats(earlier, later)
+        if not self.matcher.same_story(a, b, self.options, self._measure_words(a, b)):
             return None
         if self._part_within_whole(a, ia, b, ib) or self._part_within_whole(b, ib, a, ia):
             return None
@@ -158,14 +191,14 @@ class ValueConflict(PairCheck):
 
     def grows(self, claim: Claim) -> bool:
         """A count that only grows as time passes: over an open window ("since October"),
-        or a toll ("people killed") whose outcome the vocabulary lists as cumulative."""
+        or a toll ("people killed") whose predicate the vocabulary lists as cumulative."""
         if _cumulative(claim):
             return True
-        if claim.measure is None:
+        frame = claim.frame
+        if frame is None or claim.kind.value != "count":
             return False
-        measures = self.matcher.measures
-        names = {measures.canonical(claim.measure.head), self.matcher.outcome(claim.measure)}
-        return bool(names & measures.cumulative)
+        names = {frame.predicate, frame.noun}
+        return bool(names & self.matcher.measures.cumulative)
 
     def _finding(self, a: Claim, b: Claim, ia: Interval, ib: Interval, match: Match) -> Finding:
         caveats = list(match.caveats)
@@ -183,21 +216,24 @@ class ValueConflict(PairCheck):
                 severity = self.options.update_severity
                 verdict = "later figure higher: it may be an update of a count that only grows"
             elif self.grows(a) and self.grows(b):
-                verdict = "later figure lower, though the count can only grow"
+                severity = severity.lowered()
+                verdict = "later figure lower, though the count only grows"
             caveats.insert(
                 0,
                 f"published on different dates ({earlier.as_of.isoformat()}, "
                 f"{later.as_of.isoformat()}): the figure may have changed in between",
             )
+        elif self.grows(a) and self.grows(b) and gap(ia, ib) == 0:
+            category = Category.POSSIBLE_UPDATE
+            severity = self.options.update_severity
+            verdict = "a floor below a larger figure of a count that grows: one may be newer"
         if a.in_headline != b.in_headline:
             caveats.append("the headline's figure against the body's")
         if match.scopes_differ and category is Category.CONFLICT:
             severity = severity.lowered()
-        measure = (
-            a.measure.label(with_verb=self.matcher.outcome(a.measure) is not None)
-            if a.measure
-            else "figure"
-        )
+        measure = a.frame.label() if a.frame else "figure"
+        if a.frame and b.frame and b.frame.label() != measure:
+            measure = f"{measure} vs {b.frame.label()}"
         message = f"{_short(earlier)} vs {_short(later)}: same measure ({measure}), {verdict}" + (
             "; " + "; ".join(match.caveats) if match.caveats else ""
         )
@@ -217,6 +253,17 @@ class ValueConflict(PairCheck):
             severity=severity,
             category=category,
         )
+
+
+def _bound_below(a: Claim, b: Claim) -> bool:
+    """One figure is only a floor ("at least two") below the other's figure ("four")."""
+    for low, other in ((a, b), (b, a)):
+        if low.qualifier in ("at-least", "more-than") and low.stated is not None:
+            if other.stated is not None and other.stated > low.stated:
+                return other.qualifier not in ("at-least", "more-than") or (
+                    other.stated != low.stated
+                )
+    return False
 
 
 def _ends(*intervals: Interval) -> list[float]:
