@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from numcheck import RuleFileError, load_rules
+from numcheck.rules.kinds import KINDS, RULE_ADAPTER
 from numcheck.rules.reference import render_reference
-from numcheck.rules.schema import RULE_ADAPTER
 
 
 def test_bundled_pack_loads_every_rule_once() -> None:
@@ -51,6 +51,23 @@ def test_bad_rule_file_names_file_and_line(
     assert needle in str(caught.value)
     if line is not None:
         assert caught.value.line == line
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_issue_10_bad_option_of_every_kind_names_its_line_and_path(
+    tmp_path: Path, kind: str
+) -> None:
+    """Error locations once dropped only tags ending in -conflict and weekday-mismatch,
+    so a bad elapsed-time or totals file was reported at line 1 with a wrong path."""
+    path = tmp_path / f"{kind}.yaml"
+    path.write_text(
+        f"id: x\ncheck: {kind}\nseverity: error\nsummary: s\noptions:\n  no_such: 1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleFileError) as caught:
+        load_rules(path)
+    assert caught.value.line == 6
+    assert caught.value.message.startswith("options.no_such:")
 
 
 def test_yaml_tags_that_would_run_code_are_rejected(tmp_path: Path) -> None:

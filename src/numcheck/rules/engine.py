@@ -14,37 +14,9 @@ from typing import Protocol
 
 from numcheck.claims import Claim
 from numcheck.findings import Finding
-from numcheck.rules.checks.base import DocumentCheck, PairCheck, Reach, SingleCheck
-from numcheck.rules.checks.elapsed_time import ElapsedTime
-from numcheck.rules.checks.event_date import EventDateConflict
-from numcheck.rules.checks.totals import TotalsAndParts
-from numcheck.rules.checks.value_conflict import ValueConflict
-from numcheck.rules.checks.weekday import WeekdayMismatch
+from numcheck.rules.checks.base import DocumentCheck, PairCheck, Reach
+from numcheck.rules.kinds import build_check
 from numcheck.rules.load import RulePack
-from numcheck.rules.schema import (
-    ElapsedTimeRule,
-    EventDateRule,
-    Rule,
-    TotalsRule,
-    ValueConflictRule,
-    WeekdayRule,
-)
-from numcheck.vocabulary import Vocabulary
-
-
-def build_check(rule: Rule, vocabulary: Vocabulary) -> PairCheck | SingleCheck | DocumentCheck:
-    """The comparison a rule configures (the set of checks is closed)."""
-    if isinstance(rule, ValueConflictRule):
-        return ValueConflict(rule, vocabulary)
-    if isinstance(rule, EventDateRule):
-        return EventDateConflict(rule, vocabulary)
-    if isinstance(rule, ElapsedTimeRule):
-        return ElapsedTime(rule, vocabulary)
-    if isinstance(rule, TotalsRule):
-        return TotalsAndParts(rule, vocabulary)
-    if isinstance(rule, WeekdayRule):
-        return WeekdayMismatch(rule, vocabulary)
-    raise TypeError(f"no check for rule {rule!r}")  # pragma: no cover - closed union
 
 
 def claim_order(claim: Claim) -> tuple[str, int, int, str]:

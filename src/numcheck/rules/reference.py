@@ -7,6 +7,7 @@ is out of date.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from numcheck.rules.load import RulePack, load_rules
 from numcheck.rules.schema import Rule
@@ -68,7 +69,7 @@ def test_rule_case(case):
 """
 
 
-def _rule_section(rule: Rule) -> str:
+def _rule_section(rule: Rule[Any]) -> str:
     lines = [
         f"### `{rule.id}` (v{rule.version})",
         "",
@@ -86,12 +87,12 @@ def _rule_section(rule: Rule) -> str:
             lines.append("")
             lines.extend(f"- {text}" for text in texts)
             lines.append("")
-    options = getattr(rule, "options", None)
-    if options is not None:
+    options = rule.options.model_dump(mode="json")
+    if options:
         lines.append("Options (as shipped):")
         lines.append("")
         lines.append("```yaml")
-        for key, value in options.model_dump(mode="json").items():
+        for key, value in options.items():
             lines.append(f"{key}: {value}")
         lines.append("```")
         lines.append("")

@@ -1,19 +1,21 @@
-"""The rule-file format: a closed set of typed checks, each configured by data.
+"""The rule-file format: what every rule file says, and the option pieces kinds share.
 
-``numcheck schema rules`` prints the JSON Schema of ``RuleFile``; editors get completion
-and validation from it.
+Each kind's own options sit beside its check (``checks/<kind>.py``); ``kinds.py`` joins
+them into the closed union that ``numcheck schema rules`` prints, so editors get
+completion and validation from it.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field
 
-from numcheck.claims import Kind
 from numcheck.findings import Category, Severity
 
 RULE_ID = r"^[a-z0-9][a-z0-9-]*$"
+
+Applies = Literal["within", "across", "both"]
 
 
 class Strict(BaseModel):
@@ -36,26 +38,46 @@ class Tolerance(Strict):
     absolute: float = Field(default=0.0, ge=0, description="in the claims' unit")
 
 
-class Reading(Strict):
+class Stretch(Strict):
     """How far a qualifier stretches a figure in the editorial reading (shares of it)."""
 
     below: float = Field(default=0.0, ge=0, le=1)
     above: float = Field(default=0.0, ge=0)
 
 
-def _default_readings() -> dict[str, Reading]:
+def _default_readings() -> dict[str, Stretch]:
     return {
-        "exact": Reading(),
-        "about": Reading(below=0.1, above=0.1),
-        "more-than": Reading(above=0.25),
-        "just-over": Reading(above=0.05),
-        "at-least": Reading(above=0.25),
-        "nearly": Reading(below=0.1),
-        "just-under": Reading(below=0.05),
-        "less-than": Reading(below=0.25),
-        "at-most": Reading(below=1.0),
-        "up-to": Reading(below=1.0),
+        "exact": Stretch(),
+        "about": Stretch(below=0.1, above=0.1),
+        "more-than": Stretch(above=0.25),
+        "just-over": Stretch(above=0.05),
+        "at-least": Stretch(above=0.25),
+        "nearly": Stretch(below=0.1),
+        "just-under": Stretch(below=0.05),
+        "less-than": Stretch(below=0.25),
+        "at-most": Stretch(below=1.0),
+        "up-to": Stretch(below=1.0),
     }
+
+
+def readings_field(description: str = "") -> Any:
+    """The ``readings`` option of a kind that reads qualifiers editorially."""
+    return Field(
+        default_factory=_default_readings,
+        description=description
+        or "editorial stretch of each qualifier; missing qualifiers read strictly",
+    )
+
+
+class Options(Strict):
+    """What a rule of one kind may set under ``options``; each kind extends it."""
+
+
+class NoOptions(Options):
+    """A kind with nothing to set."""
+
+
+OptionsT = TypeVar("OptionsT", bound=Options)
 
 
 class RuleBase(Strict):
@@ -67,12 +89,20 @@ class RuleBase(Strict):
     description: str = Field(default="", description="why it matters, how it decides")
     examples: Examples = Field(default_factory=Examples)
     enabled: bool = True
-    applies: Literal["within", "across", "both"] = Field(
+    applies: Applies = Field(
         default="both", description="compare claims inside one document, across documents, or both"
     )
 
 
-class SameStory(Strict):
+class Rule(RuleBase, Generic[OptionsT]):
+    """A rule of one kind (``check``) with that kind's options; ``kinds.py`` makes the
+    model of each kind, whose ``check`` admits only the kind's name."""
+
+    check: str
+    options: OptionsT
+
+
+class SameStory(Options):
     """When two claims of different documents tell the same story at all."""
 
     min_shared_story_terms: int = Field(
@@ -87,107 +117,3 @@ class SameStory(Strict):
         description="content words, names or places the two claims' sentences must share, "
         "besides the measure itself",
     )
-
-
-class ValueConflictOptions(SameStory):
-    kinds: list[Kind] = Field(
-        default_factory=lambda: [Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.PERCENT]
-    )
-    semantics: Literal["editorial", "strict"] = Field(
-        default="editorial",
-        description="strict: pure interval logic; editorial: qualifiers read as newsrooms use them",
-    )
-    tolerance: Tolerance = Field(default_factory=Tolerance)
-    readings: dict[str, Reading] = Field(
-        default_factory=_default_readings,
-        description="editorial stretch of each qualifier; missing qualifiers read strictly",
-    )
-    update_severity: Severity = Field(
-        default=Severity.INFO,
-        description="severity of a later, higher figure of a count that only grows "
-        "(a possible update rather than a conflict)",
-    )
-    max_days_apart: int | None = Field(
-        default=60,
-        ge=0,
-        description="figures published further apart than this are not compared, "
-        "unless both hold for a window that only grows ('since October')",
-    )
-
-
-class ValueConflictRule(RuleBase):
-    """The same measure, in compatible scopes, with figures that cannot both hold."""
-
-    check: Literal["value-conflict"]
-    options: ValueConflictOptions = Field(default_factory=ValueConflictOptions)
-
-
-class EventDateOptions(SameStory):
-    min_shared_participants: int = Field(
-        default=1, ge=1, description="named people or groups both sentences must share"
-    )
-    relative_dates: bool = Field(
-        default=False,
-        description="also compare dates read relative to the publication date ('on Sunday', "
-        "'yesterday'); off by default, since they are only as right as that date",
-    )
-    max_days_between: int = Field(
-        default=14,
-        ge=0,
-        description="dates further apart than this are different occurrences of an event "
-        "that can recur (a meeting, a visit); events that happen once to a participant "
-        "(the vocabulary's 'once' list: killed, born) are compared at any distance",
-    )
-
-
-class EventDateRule(RuleBase):
-    """The same event dated differently (compared at the coarser granularity)."""
-
-    check: Literal["event-date-conflict"]
-    options: EventDateOptions = Field(default_factory=EventDateOptions)
-
-
-class ElapsedTimeOptions(SameStory):
-    tolerance: Tolerance = Field(
-        default_factory=lambda: Tolerance(relative=0.1),
-        description="share of the stated span by which the calendar may differ",
-    )
-    readings: dict[str, Reading] = Field(default_factory=_default_readings)
-    min_shared_participants: int = Field(default=1, ge=1)
-
-
-class ElapsedTimeRule(RuleBase):
-    """A span of time since an event ("nearly seven years after ...") that the event's
-    date, known from this or another document, contradicts."""
-
-    check: Literal["elapsed-time"]
-    options: ElapsedTimeOptions = Field(default_factory=ElapsedTimeOptions)
-
-
-class TotalsOptions(Strict):
-    tolerance: Tolerance = Field(default_factory=Tolerance)
-    readings: dict[str, Reading] = Field(default_factory=_default_readings)
-
-
-class TotalsRule(RuleBase):
-    """Parts that do not add up to their total, or a part larger than its total."""
-
-    check: Literal["totals"]
-    options: TotalsOptions = Field(default_factory=TotalsOptions)
-    applies: Literal["within", "across", "both"] = "within"
-
-
-class WeekdayRule(RuleBase):
-    """A weekday named with a date that falls on another weekday."""
-
-    check: Literal["weekday-mismatch"]
-
-
-Rule = Annotated[
-    ValueConflictRule | EventDateRule | ElapsedTimeRule | TotalsRule | WeekdayRule,
-    Field(discriminator="check"),
-]
-
-
-RULE_ADAPTER: TypeAdapter[Rule] = TypeAdapter(Rule)
-"""Validates one rule file (its top-level mapping) and gives its JSON Schema."""

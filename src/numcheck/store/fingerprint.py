@@ -11,7 +11,7 @@ import hashlib
 import json
 
 from numcheck.rules.checks.base import PairCheck
-from numcheck.rules.engine import build_check
+from numcheck.rules.kinds import build_check
 from numcheck.rules.load import RulePack
 from numcheck.vocabulary import vocabulary_files
 

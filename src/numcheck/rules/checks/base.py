@@ -120,6 +120,10 @@ class DocumentCheck(ABC):
         """Findings among the claims of one document."""
 
 
+Check = PairCheck | SingleCheck | DocumentCheck
+"""What a rule kind builds from a rule: the engine runs each shape its own way."""
+
+
 def make_finding(
     rule: RuleBase,
     claims: tuple[Claim, ...],

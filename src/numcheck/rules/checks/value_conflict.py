@@ -9,44 +9,42 @@ Best practice: figures that agree once qualifiers are read ("about 2,500" and "s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable
+from typing import Literal
 
-from numcheck.claims import Claim, Interval, format_number
-from numcheck.findings import Category, Finding
+from pydantic import Field
+
+from numcheck.claims import Claim, Interval, Kind, format_number
+from numcheck.findings import Category, Finding, Severity
 from numcheck.rules.checks.base import PairCheck, PerClaim, Reach, make_finding
-from numcheck.rules.schema import Reading, ValueConflictRule
+from numcheck.rules.checks.compare import editorial_interval, gap
+from numcheck.rules.schema import Rule, SameStory, Stretch, Tolerance, readings_field
 from numcheck.rules.scope import Match, ScopeMatcher
 from numcheck.units import base_unit
 from numcheck.vocabulary import Vocabulary, lemma
 
 
-def editorial_interval(claim: Claim, readings: Mapping[str, Reading]) -> Interval | None:
-    """How a newsroom reads the figure: "more than 110" is a bit above 110, not any number."""
-    reading = readings.get(claim.qualifier)
-    stated = claim.stated
-    if reading is None or stated is None:
-        return claim.value
-    strict = claim.value or Interval.point(stated)
-    size = abs(stated)
-    low = stated - reading.below * size
-    high = stated + reading.above * size
-    return Interval(
-        low=low if strict.low is None or reading.below else strict.low,
-        high=high if strict.high is None or reading.above else strict.high,
-        low_inclusive=strict.low_inclusive if strict.low == low else True,
-        high_inclusive=strict.high_inclusive if strict.high == high else True,
+class ValueConflictOptions(SameStory):
+    kinds: list[Kind] = Field(
+        default_factory=lambda: [Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.PERCENT]
     )
-
-
-def gap(a: Interval, b: Interval) -> float:
-    """Distance between two intervals (0 when they touch or overlap)."""
-    if a.overlaps(b):
-        return 0.0
-    if a.high is not None and b.low is not None and a.high <= b.low:
-        return b.low - a.high
-    if b.high is not None and a.low is not None and b.high <= a.low:
-        return a.low - b.high
-    return 0.0
+    semantics: Literal["editorial", "strict"] = Field(
+        default="editorial",
+        description="strict: pure interval logic; editorial: qualifiers read as newsrooms use them",
+    )
+    tolerance: Tolerance = Field(default_factory=Tolerance)
+    readings: dict[str, Stretch] = readings_field()
+    update_severity: Severity = Field(
+        default=Severity.INFO,
+        description="severity of a later, higher figure of a count that only grows "
+        "(a possible update rather than a conflict)",
+    )
+    max_days_apart: int | None = Field(
+        default=60,
+        ge=0,
+        description="figures published further apart than this are not compared, "
+        "unless both hold for a window that only grows ('since October')",
+    )
 
 
 def _cumulative(claim: Claim) -> bool:
@@ -62,7 +60,9 @@ def describe(claim: Claim) -> str:
 
 
 class ValueConflict(PairCheck):
-    def __init__(self, rule: ValueConflictRule, vocabulary: Vocabulary) -> None:
+    """The same measure, in compatible scopes, with figures that cannot both hold."""
+
+    def __init__(self, rule: Rule[ValueConflictOptions], vocabulary: Vocabulary) -> None:
         self.rule = rule
         self.options = rule.options
         self.matcher = ScopeMatcher(vocabulary)
