@@ -27,7 +27,7 @@ class Qualifier:
 
 
 @dataclass(frozen=True, slots=True)
-class Interval:
+class Bounds:
     """Strict bounds of a stated figure under a qualifier (``None`` = unbounded)."""
 
     low: float | None
@@ -36,17 +36,17 @@ class Interval:
     high_inclusive: bool
 
 
-def interval(shape: Shape, figure: float) -> Interval:
+def interval(shape: Shape, figure: float) -> Bounds:
     """The interval a qualifier of ``shape`` makes of ``figure``."""
     if shape == "above":
-        return Interval(figure, None, True, True)
+        return Bounds(figure, None, True, True)
     if shape == "above-open":
-        return Interval(figure, None, False, True)
+        return Bounds(figure, None, False, True)
     if shape == "below":
-        return Interval(None, figure, True, True)
+        return Bounds(None, figure, True, True)
     if shape == "below-open":
-        return Interval(None, figure, True, False)
-    return Interval(figure, figure, True, True)
+        return Bounds(None, figure, True, False)
+    return Bounds(figure, figure, True, True)
 
 
 _LONGEST_PHRASE = 4

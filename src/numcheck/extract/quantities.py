@@ -447,7 +447,7 @@ def _out_of(text: str, figure: _Figure) -> _Figure:
     if share is None or figure.vague is not None or figure.currency is not None:
         return figure
     whole = share[1]
-    total = float(whole) if whole.isdigit() else numbers.UNITS.get(whole.lower(), 0)
+    total = float(whole) if whole.isdigit() else numbers.CARDINALS.get(whole.lower(), 0)
     if total <= figure.value:
         return figure
     return replace(figure, value=figure.value / total, end=share.end())
