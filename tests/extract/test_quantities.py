@@ -6,7 +6,7 @@ import pytest
 
 from numcheck.extract.mentions import QuantityMention
 from numcheck.extract.quantities import find_quantities
-from numcheck.extract.units import to_base_units
+from numcheck.extract.quantities.units import to_base_units
 from quantities_adapter import quantities
 
 
