@@ -68,7 +68,7 @@ def is_plural(word: str) -> bool:
     return _english().singular_noun(word) is not False
 
 
-def counted_noun(text: str, pos: int, *, one: bool) -> Noun | None:
+def counted_noun(text: str, pos: int, *, one: bool) -> Noun | None:  # noqa: C901
     """The noun counted by a figure ending at ``pos``; ``one`` when the figure is 1."""
     gap = _GAP.match(text, pos)
     if gap is None:

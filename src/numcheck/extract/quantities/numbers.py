@@ -128,7 +128,7 @@ _VULGAR_VALUES = {
 }
 
 
-def parse_words(text: str) -> tuple[float, int] | None:
+def parse_words(text: str) -> tuple[float, int] | None:  # noqa: C901
     """Value of the longest well-formed number-word prefix of ``text`` and its length.
 
     "two hundred and five" is 205, "a dozen" 12, "two-thirds" 0.67, "a couple of

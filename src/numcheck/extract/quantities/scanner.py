@@ -147,7 +147,7 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
     return found
 
 
-def _read(text: str, match: re.Match[str], *, reach: bool = True) -> QuantityMention | None:
+def _read(text: str, match: re.Match[str], *, reach: bool = True) -> QuantityMention | None:  # noqa: C901
     """The mention a scanner match begins, or None when it is no amount.
 
     ``reach`` lets "from A ... to B" find B a few words on; off, B must follow A.
@@ -389,7 +389,7 @@ def _reading(text: str, found: UnitMatch, figure: _Figure) -> UnitMatch | None:
     return found
 
 
-def _range_partner(
+def _range_partner(  # noqa: C901
     text: str,
     first: _Figure,
     unit: UnitMatch | None,
