@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from numcheck import RuleFileError, load_rules
+from numcheck.extract.quantities.qualifiers import editorial_readings, qualifier_names
 from numcheck.rules.kinds import KINDS, RULE_ADAPTER
 from numcheck.rules.reference import render_reference
 
@@ -38,6 +39,12 @@ def test_every_bundled_rule_documents_itself() -> None:
         ("id: x\ncheck: value-conflict\n  severity: [\n", None, "invalid YAML"),
         ("- just\n- a list\n", 1, "mapping"),
         ("id: x\ncheck: weekday-mismatch\nseverity: error\nsummary: s\nextra: 1\n", 5, "extra"),
+        (
+            "id: x\ncheck: totals\nseverity: error\nsummary: s\noptions:\n  readings:\n"
+            "    aboot: {below: 0.1}\n",
+            7,
+            "no qualifier named aboot",
+        ),
     ],
 )
 def test_bad_rule_file_names_file_and_line(
@@ -68,6 +75,18 @@ def test_issue_10_bad_option_of_every_kind_names_its_line_and_path(
         load_rules(path)
     assert caught.value.line == 6
     assert caught.value.message.startswith("options.no_such:")
+
+
+def test_editorial_readings_come_from_the_qualifier_data() -> None:
+    """Every kind that reads qualifiers editorially starts from the data file's readings,
+    and every reading there names a qualifier the extractor gives."""
+    readings = editorial_readings()
+    assert set(readings) <= qualifier_names()
+    assert readings["about"] == {"below": 0.1, "above": 0.1}
+    for rule in load_rules().rules:
+        if "readings" in type(rule.options).model_fields:
+            shipped = {k: v.model_dump() for k, v in rule.options.readings.items()}
+            assert shipped == {k: {"below": 0.0, "above": 0.0, **v} for k, v in readings.items()}
 
 
 def test_yaml_tags_that_would_run_code_are_rejected(tmp_path: Path) -> None:

@@ -7,10 +7,11 @@ completion and validation from it.
 
 from __future__ import annotations
 
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from numcheck.extract.quantities.qualifiers import editorial_readings, qualifier_names
 from numcheck.findings import Category, Severity
 
 RULE_ID = r"^[a-z0-9][a-z0-9-]*$"
@@ -46,18 +47,19 @@ class Stretch(Strict):
 
 
 def _default_readings() -> dict[str, Stretch]:
-    return {
-        "exact": Stretch(),
-        "about": Stretch(below=0.1, above=0.1),
-        "more-than": Stretch(above=0.25),
-        "just-over": Stretch(above=0.05),
-        "at-least": Stretch(above=0.25),
-        "nearly": Stretch(below=0.1),
-        "just-under": Stretch(below=0.05),
-        "less-than": Stretch(below=0.25),
-        "at-most": Stretch(below=1.0),
-        "up-to": Stretch(below=1.0),
-    }
+    return {name: Stretch(**stretch) for name, stretch in editorial_readings().items()}
+
+
+def _known_qualifiers(readings: dict[str, Stretch]) -> dict[str, Stretch]:
+    unknown = sorted(set(readings) - qualifier_names())
+    if unknown:
+        known = ", ".join(sorted(qualifier_names()))
+        raise ValueError(f"no qualifier named {', '.join(unknown)} (qualifiers: {known})")
+    return readings
+
+
+Readings = Annotated[dict[str, Stretch], AfterValidator(_known_qualifiers)]
+"""Editorial stretch by qualifier name; names are checked against the qualifier data."""
 
 
 def readings_field(description: str = "") -> Any:
@@ -65,7 +67,8 @@ def readings_field(description: str = "") -> Any:
     return Field(
         default_factory=_default_readings,
         description=description
-        or "editorial stretch of each qualifier; missing qualifiers read strictly",
+        or "editorial stretch of each qualifier (shares of the figure below and above it; "
+        "defaults from numcheck/data/qualifiers.yaml); missing qualifiers read strictly",
     )
 
 

@@ -87,6 +87,29 @@ def qualifier_before(text: str, pos: int) -> Qualifier | None:
     return None
 
 
+# Qualifier names the extractor gives without a phrase: "2 to 3", "dozens".
+_UNPHRASED = frozenset({"range", "vague"})
+
+
+def qualifier_names() -> frozenset[str]:
+    """Every name a claim's ``qualifier`` can take."""
+    return frozenset(_qualifiers()[1]) | _UNPHRASED
+
+
+def editorial_readings() -> dict[str, dict[str, float]]:
+    """The data file's ``readings``: how far each qualifier stretches a figure, editorially.
+
+    Raises ``ValueError`` naming the file when a reading names no qualifier.
+    """
+    readings: dict[str, dict[str, float]] = load_data("qualifiers.yaml")["readings"]
+    unknown = sorted(set(readings) - qualifier_names())
+    if unknown:
+        raise ValueError(
+            f"numcheck/data/qualifiers.yaml: readings name no qualifier: {', '.join(unknown)}"
+        )
+    return {name: dict(stretch or {}) for name, stretch in readings.items()}
+
+
 def shape_of(name: str) -> Shape:
     """The interval shape of a qualifier name; ranges and vague amounts keep their point."""
     return _qualifiers()[1].get(name, "point")

@@ -21,7 +21,7 @@ from numcheck.rules.checks.compare import (
     gap,
     per_participant,
 )
-from numcheck.rules.schema import Rule, SameStory, Stretch, Tolerance, readings_field
+from numcheck.rules.schema import Readings, Rule, SameStory, Tolerance, readings_field
 from numcheck.rules.scope import ScopeMatcher
 from numcheck.vocabulary import Vocabulary
 
@@ -34,7 +34,7 @@ class ElapsedTimeOptions(SameStory):
         default_factory=lambda: Tolerance(relative=0.1),
         description="share of the stated span by which the calendar may differ",
     )
-    readings: dict[str, Stretch] = readings_field()
+    readings: Readings = readings_field()
     min_shared_participants: int = Field(default=1, ge=1)
 
 

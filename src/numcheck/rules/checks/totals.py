@@ -20,7 +20,7 @@ from numcheck.claims import Claim, Interval, Kind, format_number
 from numcheck.findings import Finding
 from numcheck.rules.checks.base import DocumentCheck, make_finding
 from numcheck.rules.checks.compare import editorial_interval, gap
-from numcheck.rules.schema import Options, Rule, Stretch, Tolerance, readings_field
+from numcheck.rules.schema import Options, Readings, Rule, Tolerance, readings_field
 from numcheck.vocabulary import Vocabulary
 
 _JOINER = re.compile(r"\A(?:\s*,\s*(?:and\s+)?|\s+and\s+)\Z")
@@ -33,7 +33,7 @@ _INCLUDING = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s*\Z"
 
 class TotalsOptions(Options):
     tolerance: Tolerance = Field(default_factory=Tolerance)
-    readings: dict[str, Stretch] = readings_field()
+    readings: Readings = readings_field()
 
 
 def _before(claim: Claim, width: int) -> str:

@@ -18,7 +18,7 @@ from numcheck.claims import Claim, Interval, Kind, format_number
 from numcheck.findings import Category, Finding, Severity
 from numcheck.rules.checks.base import PairCheck, PerClaim, Reach, make_finding
 from numcheck.rules.checks.compare import editorial_interval, gap
-from numcheck.rules.schema import Rule, SameStory, Stretch, Tolerance, readings_field
+from numcheck.rules.schema import Readings, Rule, SameStory, Tolerance, readings_field
 from numcheck.rules.scope import Match, ScopeMatcher
 from numcheck.units import base_unit
 from numcheck.vocabulary import Vocabulary, lemma
@@ -33,7 +33,7 @@ class ValueConflictOptions(SameStory):
         description="strict: pure interval logic; editorial: qualifiers read as newsrooms use them",
     )
     tolerance: Tolerance = Field(default_factory=Tolerance)
-    readings: dict[str, Stretch] = readings_field()
+    readings: Readings = readings_field()
     update_severity: Severity = Field(
         default=Severity.INFO,
         description="severity of a later, higher figure of a count that only grows "
