@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from numcheck import RuleFileError, load_rules
 from numcheck.extract.quantities.qualifiers import editorial_readings, qualifier_names
@@ -114,3 +115,17 @@ def test_rule_reference_in_docs_is_up_to_date() -> None:
     assert docs.read_text(encoding="utf-8") == render_reference(), (
         "docs/rules.md is stale: run python -m numcheck.rules.reference > docs/rules.md"
     )
+
+
+def test_rule_reference_prints_options_as_yaml_with_descriptions() -> None:
+    """Each rule's options block reads back as its options (YAML, not Python repr), and
+    says what each option means."""
+    reference = render_reference()
+    for rule in load_rules().rules:
+        section = reference.split(f"### `{rule.id}` (v{rule.version})", 1)[1]
+        options = rule.options.model_dump(mode="json")
+        if not options:
+            continue
+        block = section.split("Options (as shipped):\n\n```yaml\n", 1)[1].split("```", 1)[0]
+        assert yaml.safe_load(block) == options
+        assert "# strict: pure interval logic" in block or rule.check != "value-conflict"

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Annotated, Any, Generic, Literal, Union
 
 from pydantic import Field, TypeAdapter, create_model
 
-from numcheck.rules.checks.base import Check
+from numcheck.rules.checks.base import Check, selected
 from numcheck.rules.checks.elapsed_time import ElapsedTime, ElapsedTimeOptions
 from numcheck.rules.checks.event_date import EventDateConflict, EventDateOptions
 from numcheck.rules.checks.totals import TotalsAndParts, TotalsOptions
@@ -79,5 +80,26 @@ RULE_ADAPTER: TypeAdapter[Rule[Any]] = TypeAdapter(_RULE_UNION)
 
 
 def build_check(rule: Rule[Any], vocabulary: Vocabulary) -> Check:
-    """The comparison a rule configures."""
-    return KINDS[rule.check].check(rule, vocabulary)
+    """The comparison a rule configures, over the claims it selects."""
+    check = KINDS[rule.check].check(rule, vocabulary)
+    if not (rule.select.kinds or rule.select.measures):
+        return check
+    return selected(check, partial(rule.select.admits, measures=vocabulary.measures))
+
+
+def with_options(rule: Rule[Any], overrides: Mapping[str, Any]) -> Rule[Any]:
+    """The rule with some options set otherwise (nested mappings merge), as a case's
+    ``options`` asks; raises ``pydantic.ValidationError`` on an option the kind lacks."""
+    merged = _merged(rule.options.model_dump(), overrides)
+    options = KINDS[rule.check].options.model_validate(merged)
+    return rule.model_copy(update={"options": options})
+
+
+def _merged(base: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in overrides.items():
+        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
+            out[key] = _merged(out[key], value)
+        else:
+            out[key] = value
+    return out

@@ -7,12 +7,17 @@ completion and validation from it.
 
 from __future__ import annotations
 
+import datetime as dt
+import string
+from collections.abc import Sequence
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from numcheck.claims import Claim, Kind
 from numcheck.extract.quantities.qualifiers import editorial_readings, qualifier_names
 from numcheck.findings import Category, Severity
+from numcheck.vocabulary import Measures
 
 RULE_ID = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -23,11 +28,40 @@ class Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Examples(Strict):
-    """Sentences that show what the rule flags and what it lets pass."""
+class ExampleDocument(Strict):
+    """One document of an example that needs more than one, or a publication date."""
 
-    fail: list[str] = Field(default_factory=list, description="texts that produce a finding")
-    passes: list[str] = Field(
+    text: str
+    published: dt.date | None = None
+    archive: bool = Field(default=False, description="checked against, not checked")
+
+    def describe(self) -> str:
+        notes = [
+            *(["archive"] if self.archive else []),
+            *([f"published {self.published.isoformat()}"] if self.published else []),
+        ]
+        return self.text + (f" ({', '.join(notes)})" if notes else "")
+
+
+def _as_document(value: object) -> object:
+    return {"text": value} if isinstance(value, str) else value
+
+
+Example = str | list[Annotated[ExampleDocument, BeforeValidator(_as_document)]]
+"""A text, or documents checked together (each a text or a mapping with its date)."""
+
+
+def example_documents(example: Example) -> list[ExampleDocument]:
+    return [ExampleDocument(text=example)] if isinstance(example, str) else example
+
+
+class Examples(Strict):
+    """Texts that show what the rule flags and what it lets pass; they run as cases."""
+
+    fail: list[Example] = Field(
+        default_factory=list, description="texts that produce a finding of the rule"
+    )
+    passes: list[Example] = Field(
         default_factory=list, alias="pass", description="texts that produce none"
     )
 
@@ -83,6 +117,49 @@ class NoOptions(Options):
 OptionsT = TypeVar("OptionsT", bound=Options)
 
 
+class Selection(Strict):
+    """Which claims a rule compares; an empty list selects every claim."""
+
+    kinds: list[Kind] = Field(
+        default_factory=list,
+        description="claim kinds: count, quantity, money, percent, duration, date",
+    )
+    measures: list[str] = Field(
+        default_factory=list,
+        description="measure classes: the synonym set of a claim's measure (of a date: its "
+        "event), named as in vocabulary/measures.yaml ('troop', 'kill')",
+    )
+
+    def admits(self, claim: Claim, measures: Measures) -> bool:
+        if self.kinds and claim.kind not in self.kinds:
+            return False
+        if not self.measures:
+            return True
+        counted = claim.measure or claim.event
+        return counted is not None and measures.canonical(counted.head) in self.measures
+
+
+MESSAGE_FIELDS = {
+    "message": "the check's own message",
+    "quotes": "the claims' quotes, joined by ' vs '",
+    "documents": "the claims' documents, joined by ', '",
+    "rule": "the rule id",
+}
+
+
+def _known_placeholders(template: str | None) -> str | None:
+    if template is None:
+        return None
+    for match in string.Template.pattern.finditer(template):
+        if match["escaped"] is not None:
+            continue
+        name = match["named"] or match["braced"]
+        if name not in MESSAGE_FIELDS:  # a lone "$" has no name
+            known = ", ".join(f"${n}" for n in MESSAGE_FIELDS)
+            raise ValueError(f"unknown placeholder {match[0]!r} (placeholders: {known})")
+    return template
+
+
 class RuleBase(Strict):
     id: str = Field(pattern=RULE_ID, description="stable rule id, used in reports and ignores")
     version: int = Field(default=1, ge=1, description="bumped when the rule's behaviour changes")
@@ -92,9 +169,26 @@ class RuleBase(Strict):
     description: str = Field(default="", description="why it matters, how it decides")
     examples: Examples = Field(default_factory=Examples)
     enabled: bool = True
+    select: Selection = Field(default_factory=Selection)
+    message: Annotated[str | None, AfterValidator(_known_placeholders)] = Field(
+        default=None,
+        description="the finding's message as a template: $message (the check's own), "
+        "$quotes, $documents, $rule; unset: the check's own message",
+    )
     applies: Applies = Field(
         default="both", description="compare claims inside one document, across documents, or both"
     )
+
+    def render_message(self, message: str, claims: Sequence[Claim]) -> str:
+        """The finding's message: the rule's template filled in, else the check's own."""
+        if self.message is None:
+            return message
+        return string.Template(self.message).substitute(
+            message=message,
+            quotes=" vs ".join(claim.quote for claim in claims),
+            documents=", ".join(dict.fromkeys(claim.document for claim in claims)),
+            rule=self.id,
+        )
 
 
 class Rule(RuleBase, Generic[OptionsT]):
