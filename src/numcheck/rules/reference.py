@@ -152,6 +152,7 @@ def _rule_section(rule: Rule[Any]) -> str:
 
 
 def render_reference(pack: RulePack | None = None) -> str:
+    """docs/rules.md: the format, the kinds from the registry, each rule of ``pack``."""
     pack = pack or load_rules()
     placeholders = "\n".join(f"- `${name}`: {what}" for name, what in MESSAGE_FIELDS.items())
     kinds = "\n".join(_kind_section(kind) for kind in KINDS.values())

@@ -25,6 +25,8 @@ Applies = Literal["within", "across", "both"]
 
 
 class Strict(BaseModel):
+    """Rule data is immutable and unknown keys are errors, so a typo never passes."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -52,6 +54,7 @@ Example = str | list[Annotated[ExampleDocument, BeforeValidator(_as_document)]]
 
 
 def example_documents(example: Example) -> list[ExampleDocument]:
+    """The documents of an example, a lone text being one document."""
     return [ExampleDocument(text=example)] if isinstance(example, str) else example
 
 
@@ -161,6 +164,8 @@ def _known_placeholders(template: str | None) -> str | None:
 
 
 class RuleBase(Strict):
+    """What every rule file says, whatever its kind."""
+
     id: str = Field(pattern=RULE_ID, description="stable rule id, used in reports and ignores")
     version: int = Field(default=1, ge=1, description="bumped when the rule's behaviour changes")
     severity: Severity

@@ -45,18 +45,24 @@ class _Strict(BaseModel):
 
 
 class CaseDocument(_Strict):
+    """One document of a case: an id, a text of your own, its publication date."""
+
     id: str
     text: str
     published: dt.date | None = None
 
 
 class ExpectedFinding(_Strict):
+    """A finding the case expects, by the quotes of its claims (in any order)."""
+
     quotes: list[str] = Field(min_length=1)
     category: Category | None = None
     severity: Severity | None = None
 
 
 class Case(_Strict):
+    """Documents, which of them are the archive, and the findings the rule must give."""
+
     name: str
     documents: list[CaseDocument] = Field(min_length=1)
     archive: list[str] = Field(default_factory=list)
@@ -72,11 +78,15 @@ class Case(_Strict):
 
 
 class CaseFile(_Strict):
+    """A case file: the rule it tests and its cases."""
+
     rule: str
     cases: list[Case] = Field(min_length=1)
 
 
 class LoadedCase(BaseModel):
+    """A case with the rule it tests and where it was read (file and line, for errors)."""
+
     model_config = ConfigDict(frozen=True)
 
     rule: str

@@ -177,6 +177,8 @@ def make_finding(
     severity: Severity | None = None,
     category: Category | None = None,
 ) -> Finding:
+    """The finding of ``rule`` on ``claims``: its id from what the claims say, its message
+    through the rule's template; ``severity`` and ``category`` override the rule's."""
     return Finding(
         id=finding_id(rule.id, claims),
         rule=rule.id,

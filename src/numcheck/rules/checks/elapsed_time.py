@@ -30,6 +30,8 @@ _DAYS = {"year": 365.2425, "month": 30.436875, "week": 7.0, "day": 1.0}
 
 
 class ElapsedTimeOptions(SameStory):
+    """How an elapsed-time rule reads a span and how far the calendar may differ."""
+
     tolerance: Tolerance = Field(
         default_factory=lambda: Tolerance(relative=0.1),
         description="share of the stated span by which the calendar may differ",

@@ -28,6 +28,8 @@ from numcheck.vocabulary import Vocabulary
 
 
 class EventDateOptions(SameStory):
+    """When two dates tell of one event: shared participants, relative dates, recurrence."""
+
     min_shared_participants: int = Field(
         default=1, ge=1, description="named people or groups both sentences must share"
     )

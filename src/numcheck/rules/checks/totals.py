@@ -32,6 +32,8 @@ _INCLUDING = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s*\Z"
 
 
 class TotalsOptions(Options):
+    """How a totals rule reads the total and how far the parts' sum may miss it."""
+
     tolerance: Tolerance = Field(default_factory=Tolerance)
     readings: Readings = readings_field()
 

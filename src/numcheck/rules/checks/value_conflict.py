@@ -25,6 +25,8 @@ from numcheck.vocabulary import Vocabulary, lemma
 
 
 class ValueConflictOptions(SameStory):
+    """How a value-conflict rule reads figures and when two figures are compared."""
+
     kinds: list[Kind] = Field(
         default_factory=lambda: [Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.PERCENT]
     )
@@ -54,6 +56,7 @@ def _cumulative(claim: Claim) -> bool:
 
 
 def describe(claim: Claim) -> str:
+    """A claim as an explanation names it: quote, stated figure, date and document."""
     stated = format_number(claim.stated) if claim.stated is not None else claim.quote
     when = f" ({claim.as_of.isoformat()})" if claim.as_of else ""
     return f"{claim.quote!r} [{stated}]{when} in {claim.document}"
