@@ -10,6 +10,7 @@ import yaml
 
 from numcheck import RuleFileError, load_rules
 from numcheck.rules.load import RulePack
+from numcheck.store.fingerprint import pack_fingerprint
 from numcheck.testing import Case, LoadedCase, run_case
 from numcheck.testing.cases import mismatches
 
@@ -86,3 +87,10 @@ def test_a_flagged_case_fails_when_the_rule_stays_quiet(tmp_path: Path) -> None:
     assert list(mismatches(quiet, run_case(quiet, pack(tmp_path)))) == [
         "expected a finding of the rule, got none"
     ]
+
+
+def test_a_store_re_indexes_when_a_rule_selects_other_claims(tmp_path: Path) -> None:
+    """A claim store keys only the claims a rule selects; a message is wording only."""
+    plain = pack_fingerprint(pack(tmp_path))
+    assert pack_fingerprint(pack(tmp_path, select={"measures": ["home"]})) != plain
+    assert pack_fingerprint(pack(tmp_path, message="Desk: $message")) == plain
