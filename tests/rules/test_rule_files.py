@@ -46,6 +46,12 @@ def test_every_bundled_rule_documents_itself() -> None:
             7,
             "no qualifier named aboot",
         ),
+        (
+            "id: x\ncheck: totals\nseverity: error\nsummary: s\nexamples:\n  fail:\n"
+            "    - - {text: a, publishd: 2024-01-01}\n",
+            7,
+            "examples.fail.0.0.publishd: Extra inputs",
+        ),
     ],
 )
 def test_bad_rule_file_names_file_and_line(

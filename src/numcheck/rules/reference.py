@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from numcheck.rules.kinds import KINDS, RuleKind
 from numcheck.rules.load import RulePack, load_rules
-from numcheck.rules.schema import MESSAGE_FIELDS, Rule, example_documents
+from numcheck.rules.schema import MESSAGE_FIELDS, Rule
 
 INTRO = """\
 # Rules
@@ -140,10 +140,7 @@ def _rule_section(rule: Rule[Any]) -> str:
     for title, examples in (("Fails", rule.examples.fail), ("Passes", rule.examples.passes)):
         if examples:
             lines += [f"**{title}:**", ""]
-            lines += [
-                "- " + " / ".join(d.describe() for d in example_documents(example))
-                for example in examples
-            ]
+            lines += ["- " + " / ".join(d.describe() for d in example) for example in examples]
             lines.append("")
     if rule.options.model_dump():
         lines += ["Options (as shipped):", ""]

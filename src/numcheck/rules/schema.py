@@ -49,13 +49,21 @@ def _as_document(value: object) -> object:
     return {"text": value} if isinstance(value, str) else value
 
 
-Example = str | list[Annotated[ExampleDocument, BeforeValidator(_as_document)]]
-"""A text, or documents checked together (each a text or a mapping with its date)."""
+def _as_documents(value: object) -> object:
+    return [value] if isinstance(value, str) else value
 
 
-def example_documents(example: Example) -> list[ExampleDocument]:
-    """The documents of an example, a lone text being one document."""
-    return [ExampleDocument(text=example)] if isinstance(example, str) else example
+Example = Annotated[
+    list[
+        Annotated[
+            ExampleDocument,
+            BeforeValidator(_as_document, json_schema_input_type=str | ExampleDocument),
+        ]
+    ],
+    BeforeValidator(_as_documents, json_schema_input_type=str | list[str | ExampleDocument]),
+]
+"""A text, or documents checked together (each a text or a mapping with its date); read
+as a list of documents, so an error points at the document that is wrong."""
 
 
 class Examples(Strict):

@@ -36,7 +36,7 @@ from numcheck.documents.model import DocumentStatus
 from numcheck.findings import Category, Finding, Severity
 from numcheck.rules.kinds import with_options
 from numcheck.rules.load import RulePack, load_rules
-from numcheck.rules.schema import Example, Rule, example_documents
+from numcheck.rules.schema import Example, Rule
 from numcheck.rules.yaml_source import RuleFileError, read_yaml
 
 
@@ -134,9 +134,7 @@ def example_cases(pack: RulePack | None = None) -> list[LoadedCase]:
 
 
 def _example_case(rule: str, flagged: bool, number: int, example: Example) -> LoadedCase:
-    documents = [
-        (f"example-{i}", document) for i, document in enumerate(example_documents(example), 1)
-    ]
+    documents = [(f"example-{i}", document) for i, document in enumerate(example, 1)]
     case = Case(
         name=f"{'fail' if flagged else 'pass'} example {number}",
         documents=[CaseDocument(id=i, text=d.text, published=d.published) for i, d in documents],
