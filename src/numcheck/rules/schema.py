@@ -138,7 +138,8 @@ class Selection(Strict):
     measures: list[str] = Field(
         default_factory=list,
         description="measure classes: the synonym set of a claim's measure (of a date: its "
-        "event), named as in vocabulary/measures.yaml ('troop', 'kill')",
+        "event), named as in vocabulary/measures.yaml ('troop', 'kill'), or the lemma of "
+        "a noun in no set ('home')",
     )
 
     def admits(self, claim: Claim, measures: Measures) -> bool:
