@@ -239,7 +239,6 @@ class Claim(Frozen):
     event: Measure | None = Field(default=None, description="the event a date belongs to")
     frame: Frame | None = Field(default=None, description="what the figure measures (parse)")
     weekday: int | None = Field(default=None, description="weekday named with the date, 0=Mon")
-    attribution: str | None = None
     in_headline: bool = Field(default=False, description="stated in the document's headline")
     context: tuple[str, ...] = Field(
         default=(), description="content lemmas of the claim's sentence"

@@ -91,7 +91,7 @@ class FrameMatcher:
         """A frame that can meet another at all: not a part selected from a group."""
         return not (frame.partitive or frame.subset or frame.other_event) and bool(self.head(frame))
 
-    def differences(self, a: Claim, b: Claim) -> str | None:
+    def differences(self, a: Claim, b: Claim) -> str | None:  # noqa: C901 - a list of tests
         """None when ``a`` and ``b`` measure one quantity, else why they do not."""
         fa, fb = a.frame, b.frame
         if fa is None or fb is None:
@@ -115,9 +115,9 @@ class FrameMatcher:
         if fa.places and fb.places and not (enumerated or self._same_places(fa.places, fb.places)):
             return "different places, or a part against its whole"
         for frame, other in ((fa, b), (fb, a)):
-            if frame.places and not (other.frame and other.frame.places):
-                if not all(self._named_by(place, other) for place in frame.places):
-                    return "a place the other figure's story does not name"
+            alone = frame.places and not (other.frame and other.frame.places)
+            if alone and not all(self._named_by(place, other) for place in frame.places):
+                return "a place the other figure's story does not name"
         if (fa.window is None) != (fb.window is None):
             return "only one counts over a window"
         if fa.window and fb.window and not same_time(fa.window, fb.window):

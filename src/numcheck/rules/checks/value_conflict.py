@@ -9,71 +9,45 @@ Best practice: figures that agree once qualifiers are read ("about 2,500" and "s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable
+from typing import Literal
 
-from numcheck.claims import Claim, Interval, format_number
-from numcheck.findings import Category, Finding
+from pydantic import Field
+
+from numcheck.claims import Claim, Interval, Kind, format_number
+from numcheck.findings import Category, Finding, Severity
 from numcheck.rules.checks.base import PairCheck, PerClaim, Reach, make_finding
+from numcheck.rules.checks.compare import editorial_interval, gap
 from numcheck.rules.frames import FrameMatcher
-from numcheck.rules.schema import Reading, ValueConflictRule
+from numcheck.rules.schema import Readings, Rule, SameStory, Tolerance, readings_field
 from numcheck.rules.scope import Match, ScopeMatcher
 from numcheck.units import base_unit
 from numcheck.vocabulary import Vocabulary, lemma
 
-_ROUNDED = frozenset(["exact", "about"])
-_ROUNDING_SHARE = 0.05
 
+class ValueConflictOptions(SameStory):
+    """How a value-conflict rule reads figures and when two figures are compared."""
 
-def rounding(stated: float) -> float:
-    """Half the unit of a round figure's last significant digit, at most 5% of it: "11
-    million" may stand for 11.5 million, "2,500" for 2,540, "1,000" for 1,040."""
-    if not float(stated).is_integer() or abs(stated) < 10:
-        return 0.0
-    whole, unit = int(abs(stated)), 1
-    while whole and whole % (unit * 10) == 0:
-        unit *= 10
-    return min(unit / 2 if unit > 1 else 0.0, _ROUNDING_SHARE * abs(stated))
-
-
-def editorial_interval(claim: Claim, readings: Mapping[str, Reading]) -> Interval | None:
-    """How a newsroom reads the figure: the strict interval widened by its hedge ("about
-    2,500" is within a few percent of it) and by rounding, never narrowed; vague amounts
-    ("several", "dozens", "a number of") have no upper bound."""
-    stated = claim.stated
-    strict = claim.value
-    if stated is None or strict is None:
-        return strict
-    if claim.qualifier == "vague":
-        return Interval(low=strict.low, low_inclusive=strict.low_inclusive)
-    reading = readings.get(claim.qualifier)
-    size = abs(stated)
-    below = max(reading.below * size if reading else 0.0, 0.0)
-    above = max(reading.above * size if reading else 0.0, 0.0)
-    if claim.qualifier in _ROUNDED:
-        below = max(below, rounding(stated))
-        above = max(above, rounding(stated))
-    low, high = strict.low, strict.high
-    if below:  # "nearly seven years": a little under seven, not any number under it
-        low = stated - below if low is None else min(low, stated - below)
-    if above:
-        high = stated + above if high is None else max(high, stated + above)
-    return Interval(
-        low=low,
-        high=high,
-        low_inclusive=strict.low_inclusive if strict.low == low else True,
-        high_inclusive=strict.high_inclusive if strict.high == high else True,
+    kinds: list[Kind] = Field(
+        default_factory=lambda: [Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.PERCENT]
     )
-
-
-def gap(a: Interval, b: Interval) -> float:
-    """Distance between two intervals (0 when they touch or overlap)."""
-    if a.overlaps(b):
-        return 0.0
-    if a.high is not None and b.low is not None and a.high <= b.low:
-        return b.low - a.high
-    if b.high is not None and a.low is not None and b.high <= a.low:
-        return a.low - b.high
-    return 0.0
+    semantics: Literal["editorial", "strict"] = Field(
+        default="editorial",
+        description="strict: pure interval logic; editorial: qualifiers read as newsrooms use them",
+    )
+    tolerance: Tolerance = Field(default_factory=Tolerance)
+    readings: Readings = readings_field()
+    update_severity: Severity = Field(
+        default=Severity.INFO,
+        description="severity of a later, higher figure of a count that only grows "
+        "(a possible update rather than a conflict)",
+    )
+    max_days_apart: int | None = Field(
+        default=60,
+        ge=0,
+        description="figures published further apart than this are not compared, "
+        "unless both hold for a window that only grows ('since October')",
+    )
 
 
 def _cumulative(claim: Claim) -> bool:
@@ -83,13 +57,16 @@ def _cumulative(claim: Claim) -> bool:
 
 
 def describe(claim: Claim) -> str:
+    """A claim as an explanation names it: quote, stated figure, date and document."""
     stated = format_number(claim.stated) if claim.stated is not None else claim.quote
     when = f" ({claim.as_of.isoformat()})" if claim.as_of else ""
     return f"{claim.quote!r} [{stated}]{when} in {claim.document}"
 
 
 class ValueConflict(PairCheck):
-    def __init__(self, rule: ValueConflictRule, vocabulary: Vocabulary) -> None:
+    """The same measure, in compatible scopes, with figures that cannot both hold."""
+
+    def __init__(self, rule: Rule[ValueConflictOptions], vocabulary: Vocabulary) -> None:
         self.rule = rule
         self.options = rule.options
         self.matcher = ScopeMatcher(vocabulary)
@@ -132,8 +109,8 @@ class ValueConflict(PairCheck):
             # A count that grows is flagged when a later figure differs, even inside the
             # other's interval ("at least two", then "four"): no agreement prunes it.
             valued=interval is not None and not self.grows(claim),
-            low=interval.low if interval else None,
-            high=interval.high if interval else None,
+            low=_inward(interval.low, interval.low_inclusive, 1.0) if interval else None,
+            high=_inward(interval.high, interval.high_inclusive, -1.0) if interval else None,
         )
 
     def compare(self, a: Claim, b: Claim) -> Finding | None:
@@ -149,7 +126,8 @@ class ValueConflict(PairCheck):
             self.options.tolerance.relative * max(abs(x) for x in _ends(ia, ib)),
         )
         growing = self.grows(a) and self.grows(b)
-        if gap(ia, ib) <= tolerance and not (growing and _bound_below(a, b)):
+        agree = ia.overlaps(ib) or (tolerance > 0 and gap(ia, ib) <= tolerance)
+        if agree and not (growing and _bound_below(a, b)):
             return None
         # Frames and scopes last: most figures of a measure agree, and reading them costs more.
         if self.frames.differences(a, b) is not None:
@@ -223,7 +201,7 @@ class ValueConflict(PairCheck):
                 f"published on different dates ({earlier.as_of.isoformat()}, "
                 f"{later.as_of.isoformat()}): the figure may have changed in between",
             )
-        elif self.grows(a) and self.grows(b) and gap(ia, ib) == 0:
+        elif self.grows(a) and self.grows(b) and ia.overlaps(ib):
             category = Category.POSSIBLE_UPDATE
             severity = self.options.update_severity
             verdict = "a floor below a larger figure of a count that grows: one may be newer"
@@ -255,14 +233,20 @@ class ValueConflict(PairCheck):
         )
 
 
+def _inward(bound: float | None, inclusive: bool, direction: float) -> float | None:
+    """An open bound as a closed one a hair inside it: ranges that only touch at an open
+    end ("120" reaches up to, not including, 125; "130" starts there) do not agree."""
+    if bound is None or inclusive:
+        return bound
+    return bound + direction * max(abs(bound), 1.0) * 1e-9
+
+
 def _bound_below(a: Claim, b: Claim) -> bool:
     """One figure is only a floor ("at least two") below the other's figure ("four")."""
     for low, other in ((a, b), (b, a)):
-        if low.qualifier in ("at-least", "more-than") and low.stated is not None:
-            if other.stated is not None and other.stated > low.stated:
-                return other.qualifier not in ("at-least", "more-than") or (
-                    other.stated != low.stated
-                )
+        floor = low.qualifier in ("at-least", "more-than") and low.stated is not None
+        if floor and other.stated is not None and other.stated > (low.stated or 0):
+            return True
     return False
 
 
