@@ -40,7 +40,28 @@ _TIME_ATTACHMENTS = frozenset(["npadvmod", "prep", "advmod", "pobj", "tmod"])
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 _OWNER_LABELS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
 _PRONOUNS = frozenset(
-    ["he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "these", "his", "her", "its", "their", "our", "my", "your", "whose"]
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "whose",
+    ]
 )
 # Words that make what they govern another event: "in retaliation for strikes that ...".
 _ANOTHER_EVENT_HEADS = frozenset(["retaliation", "revenge", "response", "reprisal"])
@@ -52,7 +73,37 @@ _REPORTING = frozenset(
 # Verbs whose subject holds the figure ("New Democracy won 129 seats"); the subject of
 # other verbs is an agent ("militias attacked 110 times"), not whose the figure is.
 _HOLDING_VERBS = frozenset(
-    ["win", "get", "gain", "take", "earn", "have", "hold", "receive", "score", "secure", "capture", "place", "finish", "come", "sell", "ship", "own", "lead", "poll", "claim", "raise", "spend", "pay", "cost", "weigh", "measure", "age", "turn", "reach"]
+    [
+        "win",
+        "get",
+        "gain",
+        "take",
+        "earn",
+        "have",
+        "hold",
+        "receive",
+        "score",
+        "secure",
+        "capture",
+        "place",
+        "finish",
+        "come",
+        "sell",
+        "ship",
+        "own",
+        "lead",
+        "poll",
+        "claim",
+        "raise",
+        "spend",
+        "pay",
+        "cost",
+        "weigh",
+        "measure",
+        "age",
+        "turn",
+        "reach",
+    ]
 )
 # Verbs that report a count rather than say what is counted.
 _COUNTING_VERBS = frozenset(["count", "record", "tally", "log", "register", "document", "say"])
