@@ -80,6 +80,8 @@ class ValueConflict(PairCheck):
             return None
         if not self.frames.comparable(frame):
             return None
+        if claim.kind is Kind.DURATION and frame.attribute_of != "age":
+            return None  # an age of someone named, not "four years after", "took 27 days"
         unit = base_unit(claim.unit)
         if unit is None:
             return None
@@ -150,9 +152,9 @@ class ValueConflict(PairCheck):
         if a.frame is None or b.frame is None:
             return False
         frame = a.frame
-        return bool(
-            frame.owner or frame.attribute_of or frame.places or frame.window
-        ) or (self.grows(a) and self.grows(b))
+        return bool(frame.owner or frame.attribute_of or frame.places or frame.window) or (
+            self.grows(a) and self.grows(b)
+        )
 
     def _part_within_whole(self, part: Claim, ip: Interval, whole: Claim, iw: Interval) -> bool:
         """A figure for a part of the places may be lower than the whole's, never higher."""
