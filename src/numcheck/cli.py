@@ -18,15 +18,21 @@ from pathlib import Path
 from typing import Any
 
 from numcheck.api import check_documents
-from numcheck.baseline import read_baseline, without_baseline, write_baseline
-from numcheck.claims import Claim
-from numcheck.config import (
+from numcheck.ci.baseline import read_baseline, without_baseline, write_baseline
+from numcheck.ci.config import (
     LoadedConfig,
     configure_pack,
     find_config,
     load_config,
     unused_suppression_severity,
 )
+from numcheck.ci.suppressions import (
+    UNUSED_DESCRIPTION,
+    UNUSED_RULE,
+    UNUSED_SUMMARY,
+    apply_suppressions,
+)
+from numcheck.claims import Claim
 from numcheck.documents.load import DocumentError, LoadResult, load_metadata, load_paths
 from numcheck.extract.pipeline import extract_or_error
 from numcheck.findings import Category, Report, Severity
@@ -37,12 +43,6 @@ from numcheck.rules.load import RulePack, load_rules
 from numcheck.rules.yaml_source import RuleFileError
 from numcheck.schemas import SCHEMAS, schema_json
 from numcheck.store import ClaimStore, StoreError, index_paths
-from numcheck.suppressions import (
-    UNUSED_DESCRIPTION,
-    UNUSED_RULE,
-    UNUSED_SUMMARY,
-    apply_suppressions,
-)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

@@ -15,10 +15,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from numcheck.ci.suppressions import UNUSED_RULE
 from numcheck.findings import Severity
 from numcheck.rules.load import RulePack
 from numcheck.rules.yaml_source import RuleFileError
-from numcheck.suppressions import UNUSED_RULE
 
 if sys.version_info >= (3, 11):
     import tomllib
