@@ -6,13 +6,14 @@
 >>> report = numcheck.check(["drafts/"], store="claims.sqlite")
 """
 
+from numcheck._version import __version__
 from numcheck.api import check, document, extract, index
 from numcheck.claims import Claim, Interval, Kind, Measure, Scope, Span, Window
 from numcheck.documents import Document, DocumentStatus, load_paths
 from numcheck.findings import Category, Evidence, Finding, Report, Severity
 from numcheck.rules import RuleFileError, RulePack, load_rules
-
-__version__ = "0.1.0"
+from numcheck.run import InputError
+from numcheck.store import StoreError
 
 __all__ = [
     "Category",
@@ -21,6 +22,7 @@ __all__ = [
     "DocumentStatus",
     "Evidence",
     "Finding",
+    "InputError",
     "Interval",
     "Kind",
     "Measure",
@@ -30,6 +32,7 @@ __all__ = [
     "Scope",
     "Severity",
     "Span",
+    "StoreError",
     "Window",
     "__version__",
     "check",

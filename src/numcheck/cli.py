@@ -11,40 +11,28 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from numcheck.api import check_documents
-from numcheck.ci.baseline import read_baseline, without_baseline, write_baseline
 from numcheck.ci.config import (
     LoadedConfig,
     configure_pack,
     find_config,
     load_config,
-    unused_suppression_severity,
-)
-from numcheck.ci.suppressions import (
-    UNUSED_DESCRIPTION,
-    UNUSED_RULE,
-    UNUSED_SUMMARY,
-    apply_suppressions,
 )
 from numcheck.claims import Claim
 from numcheck.documents.load import DocumentError, LoadResult, load_metadata, load_paths
 from numcheck.extract.pipeline import extract_or_error
-from numcheck.findings import Category, Report, Severity
 from numcheck.progress import ProgressBar
-from numcheck.report import FORMATS, ReportContext, RuleInfo, render
+from numcheck.report import FORMATS
 from numcheck.report.context import stream_wants_color
 from numcheck.rules.load import RulePack, load_rules
 from numcheck.rules.yaml_source import RuleFileError
+from numcheck.run import EXIT_ERROR, EXIT_OK, InputError, RunOptions, run_check
 from numcheck.schemas import SCHEMAS, schema_json
 from numcheck.store import ClaimStore, StoreError, index_paths
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class UsageError(Exception):
@@ -186,96 +174,31 @@ def _extract(args: argparse.Namespace) -> int:
     return status
 
 
-def exit_code(report: Report, fail_on: str) -> int:
-    if fail_on == "never":
-        return EXIT_OK
-    return EXIT_FINDINGS if report.at_least(Severity(fail_on)) else EXIT_OK
-
-
-def _require(paths: Sequence[str | Path], what: str) -> None:
-    for path in paths:
-        if not Path(path).exists():
-            raise UsageError(f"{path}: no such file or directory ({what})")
-
-
-def _archive(paths: Sequence[str | Path], meta: Path | None, drafts: LoadResult) -> LoadResult:
-    """The archive without the drafts: pre-commit may pass a changed archive file as a draft."""
-    loaded = _load([str(p) for p in paths], meta)
-    if loaded.statuses and not loaded.documents:
-        first = loaded.statuses[0]
-        raise UsageError(f"archive unreadable: {first.source}: {first.error}")
-    own = {os.path.realpath(d.source) for d in drafts.statuses}
-    return LoadResult(
-        [d for d in loaded.documents if os.path.realpath(d.source) not in own],
-        [d for d in loaded.statuses if os.path.realpath(d.source) not in own],
-    )
-
-
-def _accept_known(report: Report, write: Path | None, baseline: Path | None) -> Report:
-    """The findings no baseline accepts; ``write`` first accepts every current one."""
-    if write:
-        write_baseline(report, write)
-        print(
-            f"numcheck: wrote {len(report.findings)} accepted findings to {write}", file=sys.stderr
-        )
-        return without_baseline(report, frozenset(f.id for f in report.findings))
-    if baseline:
-        return without_baseline(report, read_baseline(baseline))
-    return report
-
-
-def _unused_rule(severity: Severity) -> RuleInfo:
-    """The built-in rule reports show for ignore comments that silence nothing."""
-    return RuleInfo(
-        UNUSED_RULE, UNUSED_SUMMARY, UNUSED_DESCRIPTION, severity, Category.INCONSISTENCY
-    )
-
-
 def _check(args: argparse.Namespace) -> int:
     loaded_config = _config(args)
-    config = loaded_config.config
-    pack = _rules(args.rules, loaded_config)
-    fail_on = args.fail_on or config.fail_on or "warning"
-    show = Severity(args.show or config.show or "info")
-    meta = args.meta or config.meta
-    against = args.against or [str(p) for p in config.archive] or None
-    baseline = args.baseline or config.baseline
-    _require(args.paths, "document")
-    _require(against or [], "archive")
-    drafts = _load(args.paths, meta)
-    archive = _archive(against, meta, drafts) if against else None
-    documents = [*drafts.documents, *(archive.documents if archive else [])]
-    store_path = args.store or config.store
-    bar = ProgressBar.maybe(len(documents), sys.stderr)
+    options = RunOptions.from_config(
+        loaded_config,
+        rules=args.rules,
+        store=args.store,
+        meta=args.meta,
+        baseline=args.baseline,
+        write_baseline=args.write_baseline,
+        show=args.show,
+        fail_on=args.fail_on,
+    )
+    bar = ProgressBar.on_terminal(sys.stderr)
     try:
-        if store_path:
-            with ClaimStore(store_path) as store:
-                checked = check_documents(drafts, archive, pack, store, bar.step if bar else None)
-        else:
-            checked = check_documents(drafts, archive, pack, None, bar.step if bar else None)
+        run = run_check(args.paths, args.against, options, progress=bar)
     finally:
         if bar:
             bar.close()
-    draft_ids = frozenset(d.id for d in drafts.documents)
-    unused_severity = unused_suppression_severity(loaded_config)
-    report = apply_suppressions(
-        checked.report,
-        documents,
-        report_unused_in=draft_ids,
-        unused_severity=unused_severity,
-    ).report
-    report = _accept_known(report, args.write_baseline, baseline)
-    shown = report.model_copy(update={"findings": report.at_least(show)})
-    builtin = [] if unused_severity is None else [_unused_rule(unused_severity)]
-    context = ReportContext.build(
-        pack,
-        documents,
-        checked.claims,
-        drafts=draft_ids if archive is not None or store_path else None,
-        extra_rules=builtin,
-        color=args.format == "text" and not args.output and stream_wants_color(sys.stdout),
-    )
-    text = render(shown, args.format, context)
+    if args.write_baseline:
+        print(
+            f"numcheck: wrote {run.accepted} accepted findings to {args.write_baseline}",
+            file=sys.stderr,
+        )
+    color = args.format == "text" and not args.output and stream_wants_color(sys.stdout)
+    text = run.render(args.format, color=color)
     if args.output:
         try:
             args.output.write_text(text, encoding="utf-8")
@@ -283,7 +206,7 @@ def _check(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.output}: cannot write report: {exc.strerror or exc}") from exc
     else:
         sys.stdout.write(text)
-    return exit_code(report, fail_on)
+    return run.exit_code()
 
 
 def _index(args: argparse.Namespace) -> int:
@@ -317,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _index(args)
         sys.stdout.write(schema_json(args.which))
         return EXIT_OK
-    except (RuleFileError, DocumentError, UsageError, StoreError) as exc:
+    except (RuleFileError, DocumentError, InputError, UsageError, StoreError) as exc:
         print(f"numcheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
 

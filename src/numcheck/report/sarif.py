@@ -12,7 +12,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from numcheck import __version__
+from numcheck._version import __version__
 from numcheck.documents.model import Document, OffsetMap
 from numcheck.findings import Evidence, Finding, Report, Severity
 from numcheck.report.context import ReportContext, RuleInfo, document_sources

@@ -1,0 +1,301 @@
+"""One check run, the same for ``numcheck check`` and ``numcheck.check``.
+
+load → extract → rules → suppressions → baseline → report. The command line only parses
+its arguments into ``RunOptions`` and prints what ``Run`` renders; the API builds the
+same options from its keyword arguments, so a finding an ignore comment silences in CI
+is silenced in Python too.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol
+
+from numcheck.ci.baseline import read_baseline, without_baseline, write_baseline
+from numcheck.ci.config import LoadedConfig, configure_pack, unused_suppression_severity
+from numcheck.ci.suppressions import (
+    UNUSED_DESCRIPTION,
+    UNUSED_RULE,
+    UNUSED_SUMMARY,
+    apply_suppressions,
+)
+from numcheck.claims import Claim
+from numcheck.documents.load import LoadResult, Metadata, load_metadata, load_paths
+from numcheck.documents.model import Document, DocumentStatus
+from numcheck.extract.pipeline import extract_loaded
+from numcheck.findings import Category, Report, Severity
+from numcheck.report import ReportContext, RuleInfo, render
+from numcheck.rules.engine import run_rules
+from numcheck.rules.load import RulePack, load_rules
+from numcheck.store import ClaimStore
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FailOn = Literal["error", "warning", "info", "never"]
+
+DocumentsLike = Document | str | Path
+Input = DocumentsLike | Iterable[DocumentsLike]
+
+
+class Progress(Protocol):
+    """Told how many items each phase has and when one is done (``progress.ProgressBar``)."""
+
+    def phase(self, unit: str, total: int) -> None: ...
+
+    def step(self, item: object = None) -> None: ...
+
+
+class InputError(Exception):
+    """An input the run was told to read and cannot: a missing path, an unreadable archive."""
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A report with the claims it was computed from (the HTML report marks them all)."""
+
+    report: Report
+    claims: tuple[Claim, ...]
+
+
+def check_documents(
+    drafts: LoadResult,
+    archive: LoadResult | None,
+    rules: RulePack,
+    store: ClaimStore | None = None,
+    progress: Progress | None = None,
+) -> Checked:
+    """Extract and check already loaded documents; a document that fails is reported.
+
+    With ``store``, the drafts are also checked against its claims; the report lists the
+    inputs read in this run (drafts, ``archive``), not the store's documents.
+    ``progress`` counts the documents extracted, then the rules run.
+    """
+    if store is not None:
+        store.require(rules)  # before the work, not after
+    documents = [*drafts.documents, *(archive.documents if archive else [])]
+    if progress is not None:
+        progress.phase("documents", len(documents))
+    claims, statuses = extract_loaded(
+        documents,
+        [*drafts.statuses, *(archive.statuses if archive else [])],
+        rules.vocabulary,
+        progress.step if progress else None,
+    )
+    against = archive is not None or store is not None
+    draft_ids = frozenset(d.id for d in drafts.documents) if against else None
+    if progress is not None:
+        progress.phase("rules", len(rules.enabled()))
+    findings = run_rules(
+        claims, rules, draft_ids, archive=store, on_rule=progress.step if progress else None
+    )
+    return Checked(Report(documents=tuple(statuses), findings=tuple(findings)), tuple(claims))
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What a run does besides reading its inputs: the command line's flags, resolved.
+
+    ``from_config`` fills what a caller leaves as None from the configuration file, then
+    from the defaults, in the same order for the CLI and the API.
+    """
+
+    rules: RulePack
+    store: Path | None = None
+    meta: Path | None = None
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    unused_severity: Severity | None = Severity.WARNING
+    show: Severity = Severity.INFO
+    fail_on: FailOn = "warning"
+    archive: tuple[Path, ...] = ()
+
+    @classmethod
+    def from_config(
+        cls,
+        config: LoadedConfig | None = None,
+        *,
+        rules: RulePack | Sequence[str | Path] | str | Path | None = None,
+        store: Path | None = None,
+        meta: Path | None = None,
+        baseline: Path | None = None,
+        write_baseline: Path | None = None,
+        show: str | None = None,
+        fail_on: FailOn | None = None,
+    ) -> RunOptions:
+        loaded = config or LoadedConfig()
+        settings = loaded.config
+        if isinstance(rules, RulePack):
+            pack = rules
+        else:
+            paths = [rules] if isinstance(rules, (str, Path)) else list(rules or [])
+            pack = load_rules(paths or list(settings.rules) or None)
+        return cls(
+            rules=configure_pack(pack, loaded),
+            store=store or settings.store,
+            meta=meta or settings.meta,
+            baseline=baseline or settings.baseline,
+            write_baseline=write_baseline,
+            unused_severity=unused_suppression_severity(loaded),
+            show=Severity(show or settings.show or "info"),
+            fail_on=fail_on or settings.fail_on or "warning",
+            archive=settings.archive,
+        )
+
+
+@dataclass(frozen=True)
+class Run:
+    """A finished run: the findings that count, and what a report needs to show them."""
+
+    report: Report
+    claims: tuple[Claim, ...]
+    documents: tuple[Document, ...]
+    options: RunOptions
+    drafts: frozenset[str] = field(default_factory=frozenset)
+    against: bool = False
+    silenced: int = 0
+    accepted: int = 0
+
+    @property
+    def shown(self) -> Report:
+        """The report cut to ``--show``: what is printed, not what fails."""
+        return self.report.model_copy(update={"findings": self.report.at_least(self.options.show)})
+
+    @property
+    def input_errors(self) -> tuple[DocumentStatus, ...]:
+        """Inputs that could not be read or extracted: the run did not look at them."""
+        return tuple(s for s in self.report.documents if s.status == "error")
+
+    def exit_code(self) -> int:
+        """1 for a finding at ``fail_on``; 0 otherwise."""
+        if self.options.fail_on == "never":
+            return EXIT_OK
+        return EXIT_FINDINGS if self.report.at_least(Severity(self.options.fail_on)) else EXIT_OK
+
+    def context(self, *, color: bool = False) -> ReportContext:
+        severity = self.options.unused_severity
+        builtin = [] if severity is None else [unused_rule(severity)]
+        return ReportContext.build(
+            self.options.rules,
+            self.documents,
+            self.claims,
+            drafts=self.drafts if self.against else None,
+            extra_rules=builtin,
+            color=color,
+        )
+
+    def render(self, format: str, *, color: bool = False) -> str:
+        return render(self.shown, format, self.context(color=color))
+
+
+def unused_rule(severity: Severity) -> RuleInfo:
+    """The built-in rule reports show for ignore comments that silence nothing."""
+    return RuleInfo(
+        UNUSED_RULE, UNUSED_SUMMARY, UNUSED_DESCRIPTION, severity, Category.INCONSISTENCY
+    )
+
+
+def load_inputs(
+    inputs: Input | None, metadata: Metadata | None = None, what: str = "document"
+) -> LoadResult:
+    """Documents given as ``Document`` objects or paths; a path that does not exist raises.
+
+    A string is a path, never text: ``numcheck.document(text)`` makes a document from text.
+    """
+    result = LoadResult()
+    if inputs is None:
+        return result
+    items: Iterable[DocumentsLike] = (
+        [inputs] if isinstance(inputs, (Document, str, Path)) else inputs
+    )
+    paths: list[str | Path] = []
+    for item in items:
+        if isinstance(item, Document):
+            result.documents.append(item)
+            result.statuses.append(
+                DocumentStatus(id=item.id, source=item.source, published=item.published)
+            )
+        else:
+            paths.append(item)
+    missing = [str(p) for p in paths if str(p) != "-" and not Path(p).exists()]
+    if missing:
+        raise InputError(f"{missing[0]}: no such file or directory ({what})")
+    result.extend(load_paths(paths, metadata))
+    return result
+
+
+def without_drafts(archive: LoadResult, drafts: LoadResult) -> LoadResult:
+    """The archive without the drafts: pre-commit may pass a changed archive file as a draft."""
+    if archive.statuses and not archive.documents:
+        first = archive.statuses[0]
+        raise InputError(f"archive unreadable: {first.source}: {first.error}")
+    own = {os.path.realpath(d.source) for d in drafts.statuses}
+    return LoadResult(
+        [d for d in archive.documents if os.path.realpath(d.source) not in own],
+        [d for d in archive.statuses if os.path.realpath(d.source) not in own],
+    )
+
+
+def run_check(
+    documents: Input,
+    against: Input | None,
+    options: RunOptions,
+    *,
+    store: ClaimStore | None = None,
+    progress: Progress | None = None,
+) -> Run:
+    """Check ``documents`` (the drafts) with each other and against the archive.
+
+    ``against`` None takes the configuration's archive. ``store`` is an open claim
+    store; without it, ``options.store`` is opened for the run.
+    """
+    metadata = load_metadata(options.meta) if options.meta else None
+    if against is None and options.archive:
+        against = list(options.archive)
+    drafts = load_inputs(documents, metadata)
+    archive = without_drafts(load_inputs(against, metadata, "archive"), drafts) if against else None
+    if store is None and options.store is not None:
+        with ClaimStore(options.store) as opened:
+            return _finish(drafts, archive, options, opened, progress)
+    return _finish(drafts, archive, options, store, progress)
+
+
+def _finish(
+    drafts: LoadResult,
+    archive: LoadResult | None,
+    options: RunOptions,
+    store: ClaimStore | None,
+    progress: Progress | None,
+) -> Run:
+    checked = check_documents(drafts, archive, options.rules, store, progress)
+    documents = (*drafts.documents, *(archive.documents if archive else ()))
+    draft_ids = frozenset(d.id for d in drafts.documents)
+    suppressed = apply_suppressions(
+        checked.report,
+        documents,
+        report_unused_in=draft_ids,
+        unused_severity=options.unused_severity,
+    )
+    report = suppressed.report
+    kept = _accept_known(report, options)
+    return Run(
+        report=kept,
+        claims=checked.claims,
+        documents=documents,
+        options=options,
+        drafts=draft_ids,
+        against=archive is not None or store is not None,
+        silenced=len(suppressed.silenced),
+        accepted=len(report.findings) - len(kept.findings),
+    )
+
+
+def _accept_known(report: Report, options: RunOptions) -> Report:
+    """The findings no baseline accepts; ``write_baseline`` first accepts every current one."""
+    if options.write_baseline:
+        write_baseline(report, options.write_baseline)
+        return without_baseline(report, frozenset(f.id for f in report.findings))
+    if options.baseline:
+        return without_baseline(report, read_baseline(options.baseline))
+    return report
