@@ -21,9 +21,11 @@ from numcheck.ci.config import (
     configure_pack,
     find_config,
     load_config,
+    selection,
 )
 from numcheck.claims import Claim
 from numcheck.documents.load import DocumentError, LoadResult, load_metadata, load_paths
+from numcheck.documents.select import Selection
 from numcheck.extract.pipeline import extract_or_error
 from numcheck.progress import ProgressBar
 from numcheck.report import FORMATS
@@ -74,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--output", "-o", type=Path, help="write the report to a file")
     check.add_argument("--store", type=Path, help="claim store of an indexed archive")
+    check.add_argument(
+        "--fail-on-unreadable",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="an input that cannot be read fails the run with exit 2 (default: yes)",
+    )
     _config_arguments(check)
 
     index = commands.add_parser("index", help="extract an archive's claims into a claim store")
@@ -92,6 +100,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _config_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="skip files and folders matching PATTERN (.gitignore syntax) when walking folders",
+    )
     parser.add_argument(
         "--config", type=Path, help="numcheck.toml or pyproject.toml (default: found upwards)"
     )
@@ -114,9 +129,9 @@ def _rules(paths: list[Path] | None, config: LoadedConfig) -> RulePack:
     return configure_pack(pack, config)
 
 
-def _load(paths: Sequence[str], meta: Path | None) -> LoadResult:
+def _load(paths: Sequence[str], meta: Path | None, walk: Selection) -> LoadResult:
     metadata = load_metadata(meta) if meta else None
-    return load_paths(paths, metadata)
+    return load_paths(paths, metadata, walk)
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
@@ -150,8 +165,9 @@ def claim_record(claim: Claim) -> dict[str, Any]:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    pack = _rules(args.rules, _config(args))
-    loaded = _load(args.paths, args.meta)
+    loaded_config = _config(args)
+    pack = _rules(args.rules, loaded_config)
+    loaded = _load(args.paths, args.meta, selection(loaded_config, args.exclude))
     out = sys.stdout
     status = EXIT_OK
     for doc in loaded.documents:
@@ -185,6 +201,8 @@ def _check(args: argparse.Namespace) -> int:
         write_baseline=args.write_baseline,
         show=args.show,
         fail_on=args.fail_on,
+        fail_on_unreadable=args.fail_on_unreadable,
+        exclude=args.exclude,
     )
     bar = ProgressBar.on_terminal(sys.stderr)
     try:
@@ -206,6 +224,9 @@ def _check(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.output}: cannot write report: {exc.strerror or exc}") from exc
     else:
         sys.stdout.write(text)
+    if args.output or args.format != "text":  # the text report lists them itself
+        for failed in run.input_errors:
+            print(f"numcheck: error: {failed.source}: {failed.error}", file=sys.stderr)
     return run.exit_code()
 
 
@@ -218,7 +239,14 @@ def _index(args: argparse.Namespace) -> int:
     meta = args.meta or loaded_config.config.meta
     metadata = load_metadata(meta) if meta else None
     with ClaimStore(store_path, create=True) as store:
-        result = index_paths(args.paths, store, pack, metadata, rebuild=args.rebuild)
+        result = index_paths(
+            args.paths,
+            store,
+            pack,
+            metadata,
+            rebuild=args.rebuild,
+            selection=selection(loaded_config, args.exclude),
+        )
     print(
         f"indexed {result.documents} documents ({result.claims} claims) into {store_path}; "
         f"{result.unchanged} files unchanged; {len(result.errors)} errors"

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Protocol
 
 from numcheck.ci.baseline import read_baseline, without_baseline, write_baseline
-from numcheck.ci.config import LoadedConfig, configure_pack, unused_suppression_severity
+from numcheck.ci.config import (
+    LoadedConfig,
+    configure_pack,
+    selection,
+    unused_suppression_severity,
+)
 from numcheck.ci.suppressions import (
     UNUSED_DESCRIPTION,
     UNUSED_RULE,
@@ -25,6 +30,7 @@ from numcheck.ci.suppressions import (
 from numcheck.claims import Claim
 from numcheck.documents.load import LoadResult, Metadata, load_metadata, load_paths
 from numcheck.documents.model import Document, DocumentStatus
+from numcheck.documents.select import SUFFIXES, Selection
 from numcheck.extract.pipeline import extract_loaded
 from numcheck.findings import Category, Report, Severity
 from numcheck.report import ReportContext, RuleInfo, render
@@ -109,7 +115,9 @@ class RunOptions:
     unused_severity: Severity | None = Severity.WARNING
     show: Severity = Severity.INFO
     fail_on: FailOn = "warning"
+    fail_on_unreadable: bool = True
     archive: tuple[Path, ...] = ()
+    selection: Selection = field(default_factory=Selection)
 
     @classmethod
     def from_config(
@@ -123,6 +131,8 @@ class RunOptions:
         write_baseline: Path | None = None,
         show: str | None = None,
         fail_on: FailOn | None = None,
+        fail_on_unreadable: bool | None = None,
+        exclude: Sequence[str] = (),
     ) -> RunOptions:
         loaded = config or LoadedConfig()
         settings = loaded.config
@@ -140,7 +150,11 @@ class RunOptions:
             unused_severity=unused_suppression_severity(loaded),
             show=Severity(show or settings.show or "info"),
             fail_on=fail_on or settings.fail_on or "warning",
+            fail_on_unreadable=(
+                settings.fail_on_unreadable if fail_on_unreadable is None else fail_on_unreadable
+            ),
             archive=settings.archive,
+            selection=selection(loaded, exclude),
         )
 
 
@@ -168,7 +182,10 @@ class Run:
         return tuple(s for s in self.report.documents if s.status == "error")
 
     def exit_code(self) -> int:
-        """1 for a finding at ``fail_on``; 0 otherwise."""
+        """2 when an input was not read (a gate must not pass what it did not look at),
+        unless ``fail_on_unreadable`` is off; else 1 for a finding at ``fail_on``; else 0."""
+        if self.input_errors and self.options.fail_on_unreadable:
+            return EXIT_ERROR
         if self.options.fail_on == "never":
             return EXIT_OK
         return EXIT_FINDINGS if self.report.at_least(Severity(self.options.fail_on)) else EXIT_OK
@@ -196,21 +213,25 @@ def unused_rule(severity: Severity) -> RuleInfo:
     )
 
 
+def _listed(inputs: Input | None) -> list[DocumentsLike]:
+    if inputs is None:
+        return []
+    return [inputs] if isinstance(inputs, (Document, str, Path)) else list(inputs)
+
+
 def load_inputs(
-    inputs: Input | None, metadata: Metadata | None = None, what: str = "document"
+    inputs: Input | None,
+    metadata: Metadata | None = None,
+    what: str = "document",
+    selection: Selection | None = None,
 ) -> LoadResult:
     """Documents given as ``Document`` objects or paths; a path that does not exist raises.
 
     A string is a path, never text: ``numcheck.document(text)`` makes a document from text.
     """
     result = LoadResult()
-    if inputs is None:
-        return result
-    items: Iterable[DocumentsLike] = (
-        [inputs] if isinstance(inputs, (Document, str, Path)) else inputs
-    )
     paths: list[str | Path] = []
-    for item in items:
+    for item in _listed(inputs):
         if isinstance(item, Document):
             result.documents.append(item)
             result.statuses.append(
@@ -221,8 +242,13 @@ def load_inputs(
     missing = [str(p) for p in paths if str(p) != "-" and not Path(p).exists()]
     if missing:
         raise InputError(f"{missing[0]}: no such file or directory ({what})")
-    result.extend(load_paths(paths, metadata))
+    result.extend(load_paths(paths, metadata, selection))
     return result
+
+
+def _nothing_found(inputs: Input) -> str:
+    named = ", ".join(str(p) for p in _listed(inputs)) or "no paths given"
+    return f"{named} (looked for {', '.join(sorted(SUFFIXES))} files)"
 
 
 def without_drafts(archive: LoadResult, drafts: LoadResult) -> LoadResult:
@@ -253,7 +279,12 @@ def run_check(
     metadata = load_metadata(options.meta) if options.meta else None
     if against is None and options.archive:
         against = list(options.archive)
-    drafts = load_inputs(documents, metadata)
+    archive_paths = tuple(Path(p) for p in _listed(against) if not isinstance(p, Document))
+    # Walking the drafts' folders skips the archive; a file named explicitly is a draft.
+    walk = replace(options.selection, outside=archive_paths)
+    drafts = load_inputs(documents, metadata, selection=walk)
+    if not drafts.statuses:
+        raise InputError("no documents to check: " + _nothing_found(documents))
     archive = without_drafts(load_inputs(against, metadata, "archive"), drafts) if against else None
     if store is None and options.store is not None:
         with ClaimStore(options.store) as opened:

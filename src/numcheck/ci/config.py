@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from numcheck.ci.suppressions import UNUSED_RULE
+from numcheck.documents.select import DEFAULT_EXCLUDE, Selection
 from numcheck.findings import Severity
 from numcheck.rules.load import RulePack
 from numcheck.rules.yaml_source import RuleFileError
@@ -47,6 +49,16 @@ class Config(BaseModel):
     meta: Path | None = Field(default=None, description="metadata file (YAML or CSV)")
     baseline: Path | None = Field(default=None, description="accepted findings (JSON)")
     store: Path | None = Field(default=None, description="claim store of the archive")
+    exclude: tuple[str, ...] | None = Field(
+        default=None, description="patterns folder walks skip (replaces the default list)"
+    )
+    extend_exclude: tuple[str, ...] = Field(
+        default=(), description="patterns folder walks skip, besides the default list"
+    )
+    respect_gitignore: bool = Field(default=True, description="folder walks honour .gitignore")
+    fail_on_unreadable: bool = Field(
+        default=True, description="an input that cannot be read fails the run (exit 2)"
+    )
 
 
 class LoadedConfig(BaseModel):
@@ -202,6 +214,17 @@ def configure_pack(pack: RulePack, loaded: LoadedConfig) -> RulePack:
             update["severity"] = config.severity[rule.id]
         rules.append(rule.model_copy(update=update) if update else rule)
     return RulePack(tuple(rules), pack.folders)
+
+
+def selection(loaded: LoadedConfig, extend_exclude: Sequence[str] = ()) -> Selection:
+    """How folders are walked: the configuration's patterns, relative to its folder."""
+    config = loaded.config
+    return Selection(
+        exclude=DEFAULT_EXCLUDE if config.exclude is None else config.exclude,
+        extend_exclude=(*config.extend_exclude, *extend_exclude),
+        respect_gitignore=config.respect_gitignore,
+        base=loaded.path.parent if loaded.path else None,
+    )
 
 
 def unused_suppression_severity(loaded: LoadedConfig) -> Severity | None:

@@ -14,8 +14,7 @@ import yaml
 
 from numcheck.documents.markup import html_text, markdown_text
 from numcheck.documents.model import Document, DocumentStatus, OffsetMap
-
-SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
+from numcheck.documents.select import Selection, selected_files
 
 
 class DocumentError(Exception):
@@ -230,24 +229,23 @@ def _load_jsonl(name: str, raw: str, meta: Mapping[str, Any]) -> LoadResult:
     return result
 
 
-def document_files(path: Path) -> Iterator[Path]:
-    """The files ``path`` names: itself, or the readable files under a folder, sorted."""
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() in SUFFIXES:
-                yield child
-    else:
-        yield path
+def document_files(path: Path, selection: Selection | None = None) -> Iterator[Path]:
+    """The files ``path`` names: itself, or the document files a walk of the folder keeps."""
+    return selected_files([path], selection)
 
 
-def load_paths(paths: Iterable[str | Path], metadata: Metadata | None = None) -> LoadResult:
-    """Every document under ``paths`` (files or folders, recursively), in a stable order."""
+def load_paths(
+    paths: Iterable[str | Path],
+    metadata: Metadata | None = None,
+    selection: Selection | None = None,
+) -> LoadResult:
+    """Every document under ``paths`` (files or folders, walked as ``selection`` says)."""
     result = LoadResult()
     for raw_path in paths:
         path = Path(raw_path)
         if not path.exists():
             result.fail(str(path), "no such file or directory")
             continue
-        for file in document_files(path):
+        for file in document_files(path, selection):
             result.extend(load_file(file, metadata))
     return result

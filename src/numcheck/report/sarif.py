@@ -155,7 +155,9 @@ def sarif_log(report: Report, context: ReportContext | None = None) -> dict[str,
         },
         "originalUriBaseIds": {SRCROOT: {"uri": context.root.as_uri().rstrip("/") + "/"}},
         "columnKind": "utf16CodeUnits",
-        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
+        "invocations": [
+            {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
+        ],
         "results": [_result(f, index[f.rule], sources, context) for f in report.findings],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
