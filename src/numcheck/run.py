@@ -18,6 +18,7 @@ from numcheck.ci.baseline import read_baseline, without_baseline, write_baseline
 from numcheck.ci.config import (
     LoadedConfig,
     configure_pack,
+    rule_pack,
     selection,
     unused_suppression_severity,
 )
@@ -34,14 +35,15 @@ from numcheck.documents.select import SUFFIXES, Selection
 from numcheck.extract.pipeline import extract_loaded
 from numcheck.findings import Category, Report, Severity
 from numcheck.report import ReportContext, RuleInfo, render
+from numcheck.report.context import Tally
 from numcheck.rules.engine import run_rules
-from numcheck.rules.load import RulePack, load_rules
+from numcheck.rules.load import RulePack
 from numcheck.store import ClaimStore
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FailOn = Literal["error", "warning", "info", "never"]
 
-DocumentsLike = Document | str | Path
+DocumentsLike = Document | LoadResult | str | Path
 Input = DocumentsLike | Iterable[DocumentsLike]
 
 
@@ -133,6 +135,9 @@ class RunOptions:
         fail_on: FailOn | None = None,
         fail_on_unreadable: bool | None = None,
         exclude: Sequence[str] = (),
+        extend_rules: Sequence[str | Path] = (),
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
     ) -> RunOptions:
         loaded = config or LoadedConfig()
         settings = loaded.config
@@ -140,14 +145,17 @@ class RunOptions:
             pack = rules
         else:
             paths = [rules] if isinstance(rules, (str, Path)) else list(rules or [])
-            pack = load_rules(paths or list(settings.rules) or None)
+            pack = rule_pack(loaded, paths, extend_rules)
+        unused = unused_suppression_severity(loaded)
+        if UNUSED_RULE in ignore or (select and UNUSED_RULE not in select):
+            unused = None
         return cls(
-            rules=configure_pack(pack, loaded),
+            rules=configure_pack(pack, loaded, select=select, ignore=ignore),
             store=store or settings.store,
             meta=meta or settings.meta,
             baseline=baseline or settings.baseline,
             write_baseline=write_baseline,
-            unused_severity=unused_suppression_severity(loaded),
+            unused_severity=unused,
             show=Severity(show or settings.show or "info"),
             fail_on=fail_on or settings.fail_on or "warning",
             fail_on_unreadable=(
@@ -190,6 +198,22 @@ class Run:
             return EXIT_OK
         return EXIT_FINDINGS if self.report.at_least(Severity(self.options.fail_on)) else EXIT_OK
 
+    @property
+    def tally(self) -> Tally:
+        shown = len(self.shown.findings)
+        return Tally(
+            shown=shown,
+            hidden=len(self.report.findings) - shown,
+            silenced=self.silenced,
+            accepted=self.accepted,
+        )
+
+    def summary(self) -> str:
+        """One line that adds up: shown, hidden by ``--show``, silenced, accepted, unread."""
+        errors = len(self.input_errors)
+        unread = f"; {errors} input{'s' if errors != 1 else ''} not readable" if errors else ""
+        return self.tally.line() + unread
+
     def context(self, *, color: bool = False) -> ReportContext:
         severity = self.options.unused_severity
         builtin = [] if severity is None else [unused_rule(severity)]
@@ -200,10 +224,17 @@ class Run:
             drafts=self.drafts if self.against else None,
             extra_rules=builtin,
             color=color,
+            tally=self.tally,
         )
 
-    def render(self, format: str, *, color: bool = False) -> str:
-        return render(self.shown, format, self.context(color=color))
+    def render(self, format: str, *, color: bool = False, summary: bool = True) -> str:
+        """The report of what ``--show`` shows; ``summary=False`` (``-q``) drops the text
+        format's closing summary line."""
+        text = render(self.shown, format, self.context(color=color))
+        if not summary and format == "text":
+            text = text.rstrip("\n").rpartition("\n")[0]
+            return text + "\n" if text else ""
+        return text
 
 
 def unused_rule(severity: Severity) -> RuleInfo:
@@ -216,7 +247,7 @@ def unused_rule(severity: Severity) -> RuleInfo:
 def _listed(inputs: Input | None) -> list[DocumentsLike]:
     if inputs is None:
         return []
-    return [inputs] if isinstance(inputs, (Document, str, Path)) else list(inputs)
+    return [inputs] if isinstance(inputs, (Document, LoadResult, str, Path)) else list(inputs)
 
 
 def load_inputs(
@@ -232,14 +263,16 @@ def load_inputs(
     result = LoadResult()
     paths: list[str | Path] = []
     for item in _listed(inputs):
-        if isinstance(item, Document):
+        if isinstance(item, LoadResult):  # already read (a document piped in on stdin)
+            result.extend(item)
+        elif isinstance(item, Document):
             result.documents.append(item)
             result.statuses.append(
                 DocumentStatus(id=item.id, source=item.source, published=item.published)
             )
         else:
             paths.append(item)
-    missing = [str(p) for p in paths if str(p) != "-" and not Path(p).exists()]
+    missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
         raise InputError(f"{missing[0]}: no such file or directory ({what})")
     result.extend(load_paths(paths, metadata, selection))
@@ -279,13 +312,17 @@ def run_check(
     metadata = load_metadata(options.meta) if options.meta else None
     if against is None and options.archive:
         against = list(options.archive)
-    archive_paths = tuple(Path(p) for p in _listed(against) if not isinstance(p, Document))
+    archive_paths = tuple(Path(p) for p in _listed(against) if isinstance(p, (str, Path)))
     # Walking the drafts' folders skips the archive; a file named explicitly is a draft.
     walk = replace(options.selection, outside=archive_paths)
     drafts = load_inputs(documents, metadata, selection=walk)
     if not drafts.statuses:
         raise InputError("no documents to check: " + _nothing_found(documents))
-    archive = without_drafts(load_inputs(against, metadata, "archive"), drafts) if against else None
+    archive = (
+        without_drafts(load_inputs(against, metadata, "archive", options.selection), drafts)
+        if against
+        else None
+    )
     if store is None and options.store is not None:
         with ClaimStore(options.store) as opened:
             return _finish(drafts, archive, options, opened, progress)

@@ -14,13 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from numcheck.ci.suppressions import UNUSED_RULE
 from numcheck.documents.select import DEFAULT_EXCLUDE, Selection
 from numcheck.findings import Severity
-from numcheck.rules.load import RulePack
+from numcheck.rules.load import RulePack, load_rules
+from numcheck.rules.schema import RULE_ADAPTER, Rule
 from numcheck.rules.yaml_source import RuleFileError
+from numcheck.vocabulary import bundled_rules_dir
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -39,7 +41,15 @@ class Config(BaseModel):
         frozen=True, extra="forbid", alias_generator=lambda name: name.replace("_", "-")
     )
 
-    rules: tuple[Path, ...] = Field(default=(), description="rule files or folders")
+    rules: tuple[Path, ...] = Field(
+        default=(), description="rule files or folders (replace the bundled pack)"
+    )
+    extend_rules: tuple[Path, ...] = Field(
+        default=(), description="rule files or folders added to the bundled pack"
+    )
+    rule_options: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="[rules.<id>] tables: a rule's options and severity"
+    )
     enable: tuple[str, ...] = Field(default=(), description="rule ids to turn on")
     disable: tuple[str, ...] = Field(default=(), description="rule ids to turn off")
     severity: dict[str, Severity] = Field(default_factory=dict, description="rule id: severity")
@@ -59,6 +69,16 @@ class Config(BaseModel):
     fail_on_unreadable: bool = Field(
         default=True, description="an input that cannot be read fails the run (exit 2)"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rules_table(cls, data: Any) -> Any:
+        """``[rules.<id>]`` tables set options; ``[rules] paths = [...]`` then names packs."""
+        if isinstance(data, dict) and isinstance(data.get("rules"), dict):
+            table = dict(data["rules"])
+            paths = table.pop("paths", [])
+            return {**data, "rules": paths, "rule-options": table}
+        return data
 
 
 class LoadedConfig(BaseModel):
@@ -157,6 +177,7 @@ def load_config(path: Path) -> LoadedConfig:
     resolved = config.model_copy(
         update={
             "rules": tuple(folder / p for p in config.rules),
+            "extend_rules": tuple(folder / p for p in config.extend_rules),
             "archive": tuple(folder / p for p in config.archive),
             **{
                 key: folder / value
@@ -179,8 +200,27 @@ def _check_rule_lists(config: Config, path: Path, text: str) -> None:
         )
 
 
-def configure_pack(pack: RulePack, loaded: LoadedConfig) -> RulePack:
-    """The pack with the configuration's enable, disable and severity applied.
+def rule_pack(
+    loaded: LoadedConfig,
+    rules: Sequence[str | Path] = (),
+    extend: Sequence[str | Path] = (),
+) -> RulePack:
+    """The rules a run uses: ``rules`` (else the configuration's, else the bundled pack)
+    plus the ``extend`` packs (command line, then configuration)."""
+    base: list[str | Path] = [*(rules or loaded.config.rules)] or [bundled_rules_dir()]
+    extra = [*extend, *loaded.config.extend_rules]
+    return load_rules([*base, *extra])
+
+
+def configure_pack(
+    pack: RulePack,
+    loaded: LoadedConfig,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> RulePack:
+    """The pack with the configuration's enable, disable, severity and rule options
+    applied, then the command line's ``select`` (only these rules) and ``ignore``.
 
     A rule id the pack does not have is an error: a typo would silently check nothing.
     """
@@ -193,15 +233,24 @@ def configure_pack(pack: RulePack, loaded: LoadedConfig) -> RulePack:
         ("enable", config.enable),
         ("disable", config.disable),
         ("severity", tuple(config.severity)),
+        ("rules", tuple(config.rule_options)),
     ):
         for rule_id in ids:
             if rule_id not in known:
-                location: tuple[str, ...] = (key, rule_id) if key == "severity" else (key,)
+                location: tuple[str, ...] = (
+                    (key,) if key in ("enable", "disable") else (key, rule_id)
+                )
                 raise RuleFileError(
                     path,
                     f"{'.'.join((*table, *location))}: no rule {rule_id!r} "
                     f"(rules: {', '.join(sorted(known))})",
                     _line_of(text, table, location),
+                )
+    for flag, flagged in (("--select", select), ("--ignore", ignore)):
+        for rule_id in flagged:
+            if rule_id not in known:
+                raise RuleFileError(
+                    flag, f"no rule {rule_id!r} (rules: {', '.join(sorted(known))})"
                 )
     rules = []
     for rule in pack.rules:
@@ -212,8 +261,38 @@ def configure_pack(pack: RulePack, loaded: LoadedConfig) -> RulePack:
             update["enabled"] = False
         if rule.id in config.severity:
             update["severity"] = config.severity[rule.id]
-        rules.append(rule.model_copy(update=update) if update else rule)
+        if select:
+            update["enabled"] = rule.id in select
+        if rule.id in ignore:
+            update["enabled"] = False
+        configured = rule.model_copy(update=update) if update else rule
+        if rule.id in config.rule_options:
+            configured = _with_options(configured, config.rule_options[rule.id], path, text)
+        rules.append(configured)
     return RulePack(tuple(rules), pack.folders)
+
+
+_RULE_KEYS = frozenset({"severity", "enabled", "applies", "category"})
+
+
+def _with_options(rule: Rule, options: dict[str, Any], path: Path, text: str) -> Rule:
+    """The rule with a ``[rules.<id>]`` table applied: options, or severity and the like."""
+    data = rule.model_dump(by_alias=True, mode="json")
+    for key, value in options.items():
+        if key in _RULE_KEYS or "options" not in data:
+            data[key] = value
+        else:
+            data["options"] = {**data["options"], key: value}
+    try:
+        return RULE_ADAPTER.validate_python(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        keys = [str(k) for k in error["loc"] if k not in ("options", rule.check)]
+        table = (*_table(path), "rules", rule.id)
+        dotted = ".".join((*table, *keys))
+        raise RuleFileError(
+            path, f"{dotted}: {error['msg']}", _line_of(text, table, tuple(keys[:1]))
+        ) from exc
 
 
 def selection(loaded: LoadedConfig, extend_exclude: Sequence[str] = ()) -> Selection:
