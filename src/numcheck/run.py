@@ -344,6 +344,7 @@ def _finish(
         documents,
         report_unused_in=draft_ids,
         unused_severity=options.unused_severity,
+        known_rules=frozenset(r.id for r in options.rules.rules) | {UNUSED_RULE},
     )
     report = suppressed.report
     kept = _accept_known(report, options)
