@@ -12,6 +12,8 @@ The names below are imported on first use (PEP 562), so ``numcheck --version`` a
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 from numcheck._version import __version__
@@ -76,3 +78,19 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return __all__
+
+
+class _Package(types.ModuleType):
+    """Keeps ``numcheck.extract`` the function when the ``numcheck.extract`` package loads.
+
+    Importing a subpackage sets it as an attribute of its parent; the function of the
+    same name must win (the package stays reachable through ``sys.modules``).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _HOME_OF and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -34,6 +34,7 @@ from numcheck.documents.model import Document, DocumentStatus
 from numcheck.documents.select import SUFFIXES, Selection
 from numcheck.extract.pipeline import extract_loaded
 from numcheck.findings import Category, Report, Severity
+from numcheck.grouping import group_by_draft_claim
 from numcheck.report import ReportContext, RuleInfo, render
 from numcheck.report.context import Tally
 from numcheck.rules.engine import run_rules
@@ -339,8 +340,14 @@ def _finish(
     checked = check_documents(drafts, archive, options.rules, store, progress)
     documents = (*drafts.documents, *(archive.documents if archive else ()))
     draft_ids = frozenset(d.id for d in drafts.documents)
+    against = archive is not None or store is not None
+    found = checked.report
+    if against:
+        published = {d.id: d.published for d in documents}
+        grouped = group_by_draft_claim(found.findings, draft_ids, published)
+        found = found.model_copy(update={"findings": grouped})
     suppressed = apply_suppressions(
-        checked.report,
+        found,
         documents,
         report_unused_in=draft_ids,
         unused_severity=options.unused_severity,
@@ -354,7 +361,7 @@ def _finish(
         documents=documents,
         options=options,
         drafts=draft_ids,
-        against=archive is not None or store is not None,
+        against=against,
         silenced=len(suppressed.silenced),
         accepted=len(report.findings) - len(kept.findings),
     )
