@@ -71,7 +71,8 @@ def _merge(group: list[Finding], published: Mapping[str, dt.date | None]) -> Fin
 
     by_date = sorted(archive.values(), key=lambda e: (day(e) or dt.date.min, e.document, e.start))
     more = len(group) - 1
-    message = lead.message if not more else f"{lead.message} (and {more} more archive claims)"
+    claims = "claim" if more == 1 else "claims"
+    message = lead.message if not more else f"{lead.message} (and {more} more archive {claims})"
     explanation = lead.explanation
     if more:
         listed = "; ".join(f"{_date(day(e))} {e.document}: {e.quote!r}" for e in by_date)
