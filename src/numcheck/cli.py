@@ -110,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     index = commands.add_parser("index", help="extract an archive's claims into a claim store")
     index.add_argument("paths", nargs="+", metavar="PATH")
     index.add_argument("--store", type=Path, help="SQLite file (created); default: config store")
-    _rule_arguments(index)
+    _rule_arguments(index, stdin=False)
     index.add_argument(
         "--rebuild", action="store_true", help="empty the store first (e.g. for new rules)"
     )
@@ -127,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _rule_arguments(parser: argparse.ArgumentParser) -> None:
+def _rule_arguments(parser: argparse.ArgumentParser, *, stdin: bool = True) -> None:
     parser.add_argument(
         "--rules", type=Path, action="append", help="rule file or folder (replaces the bundled)"
     )
@@ -140,11 +140,12 @@ def _rule_arguments(parser: argparse.ArgumentParser) -> None:
         help="rule file or folder added to the bundled pack",
     )
     parser.add_argument("--meta", type=Path, help="YAML or CSV metadata by file name")
-    parser.add_argument(
-        "--stdin-filename",
-        metavar="NAME",
-        help="name (and format, by its suffix) of the document read from -",
-    )
+    if stdin:
+        parser.add_argument(
+            "--stdin-filename",
+            metavar="NAME",
+            help="name (and format, by its suffix) of the document read from -",
+        )
     parser.add_argument(
         "--exclude",
         action="append",
