@@ -19,8 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from numcheck.ci.suppressions import UNUSED_RULE
 from numcheck.documents.select import DEFAULT_EXCLUDE, Selection
 from numcheck.findings import Severity
+from numcheck.rules.kinds import RULE_ADAPTER, with_options
 from numcheck.rules.load import RulePack, load_rules
-from numcheck.rules.schema import RULE_ADAPTER, Rule
+from numcheck.rules.schema import Rule
 from numcheck.rules.yaml_source import RuleFileError
 from numcheck.vocabulary import bundled_rules_dir
 
@@ -224,10 +225,25 @@ def configure_pack(
 
     A rule id the pack does not have is an error: a typo would silently check nothing.
     """
-    config = loaded.config
-    known = {r.id for r in pack.rules} | {UNUSED_RULE}
     path = loaded.path or Path("<config>")
     text = path.read_text(encoding="utf-8") if loaded.path else ""
+    _require_known_ids(pack, loaded.config, path, text, select, ignore)
+    rules = tuple(
+        _configured(rule, loaded.config, path, text, select, ignore) for rule in pack.rules
+    )
+    return RulePack(rules, pack.folders)
+
+
+def _require_known_ids(
+    pack: RulePack,
+    config: Config,
+    path: Path,
+    text: str,
+    select: Sequence[str],
+    ignore: Sequence[str],
+) -> None:
+    known = {r.id for r in pack.rules} | {UNUSED_RULE}
+    listing = f"(rules: {', '.join(sorted(known))})"
     table = _table(path)
     for key, ids in (
         ("enable", config.enable),
@@ -235,64 +251,66 @@ def configure_pack(
         ("severity", tuple(config.severity)),
         ("rules", tuple(config.rule_options)),
     ):
-        for rule_id in ids:
-            if rule_id not in known:
-                location: tuple[str, ...] = (
-                    (key,) if key in ("enable", "disable") else (key, rule_id)
-                )
-                raise RuleFileError(
-                    path,
-                    f"{'.'.join((*table, *location))}: no rule {rule_id!r} "
-                    f"(rules: {', '.join(sorted(known))})",
-                    _line_of(text, table, location),
-                )
+        for rule_id in (i for i in ids if i not in known):
+            location = (key,) if key in ("enable", "disable") else (key, rule_id)
+            raise RuleFileError(
+                path,
+                f"{'.'.join((*table, *location))}: no rule {rule_id!r} {listing}",
+                _line_of(text, table, location),
+            )
     for flag, flagged in (("--select", select), ("--ignore", ignore)):
-        for rule_id in flagged:
-            if rule_id not in known:
-                raise RuleFileError(
-                    flag, f"no rule {rule_id!r} (rules: {', '.join(sorted(known))})"
-                )
-    rules = []
-    for rule in pack.rules:
-        update: dict[str, Any] = {}
-        if rule.id in config.enable:
-            update["enabled"] = True
-        if rule.id in config.disable:
-            update["enabled"] = False
-        if rule.id in config.severity:
-            update["severity"] = config.severity[rule.id]
-        if select:
-            update["enabled"] = rule.id in select
-        if rule.id in ignore:
-            update["enabled"] = False
-        configured = rule.model_copy(update=update) if update else rule
-        if rule.id in config.rule_options:
-            configured = _with_options(configured, config.rule_options[rule.id], path, text)
-        rules.append(configured)
-    return RulePack(tuple(rules), pack.folders)
+        for rule_id in (i for i in flagged if i not in known):
+            raise RuleFileError(flag, f"no rule {rule_id!r} {listing}")
+
+
+def _configured(
+    rule: Rule[Any],
+    config: Config,
+    path: Path,
+    text: str,
+    select: Sequence[str],
+    ignore: Sequence[str],
+) -> Rule[Any]:
+    """One rule as the configuration, then ``--select``/``--ignore``, set it."""
+    update: dict[str, Any] = {}
+    if rule.id in config.enable:
+        update["enabled"] = True
+    if rule.id in config.disable:
+        update["enabled"] = False
+    if rule.id in config.severity:
+        update["severity"] = config.severity[rule.id]
+    if select:
+        update["enabled"] = rule.id in select
+    if rule.id in ignore:
+        update["enabled"] = False
+    configured = rule.model_copy(update=update) if update else rule
+    if rule.id in config.rule_options:
+        configured = _with_options(configured, config.rule_options[rule.id], path, text)
+    return configured
 
 
 _RULE_KEYS = frozenset({"severity", "enabled", "applies", "category"})
 
 
-def _with_options(rule: Rule, options: dict[str, Any], path: Path, text: str) -> Rule:
-    """The rule with a ``[rules.<id>]`` table applied: options, or severity and the like."""
-    data = rule.model_dump(by_alias=True, mode="json")
-    for key, value in options.items():
-        if key in _RULE_KEYS or "options" not in data:
-            data[key] = value
-        else:
-            data["options"] = {**data["options"], key: value}
+def _with_options(rule: Rule[Any], table: dict[str, Any], path: Path, text: str) -> Rule[Any]:
+    """The rule with a ``[rules.<id>]`` table applied: its kind's options, and severity,
+    enabled, applies or category; checked as the rule file would be."""
+    top = {k: v for k, v in table.items() if k in _RULE_KEYS}
+    options = {k: v for k, v in table.items() if k not in _RULE_KEYS}
+    where = (*_table(path), "rules", rule.id)
     try:
-        return RULE_ADAPTER.validate_python(data)
+        configured = with_options(rule, options) if options else rule
+        if top:
+            data = {**configured.model_dump(by_alias=True, mode="json"), **top}
+            configured = RULE_ADAPTER.validate_python(data)
     except ValidationError as exc:
         error = exc.errors()[0]
         keys = [str(k) for k in error["loc"] if k not in ("options", rule.check)]
-        table = (*_table(path), "rules", rule.id)
-        dotted = ".".join((*table, *keys))
+        dotted = ".".join((*where, *keys[:1]))
         raise RuleFileError(
-            path, f"{dotted}: {error['msg']}", _line_of(text, table, tuple(keys[:1]))
+            path, f"{dotted}: {error['msg']}", _line_of(text, where, tuple(keys[:1]))
         ) from exc
+    return configured
 
 
 def selection(loaded: LoadedConfig, extend_exclude: Sequence[str] = ()) -> Selection:

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from numcheck.testing.cases import Case, LoadedCase, assert_case, load_cases, run_case
+from numcheck.testing.cases import (
+    Case,
+    LoadedCase,
+    assert_case,
+    example_cases,
+    load_cases,
+    run_case,
+)
 
 if TYPE_CHECKING:
     from numcheck.testing.strategies import Scenario, scenarios
@@ -20,6 +27,7 @@ __all__ = [
     "LoadedCase",
     "Scenario",
     "assert_case",
+    "example_cases",
     "load_cases",
     "run_case",
     "scenarios",

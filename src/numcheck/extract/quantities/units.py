@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from numcheck.extract.nouns import plurals
+from numcheck.extract.quantities.nouns import plurals
 from numcheck.extract.resources import load_data
 from numcheck.units import registry
 
