@@ -372,9 +372,12 @@ def _index(args: argparse.Namespace) -> int:
 
 def _list_rules(args: argparse.Namespace) -> int:
     """``numcheck rules``: each rule's id, kind, severity and summary (as ``ruff rule``)."""
+    from numcheck.ci.config import unused_suppression_severity
     from numcheck.ci.suppressions import UNUSED_RULE, UNUSED_SUMMARY
 
-    pack = _rules(args, _config(args))
+    config = _config(args)
+    pack = _rules(args, config)
+    unused = unused_suppression_severity(config)
     rows: list[dict[str, Any]] = [
         {
             "id": r.id,
@@ -389,8 +392,8 @@ def _list_rules(args: argparse.Namespace) -> int:
         {
             "id": UNUSED_RULE,
             "kind": "built-in",
-            "severity": "warning",
-            "enabled": True,
+            "severity": unused.value if unused else "warning",
+            "enabled": unused is not None,
             "summary": UNUSED_SUMMARY,
         }
     )

@@ -202,3 +202,25 @@ def test_extend_rules_adds_to_the_bundled_pack(newsroom: Path, capsys: Capsys) -
     (newsroom / "numcheck.toml").write_text('extend-rules = ["house"]\n', encoding="utf-8")
     assert main(["rules"]) == 0
     assert "house-weekday" in capsys.readouterr().out
+
+
+def test_extract_reads_stdin_too(
+    newsroom: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(DRAFT))
+    assert main(["extract", "-", "--stdin-filename", "drafts/new.md", "--no-config"]) == 0
+    [record] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (record["document"], record["quote"], record["line"]) == ("draft", "310 homes", 5)
+
+
+def test_rules_shows_the_configured_unused_suppression_severity(
+    newsroom: Path, capsys: Capsys
+) -> None:
+    (newsroom / "numcheck.toml").write_text(
+        '[severity]\nunused-suppression = "info"\n', encoding="utf-8"
+    )
+    assert main(["rules"]) == 0
+    row = next(r for r in capsys.readouterr().out.splitlines() if r.startswith("unused-"))
+    assert row.split()[1:3] == ["built-in", "info"]
