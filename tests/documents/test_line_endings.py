@@ -59,3 +59,22 @@ def test_jsonl_rows_and_lines(tmp_path: Path, ending: str) -> None:
     assert [d.id for d in result.documents] == ["a", "b"]
     assert [s.status for s in result.statuses] == ["checked", "checked"]
     assert result.documents[1].line_column(0)[0] == 2
+
+
+def test_metadata_csv_saved_by_a_spreadsheet(tmp_path: Path) -> None:
+    """Excel writes CSV with a byte-order mark and CRLF: the ``file`` column still counts."""
+    from numcheck.documents import load_metadata
+
+    (tmp_path / "a.txt").write_text("The flood destroyed 310 homes.", encoding="utf-8")
+    meta = tmp_path / "meta.csv"
+    meta.write_bytes("\ufefffile,published\r\na.txt,2024-03-05\r\n".encode())
+    [doc] = load_paths([tmp_path / "a.txt"], load_metadata(meta)).documents
+    assert doc.published == dt.date(2024, 3, 5)
+
+
+def test_configuration_with_a_byte_order_mark(tmp_path: Path) -> None:
+    from numcheck.ci.config import load_config
+
+    path = tmp_path / "numcheck.toml"
+    path.write_bytes('\ufefffail-on = "error"\r\n'.encode())
+    assert load_config(path).config.fail_on == "error"

@@ -143,7 +143,7 @@ def find_config(start: Path) -> Path | None:
 
 def _has_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return True  # let load_config report what is wrong with it
     return isinstance(data.get("tool"), dict) and "numcheck" in data["tool"]
@@ -152,7 +152,7 @@ def _has_table(path: Path) -> bool:
 def load_config(path: Path) -> LoadedConfig:
     """Read and validate ``path``; errors name the file, line and key."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, f"cannot read configuration: {exc}") from exc
     try:
@@ -226,7 +226,7 @@ def configure_pack(
     A rule id the pack does not have is an error: a typo would silently check nothing.
     """
     path = loaded.path or Path("<config>")
-    text = path.read_text(encoding="utf-8") if loaded.path else ""
+    text = path.read_text(encoding="utf-8-sig") if loaded.path else ""
     _require_known_ids(pack, loaded.config, path, text, select, ignore)
     rules = tuple(
         _configured(rule, loaded.config, path, text, select, ignore) for rule in pack.rules

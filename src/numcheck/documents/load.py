@@ -50,7 +50,7 @@ def load_metadata(path: Path) -> dict[str, dict[str, Any]]:
     """Metadata by file name, from YAML (a mapping or a list with ``file``) or CSV."""
     source = str(path)
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = source_text(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise DocumentError(source, f"cannot read metadata: {exc}") from exc
     rows: list[dict[str, Any]]
