@@ -102,15 +102,17 @@ class FrameMatcher:
             return "different things described"
         if fa.noun != fb.noun:
             return "different things counted"
-        if fa.attribute_of is None and fa.owner is None and _predicate(fa) != _predicate(fb):
+        pa, pb = _predicate(fa), _predicate(fb)
+        if fa.owner is None and pa != pb and (fa.attribute_of is None or (pa and pb)):
+            # "built a four-run lead" is not "blew a three-run lead"; whose figure it is
+            # ("New Democracy won / took / has 129 seats") outweighs the verb.
             return "different predicates"
         if fa.negated != fb.negated:
             return "one negated"
         if fa.owner != fb.owner:
             return "different owners"  # two parties' seats, two people's ages
-        mods_a, mods_b = set(fa.modifiers), set(fb.modifiers)
-        if mods_a and mods_b and not mods_a & mods_b:
-            return "different modifiers"
+        if set(fa.modifiers) != set(fb.modifiers):
+            return "different modifiers"  # "five defensive outs" is not "four outs"
         enumerated = set(fa.places) < set(fb.places) or set(fb.places) < set(fa.places)
         if fa.places and fb.places and not (enumerated or self._same_places(fa.places, fb.places)):
             return "different places, or a part against its whole"
@@ -124,6 +126,18 @@ class FrameMatcher:
             return "different windows"
         if not _same_reference_time(a, b):
             return "different times"
+        return None
+
+    def part_and_whole(self, a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
+        """(part, whole) when one figure holds for named places and the other for the
+        story at large ("two killed in Iowa" of "eight killed by the storm"), or for
+        more of the places ("one in Kansas" of "three in Kansas, Iowa and Ohio")."""
+        pa = set(a.frame.places) if a.frame else set()
+        pb = set(b.frame.places) if b.frame else set()
+        if pa and (not pb or pa < pb):
+            return a, b
+        if pb and (not pa or pb < pa):
+            return b, a
         return None
 
     def _same_places(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -105,6 +105,7 @@ _HOLDING_VERBS = frozenset(
         "reach",
     ]
 )
+_COMPARATIVES = frozenset(["more", "less", "fewer", "as", "the", "larger", "higher", "bigger"])
 # Verbs that report a count rather than say what is counted.
 _COUNTING_VERBS = frozenset(["count", "record", "tally", "log", "register", "document", "say"])
 _SUBSET_WORDS = frozenset(["including", "include", "among", "besides"])
@@ -249,6 +250,11 @@ class FrameReader:
             )
         if number.lower_ in ("others", "other"):
             return None  # "several others": a count of whatever was named before
+        after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+        if tokens[-1].lower_ in ("times", "fold") and after is not None and (
+            after.lower_ in _COMPARATIVES or after.tag_ in ("JJR", "RBR")
+        ):
+            return None  # "ten times more officers": a ratio, not a count of times
         counted: Token | None = None
         partitive = False
         if number.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and (
