@@ -156,7 +156,7 @@ def _measures(files: Iterable[Path]) -> Measures:
     return Measures(synonym_of, **{name: frozenset(w) for name, w in classes.items()})
 
 
-def _places(files: Iterable[Path]) -> Places:
+def _places(files: Iterable[Path]) -> Places:  # noqa: C901 - one loop over place files
     canonical: dict[str, str] = {}
     contains: dict[str, set[str]] = {}
     demonyms: set[str] = set()
