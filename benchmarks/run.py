@@ -16,7 +16,14 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent / "docs" / "benchmarks.md"
-SECTIONS = ["bench_quantities", "bench_dates", "bench_scale", "bench_precision", "bench_startup"]
+SECTIONS = [
+    "bench_quantities",
+    "bench_dates",
+    "bench_xdoc",
+    "bench_scale",
+    "bench_precision",
+    "bench_startup",
+]
 
 
 def machine() -> str:

@@ -60,7 +60,7 @@ def test_check_against_archive_fails_on_conflict(
     )
     report = json.loads(capsys.readouterr().out)
     assert code == 1
-    assert report["version"] == 1
+    assert report["version"] == 2
     assert {d["id"] for d in report["documents"]} == {"draft-1", "archive-1"}
     assert all(d["status"] == "checked" for d in report["documents"])
     finding = report["findings"][0]

@@ -97,7 +97,7 @@ class Report(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    version: int = 1
+    version: int = 2  # 2: claims carry their frame; findings explain both frames
     documents: tuple[DocumentStatus, ...] = ()
     findings: tuple[Finding, ...] = ()
 

@@ -494,6 +494,10 @@ class FrameReader:
                 name = self.canonical(_lemma(child))
                 if name in self.measures.outcomes:
                     return name  # "left 41 people dead", "are still trapped"
+        if lemma in ("be", "remain", "stand"):
+            complement = next((c for c in verb.children if c.dep_ == "acomp"), None)
+            if complement is not None:
+                return self.canonical(_lemma(complement))  # "38 miners are still trapped"
         if lemma in ("be", "remain", "stand", "have") or lemma in _COUNTING_VERBS:
             return None  # "there were 30", "officials counted 165 attacks"
         name = self.canonical(lemma)

