@@ -12,6 +12,7 @@ from numcheck.documents.load import LoadResult, Metadata, document_from_fields, 
 from numcheck.documents.model import Document, DocumentStatus, OffsetMap
 from numcheck.extract.pipeline import extract_claims, extract_loaded
 from numcheck.findings import Report
+from numcheck.parallel import Executor, extraction_on
 from numcheck.rules.engine import run_rules
 from numcheck.rules.load import RulePack, load_rules
 from numcheck.store import ClaimStore, IndexResult, index_paths
@@ -71,12 +72,14 @@ def check_documents(
     rules: RulePack,
     store: ClaimStore | None = None,
     progress: Callable[[Document], None] | None = None,
+    executor: Executor | None = None,
 ) -> Checked:
     """Extract and check already loaded documents; a document that fails is reported.
 
     With ``store``, the drafts are also checked against its claims; the report lists the
     inputs read in this run (drafts, ``archive``), not the store's documents.
-    ``progress`` is called once per document after its extraction (for progress bars).
+    ``progress`` is called once per document after its extraction (for progress bars);
+    ``executor`` extracts elsewhere (Dask workers, ``numcheck.parallel``).
     """
     if store is not None:
         store.require(rules)  # before the work, not after
@@ -85,6 +88,7 @@ def check_documents(
         [*drafts.statuses, *(archive.statuses if archive else [])],
         rules.vocabulary,
         progress,
+        extraction=extraction_on(executor, rules.vocabulary) if executor else None,
     )
     against = archive is not None or store is not None
     draft_ids = frozenset(d.id for d in drafts.documents) if against else None
@@ -142,16 +146,20 @@ def index(
     *,
     metadata: Metadata | None = None,
     rebuild: bool = False,
+    executor: Executor | None = None,
 ) -> IndexResult:
     """Extract the claims of ``paths`` into ``store`` (created if missing), once.
 
     Files indexed before with the same content and metadata are skipped; changed files
     replace their old claims. Raises ``StoreError`` when the store was built with another
-    rule pack, unless ``rebuild`` empties it first.
+    rule pack, unless ``rebuild`` empties it first. ``executor`` extracts elsewhere:
+    ``with numcheck.parallel.DaskWorkers.start(4) as workers: index(..., executor=workers)``.
     """
     opened = _open(store, create=True)
     try:
-        return index_paths(paths, opened, _pack(rules), metadata, rebuild=rebuild)
+        return index_paths(
+            paths, opened, _pack(rules), metadata, rebuild=rebuild, executor=executor
+        )
     finally:
         if opened is not store:
             opened.close()

@@ -27,9 +27,16 @@ from numcheck.config import (
     load_config,
     unused_suppression_severity,
 )
-from numcheck.documents.load import DocumentError, LoadResult, load_metadata, load_paths
+from numcheck.documents.load import (
+    DocumentError,
+    LoadResult,
+    document_files,
+    load_metadata,
+    load_paths,
+)
 from numcheck.extract.pipeline import extract_or_error
 from numcheck.findings import Category, Report, Severity
+from numcheck.parallel import ParallelError, workers_for
 from numcheck.progress import ProgressBar
 from numcheck.report import FORMATS, ReportContext, RuleInfo, render
 from numcheck.report.context import stream_wants_color
@@ -86,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--output", "-o", type=Path, help="write the report to a file")
     check.add_argument("--store", type=Path, help="claim store of an indexed archive")
+    _worker_arguments(check)
     _config_arguments(check)
 
     index = commands.add_parser("index", help="extract an archive's claims into a claim store")
@@ -96,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     index.add_argument(
         "--rebuild", action="store_true", help="empty the store first (e.g. for new rules)"
     )
+    _worker_arguments(index)
     _config_arguments(index)
 
     schema = commands.add_parser("schema", help="print a JSON Schema")
@@ -108,6 +117,17 @@ def _config_arguments(parser: argparse.ArgumentParser) -> None:
         "--config", type=Path, help="numcheck.toml or pyproject.toml (default: found upwards)"
     )
     parser.add_argument("--no-config", action="store_true", help="ignore configuration files")
+
+
+def _worker_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workers",
+        metavar="N",
+        help="extract in N local Dask worker processes ('auto': a core each)",
+    )
+    parser.add_argument(
+        "--scheduler", metavar="URL", help="extract on the Dask cluster at URL (tcp://host:8786)"
+    )
 
 
 def _config(args: argparse.Namespace) -> LoadedConfig:
@@ -248,11 +268,13 @@ def _check(args: argparse.Namespace) -> int:
     store_path = args.store or config.store
     bar = ProgressBar.maybe(len(documents), sys.stderr)
     try:
-        if store_path:
-            with ClaimStore(store_path) as store:
-                checked = check_documents(drafts, archive, pack, store, bar.step if bar else None)
-        else:
-            checked = check_documents(drafts, archive, pack, None, bar.step if bar else None)
+        with workers_for(args.workers, args.scheduler or config.scheduler) as executor:
+            step = bar.step if bar else None
+            if store_path:
+                with ClaimStore(store_path) as store:
+                    checked = check_documents(drafts, archive, pack, store, step, executor)
+            else:
+                checked = check_documents(drafts, archive, pack, None, step, executor)
     finally:
         if bar:
             bar.close()
@@ -286,6 +308,13 @@ def _check(args: argparse.Namespace) -> int:
     return exit_code(report, fail_on)
 
 
+def _files(paths: Sequence[str]) -> int:
+    """How many files ``index`` will read or skip (counted only to size a progress bar)."""
+    if not sys.stderr.isatty():
+        return 0
+    return sum(1 for path in paths if Path(path).exists() for _ in document_files(Path(path)))
+
+
 def _index(args: argparse.Namespace) -> int:
     loaded_config = _config(args)
     pack = _rules(args.rules, loaded_config)
@@ -294,8 +323,24 @@ def _index(args: argparse.Namespace) -> int:
         raise UsageError("index needs --store FILE (or 'store' in the configuration)")
     meta = args.meta or loaded_config.config.meta
     metadata = load_metadata(meta) if meta else None
-    with ClaimStore(store_path, create=True) as store:
-        result = index_paths(args.paths, store, pack, metadata, rebuild=args.rebuild)
+    bar = ProgressBar.maybe(_files(args.paths), sys.stderr, unit="files")
+    try:
+        with (
+            workers_for(args.workers, args.scheduler or loaded_config.config.scheduler) as executor,
+            ClaimStore(store_path, create=True) as store,
+        ):
+            result = index_paths(
+                args.paths,
+                store,
+                pack,
+                metadata,
+                rebuild=args.rebuild,
+                executor=executor,
+                progress=bar.advance if bar else None,
+            )
+    finally:
+        if bar:
+            bar.close()
     print(
         f"indexed {result.documents} documents ({result.claims} claims) into {store_path}; "
         f"{result.unchanged} files unchanged; {len(result.errors)} errors"
@@ -317,7 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _index(args)
         sys.stdout.write(schema_json(args.which))
         return EXIT_OK
-    except (RuleFileError, DocumentError, UsageError, StoreError) as exc:
+    except (RuleFileError, DocumentError, UsageError, StoreError, ParallelError) as exc:
         print(f"numcheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
 

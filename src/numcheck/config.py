@@ -47,6 +47,9 @@ class Config(BaseModel):
     meta: Path | None = Field(default=None, description="metadata file (YAML or CSV)")
     baseline: Path | None = Field(default=None, description="accepted findings (JSON)")
     store: Path | None = Field(default=None, description="claim store of the archive")
+    scheduler: str | None = Field(
+        default=None, description="Dask scheduler to extract on (tcp://host:8786)"
+    )
 
 
 class LoadedConfig(BaseModel):
