@@ -98,9 +98,10 @@ class DaskWorkers:
     or connects to the cluster at ``scheduler`` (``tcp://host:8786``).
 
     A worker lost while it holds a batch (a crash, out of memory) is replaced and the
-    batch retried once (``distributed.scheduler.allowed-failures``, set to 1 on a local
-    cluster; a remote scheduler keeps its own setting). A batch that still fails is
-    retried one document a task, so only the document that fails gets ``failed``.
+    batch retried once (``distributed.scheduler.allowed-failures`` 1 and
+    ``worker-saturation`` 1.0 on a local cluster; a remote scheduler keeps its own
+    settings). A batch that still fails is retried one document a task, so only the
+    document that fails gets ``failed``.
     """
 
     def __init__(
@@ -127,7 +128,13 @@ class DaskWorkers:
                 return cls(Client(scheduler, timeout="10s"), **options)
             except (OSError, TimeoutError) as exc:
                 raise ParallelError(f"no Dask scheduler at {scheduler}: {exc}") from exc
-        with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        # One retry of a lost worker's batch; and no batch queued behind a running one on
+        # a worker, so a crash takes down only the batch that caused it.
+        retry_once = {
+            "distributed.scheduler.allowed-failures": 1,
+            "distributed.scheduler.worker-saturation": 1.0,
+        }
+        with dask.config.set(retry_once):
             cluster = LocalCluster(
                 n_workers=workers or os.cpu_count() or 1,
                 threads_per_worker=1,  # extraction is pure Python: one process per core

@@ -75,7 +75,7 @@ class ProgressBar:
         if self.done and elapsed > 0:
             rate = self.done / elapsed
             left = (self.total - self.done) / rate
-            text += f" · {rate:.1f}/s · ETA {_duration(left)}"
+            text += f" · {rate:.3g}/s · ETA {_duration(left)}"
         return text
 
     def close(self) -> None:

@@ -93,13 +93,15 @@ def index_paths(
     rebuild: bool = False,
     executor: Executor | None = None,
     progress: Callable[[int], None] | None = None,
+    commit_every: int = COMMIT_DOCUMENTS,
 ) -> IndexResult:
     """Add the documents under ``paths`` to ``store``; files indexed unchanged are skipped.
 
     A file that fails to load, or a document whose extraction fails (or whose worker is
     lost twice), is stored with its error (and read again next time); it never stops the
     run. ``executor`` says where extraction runs (default: here); ``progress`` is told
-    how many documents were just done (skipped files count as one).
+    of each file done (stored, skipped as unchanged, or failed). What was written is
+    committed every ``commit_every`` documents, so a killed run keeps it.
     """
     result = IndexResult()
     pending: deque[_Pending] = deque()
@@ -148,9 +150,9 @@ def index_paths(
                     uncommitted += len(statuses)
                 result.documents += sum(s.status == "checked" for s in statuses)
                 result.errors.extend(s for s in statuses if s.status == "error")
-                if progress is not None and not done.loaded.documents:
+                if progress is not None:
                     progress(1)
-            if uncommitted >= COMMIT_DOCUMENTS:
+            if uncommitted >= commit_every:
                 writer.commit()
                 uncommitted = 0
 
@@ -163,8 +165,6 @@ def index_paths(
             if error is not None:
                 file.errors[document.source, document.id] = error
             file.waiting -= 1
-            if progress is not None:
-                progress(1)
             write_ready()
         write_ready()
     return result

@@ -18,7 +18,7 @@ from pathlib import Path
 
 FIRST_DAY = dt.date(2015, 1, 1)
 DAYS = 3_650
-PARAGRAPHS = (7, 11)
+PARAGRAPHS = (10, 15)
 
 _PLACES = [
     "Baghdad", "Mosul", "Basra", "Erbil", "Damascus", "Aleppo", "Beirut", "Amman", "Cairo",
@@ -64,6 +64,22 @@ _SENTENCES = [
     "Two days after the attack, {Q}{n} lawmakers signed a letter demanding an inquiry.",
 ]
 
+# Sentences without figures: most of a story's sentences carry none.
+_PROSE = [
+    "Residents said they feared more violence in the coming weeks.",
+    "The opposition called the decision a betrayal of the voters who elected them.",
+    "Aid agencies warned that roads into the region remained unsafe.",
+    "{person} declined to comment when reached by telephone.",
+    "Diplomats in {place} described the mood at the talks as tense but constructive.",
+    "The report was based on interviews with witnesses and local officials.",
+    "Critics say the plan does little to address the causes of the crisis.",
+    "Schools in {place} reopened after being closed for most of the month.",
+    "The ministry has not said when the results will be published.",
+    "Hospitals in the area were struggling to cope, {official}.",
+    "Security forces set up checkpoints on the main roads out of {place}.",
+    "The announcement came as talks between the two sides resumed in {place}.",
+]
+
 
 def _fill(r: random.Random, template: str, published: dt.date) -> str:
     past = published - dt.timedelta(days=r.randrange(1, 400))
@@ -94,8 +110,11 @@ def article(number: int, seed: int = 0) -> str:
     place = r.choice(_PLACES)
     paragraphs = []
     for _ in range(r.randint(*PARAGRAPHS)):
-        sentences = [_fill(r, r.choice(_SENTENCES), published) for _ in range(r.randint(3, 5))]
-        paragraphs.append(" ".join(sentences))
+        sentences = [
+            _fill(r, r.choice(_SENTENCES if r.random() < 0.45 else _PROSE), published)
+            for _ in range(r.randint(3, 6))
+        ]
+        paragraphs.append(" ".join(s[0].upper() + s[1:] for s in sentences))
     front = (
         f"---\nid: archive/{seed}-{number:07d}\ntitle: Report from {place}\n"
         f"published: {published.isoformat()}\n---\n"
