@@ -16,7 +16,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent / "docs" / "benchmarks.md"
-SECTIONS = ["bench_quantities", "bench_dates", "bench_scale", "bench_precision"]
+SECTIONS = [
+    "bench_quantities",
+    "bench_dates",
+    "bench_scale",
+    "bench_parallel",
+    "bench_precision",
+]
 
 
 def machine() -> str:
