@@ -7,7 +7,7 @@ import pytest
 from numcheck.benchmarks.quantities_adapter import quantities
 from numcheck.extract.mentions import QuantityMention
 from numcheck.extract.quantities import find_quantities
-from numcheck.extract.units import to_base_units
+from numcheck.extract.quantities.units import to_base_units
 
 
 def only(text: str, exclude: tuple[tuple[int, int], ...] = ()) -> QuantityMention:

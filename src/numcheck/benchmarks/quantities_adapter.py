@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from numcheck.extract.mentions import QuantityMention
-from numcheck.extract.numbers import MULTIPLIERS, SCALES, UNITS
 from numcheck.extract.quantities import find_quantities
-from numcheck.extract.units import spoken_name
+from numcheck.extract.quantities.numbers import MULTIPLIERS, SCALES, UNITS
+from numcheck.extract.quantities.units import spoken_name
 
 # NewsQuant folds every qualifier into one of five modifiers ("at least" counts as ">").
 MODIFIERS = {

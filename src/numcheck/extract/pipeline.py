@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from numcheck.claims import Claim, Interval, Kind, Span
 from numcheck.documents.model import Document, DocumentStatus
-from numcheck.extract.context import ContextReader
 from numcheck.extract.dates import find_dateline, tag_dates
+from numcheck.extract.frames.context import ContextReader
 from numcheck.extract.mentions import QuantityMention, Timex
 from numcheck.extract.quantities import find_quantities
 from numcheck.extract.sentences import Sentence, split_sentences

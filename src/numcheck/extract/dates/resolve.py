@@ -15,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from numcheck.extract import timex_calendar as cal
+from numcheck.extract.dates import calendar as cal
+from numcheck.extract.dates.anchor import AnchorMemory, day_of
+from numcheck.extract.dates.lexicon import Lexicon
+from numcheck.extract.dates.patterns import Candidate
+from numcheck.extract.dates.tense import Sentences, Tense
 from numcheck.extract.mentions import Timex, TimexType
-from numcheck.extract.timex_anchor import AnchorMemory, day_of
-from numcheck.extract.timex_lexicon import Lexicon
-from numcheck.extract.timex_patterns import Candidate
-from numcheck.extract.timex_tense import Sentences, Tense
 
 Anchor = Literal["dct", "text"]
 _SPACE = re.compile(r"[\s-]+")

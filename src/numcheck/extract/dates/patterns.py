@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from numcheck.extract.timex_lexicon import Lexicon, alternation, lexicon
+from numcheck.extract.dates.lexicon import Lexicon, alternation, lexicon
 
 Kind = Literal[
     "date",

@@ -16,23 +16,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from numcheck.extract import numbers, quantulum, units
-from numcheck.extract.exclusions import (
+from numcheck.extract.mentions import Change, NumberKind, QuantityMention
+from numcheck.extract.quantities import numbers, quantulum, units
+from numcheck.extract.quantities.exclusions import (
     is_label,
     is_year,
     not_amount_spans,
     ordinals,
 )
-from numcheck.extract.mentions import Change, NumberKind, QuantityMention
-from numcheck.extract.nouns import Noun, counted_noun, is_plural, singular
-from numcheck.extract.qualifiers import (
+from numcheck.extract.quantities.nouns import Noun, counted_noun, is_plural, singular
+from numcheck.extract.quantities.qualifiers import (
     Qualifier,
     change_before,
     interval,
     qualifier_before,
     shape_of,
 )
-from numcheck.extract.units import Unit, UnitMatch, unit_after
+from numcheck.extract.quantities.units import Unit, UnitMatch, unit_after
 
 _ABBREVIATION = re.compile(r"(?:(?P<spaced>\s?(?:bn|mn|mln|bln|tn|trn))|(?P<letter>[kKMBTmbt]))\b")
 _RANGE_JOIN = re.compile(r"(?:-?\s+)?(?:-|–|—|(?P<word>to|through|and|or)-?)\s*", re.I)
