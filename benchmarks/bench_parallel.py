@@ -10,6 +10,7 @@ measured per-document costs the section projects a million documents on 32 worke
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import platform
@@ -47,6 +48,7 @@ def _phase(run: str, archive: str, store_path: str) -> dict[str, Any]:
     if workers is not None:
         # Every worker imports numcheck once before the clock starts (start-up apart).
         workers.client.run(lambda: __import__("numcheck.extract.pipeline"))
+    worker_cpu = workers.client.run(time.process_time) if workers is not None else {}
     ready = time.perf_counter()
     cpu, writer_cpu = time.process_time(), time.thread_time()
     with ClaimStore(store_path, create=True) as store:
@@ -56,14 +58,16 @@ def _phase(run: str, archive: str, store_path: str) -> dict[str, Any]:
     writer_cpu = time.thread_time() - writer_cpu
     worker_peaks: list[float] = []
     if workers is not None:
-        peaks = workers.client.run(_peak_mb)
-        worker_peaks = sorted(peaks.values())
+        after = workers.client.run(time.process_time)
+        worker_cpu = {address: after[address] - worker_cpu.get(address, 0) for address in after}
+        worker_peaks = sorted(workers.client.run(_peak_mb).values())
         workers.close()
     return {
         "start": ready - started,
         "seconds": seconds,
         "parent_cpu": parent_cpu,
         "writer_cpu": writer_cpu,
+        "worker_cpu": sum(worker_cpu.values()) if worker_cpu else parent_cpu,
         "documents": result.documents,
         "claims": result.claims,
         "errors": len(result.errors),
@@ -84,9 +88,13 @@ def _in_process(run: str, archive: str, store: str) -> dict[str, Any]:
     return result
 
 
-def _claims(store: str) -> list[str]:
+def _claims(store: str) -> str:
+    """A digest of a store's claims in order (the runs' stores must agree)."""
+    digest = hashlib.sha256()
     with sqlite3.connect(store) as db:
-        return [body for (body,) in db.execute("SELECT body FROM claims ORDER BY id")]
+        for (body,) in db.execute("SELECT body FROM claims ORDER BY id"):
+            digest.update(body.encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _uptime() -> str:
@@ -113,6 +121,10 @@ def run() -> str:
     same = all(results[name].pop("bodies") == serial["bodies"] for name in RUNS[1:])
     serial.pop("bodies")
     per_document = serial["seconds"] / DOCUMENTS
+    # On 2 free cores, workers and parent share them: all their CPU over 2, unless the
+    # parent alone takes longer.
+    two_cpu = results["2"]["worker_cpu"] + results["2"]["parent_cpu"]
+    capacity = serial["worker_cpu"] / max(two_cpu / 2, results["2"]["parent_cpu"])
     rows = []
     for name in RUNS:
         r = results[name]
@@ -126,7 +138,8 @@ def run() -> str:
             f"| {label} | {r['seconds']:.1f} s | {DOCUMENTS / r['seconds']:.1f} | "
             f"{serial['seconds'] / r['seconds']:.2f}x | {r['start']:.1f} s | "
             f"{r['parent_cpu'] / DOCUMENTS * 1000:.1f} ms | "
-            f"{r['writer_cpu'] / DOCUMENTS * 1000:.1f} ms | {r['peak_mb']:.0f} MB | {workers} |"
+            f"{r['writer_cpu'] / DOCUMENTS * 1000:.1f} ms | "
+            f"{r['worker_cpu'] / DOCUMENTS * 1000:.1f} ms | {r['peak_mb']:.0f} MB | {workers} |"
         )
     two = results["2"]
     parent_per_document = two["parent_cpu"] / DOCUMENTS
@@ -153,14 +166,19 @@ def run() -> str:
             "processes (`--workers 1`, `--workers 2`). Time excludes starting the cluster "
             "(shown apart). The parent's CPU a document counts all its threads (with a "
             "`LocalCluster` the Dask scheduler and client run there); the writer thread's "
-            "is what the one writer itself spends (loading, hashing, writing SQLite).",
+            "is what the one writer itself spends (loading, hashing, writing SQLite); "
+            "extraction CPU is what the workers spent, all together (for the serial run, "
+            "the process's own). CPU time does not depend on what else the machine runs, "
+            "so it says what the cores would give when free: the capacity line below.",
             "",
             "| run | time | documents/s | speed-up | cluster start | parent CPU/doc "
-            "| writer thread CPU/doc | parent peak | peak per worker |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| writer thread CPU/doc | extraction CPU/doc | parent peak | peak per worker |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             *rows,
             "",
             f"Stores identical claim for claim to the serial one: {'yes' if same else 'NO'}. "
+            f"Speed-up 2 workers would give on 2 free cores, from CPU time (the serial "
+            f"run's CPU over half the CPU of workers and parent together): {capacity:.2f}x. "
             f"Load average (`uptime`: 1, 5, 15 min) {load_before} before and {load_after} "
             f"after, on {os.cpu_count()} CPUs shared with other work: a load near or above "
             "the CPU count means the workers competed for cores with other processes, and "

@@ -247,6 +247,11 @@ def test_without_dask_workers_say_what_to_install(
     store = str(tmp_path / "s.sqlite")
     assert main(["index", str(draft), "--store", store, "--no-config", "--scheduler", "x"]) == 2
     assert "pip install 'numcheck[dask]'" in capsys.readouterr().err
+    config = tmp_path / "numcheck.toml"
+    config.write_text('scheduler = "tcp://scheduler:8786"\n', encoding="utf-8")
+    assert main(["index", str(draft), "--store", store, "--config", str(config)]) == 2
+    assert "pip install 'numcheck[dask]'" in capsys.readouterr().err
+    assert main(["index", str(draft), "--store", store, "--no-config"]) == 0  # no Dask needed
 
 
 def _dask_modules(code: str) -> set[str]:
