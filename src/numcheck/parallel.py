@@ -126,7 +126,7 @@ class DaskWorkers:
         if scheduler:
             try:
                 return cls(Client(scheduler, timeout="10s"), **options)
-            except (OSError, TimeoutError) as exc:
+            except (OSError, TimeoutError, ValueError) as exc:
                 raise ParallelError(f"no Dask scheduler at {scheduler}: {exc}") from exc
         # One retry of a lost worker's batch; and no batch queued behind a running one on
         # a worker, so a crash takes down only the batch that caused it.
