@@ -51,12 +51,6 @@ def lemma(word: str) -> str:
     return low
 
 
-def verb_lemma(word: str) -> str | None:
-    """The verb lemma of a word that can be a verb ('attacked' -> 'attack'), else None."""
-    lemmas = getAllLemmas(word.lower())
-    return str(lemmas["VERB"][0]) if "VERB" in lemmas else None
-
-
 @dataclass(frozen=True)
 class Measures:
     """Synonym sets and word classes that decide what a count counts."""

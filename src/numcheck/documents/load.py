@@ -109,7 +109,6 @@ def document_from_fields(
         text=text,
         source=source,
         published=published,
-        published_basis="metadata" if published else "none",
         title=fields.get("title"),
         url=fields.get("url") or fields.get("source_url"),
         offsets=offsets,

@@ -125,6 +125,17 @@ class ScopeMatcher:
         outer = {level(p) for p in _places(b)}
         return bool(inner) and inner < outer
 
+    def caveats(self, a: Claim, b: Claim) -> Match:
+        """How the scopes of two claims that measure one quantity differ."""
+        caveats: list[str] = []
+        places_a, places_b = _places(a), _places(b)
+        if places_a and places_b and places_a != places_b:
+            caveats.append(f"places differ: {_list(places_a)} vs {_list(places_b)}")
+        window_a, window_b = a.scope.window, b.scope.window
+        if window_a and window_b and window_a.text != window_b.text:
+            caveats.append(f"windows differ: {window_a.text!r} vs {window_b.text!r}")
+        return Match(tuple(caveats))
+
     def match(self, a: Claim, b: Claim) -> Match | None:
         """A ``Match`` when ``a`` and ``b`` may count the same thing, else None."""
         if a.measure is None or b.measure is None or not self.same_measure(a.measure, b.measure):

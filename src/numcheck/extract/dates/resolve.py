@@ -191,7 +191,7 @@ def _unresolved(
     return Reading(type_, value, resolved=False, mod=mod, weekday=weekday)
 
 
-def _date(ctx: Context) -> Reading | None:
+def _date(ctx: Context) -> Reading | None:  # noqa: C901
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     mod = lx.date_modifiers.get(norm(g["dmod"])) if "dmod" in g else None
     if "ord" in g:
@@ -356,7 +356,7 @@ def _season(base: dt.date, season: str, step: int) -> str | None:
 _ENDED = re.compile(r"\s+(?:ended|ending|to)\b")
 
 
-def _relative(ctx: Context) -> Reading | None:
+def _relative(ctx: Context) -> Reading | None:  # noqa: C901
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     unit = norm(g["unit"])
     if "yearend" in g:  # "by year-end": the end of the DCT year (since: of the last one)
@@ -523,7 +523,7 @@ def _following(ctx: Context) -> Reading | None:
     return Reading("DATE", value, anchor=anchor)
 
 
-def _quarter(ctx: Context) -> Reading | None:
+def _quarter(ctx: Context) -> Reading | None:  # noqa: C901
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     unit = g["qunit"].lower() if "qunit" in g else "quarter"
     qrel = norm(g.get("qrel", ""))

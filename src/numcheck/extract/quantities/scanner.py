@@ -126,8 +126,11 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
             pos = match.end()  # inside a date or a clock time
             continue
         mention = _read(text, match)
-        if mention is not None and blocked.overlap(mention.start, mention.end):
-            mention = _read(text, match, reach=False)  # a range must not span a date
+        if mention is not None and (
+            blocked.overlap(mention.start, mention.end) or "\n" in text[mention.start : mention.end]
+        ):
+            # A range must not span a date, nor a line break ("killing two\n\nDozens").
+            mention = _read(text, match, reach=False)
         if mention is None or blocked.overlap(mention.start, mention.end):
             pos = match.start() + 1
             continue
@@ -147,7 +150,7 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
     return found
 
 
-def _read(text: str, match: re.Match[str], *, reach: bool = True) -> QuantityMention | None:
+def _read(text: str, match: re.Match[str], *, reach: bool = True) -> QuantityMention | None:  # noqa: C901
     """The mention a scanner match begins, or None when it is no amount.
 
     ``reach`` lets "from A ... to B" find B a few words on; off, B must follow A.
@@ -389,7 +392,7 @@ def _reading(text: str, found: UnitMatch, figure: _Figure) -> UnitMatch | None:
     return found
 
 
-def _range_partner(
+def _range_partner(  # noqa: C901
     text: str,
     first: _Figure,
     unit: UnitMatch | None,
@@ -447,7 +450,7 @@ def _out_of(text: str, figure: _Figure) -> _Figure:
     if share is None or figure.vague is not None or figure.currency is not None:
         return figure
     whole = share[1]
-    total = float(whole) if whole.isdigit() else numbers.UNITS.get(whole.lower(), 0)
+    total = float(whole) if whole.isdigit() else numbers.CARDINALS.get(whole.lower(), 0)
     if total <= figure.value:
         return figure
     return replace(figure, value=figure.value / total, end=share.end())

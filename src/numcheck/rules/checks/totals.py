@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pydantic import Field
+
 from numcheck.claims import Claim, Interval, Kind, format_number
 from numcheck.findings import Finding
 from numcheck.rules.checks.base import DocumentCheck, make_finding
-from numcheck.rules.checks.value_conflict import editorial_interval, gap
-from numcheck.rules.schema import TotalsRule
+from numcheck.rules.checks.compare import editorial_interval, gap
+from numcheck.rules.schema import Options, Readings, Rule, Tolerance, readings_field
 from numcheck.vocabulary import Vocabulary
 
 _JOINER = re.compile(r"\A(?:\s*,\s*(?:and\s+)?|\s+and\s+)\Z")
@@ -27,6 +29,13 @@ _TOTAL_AFTER = re.compile(
     r"\A\s*(?:\w+\s+)?(?:aboard|on\s+board|in\s+all|in\s+total|altogether)\b", re.I
 )
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s*\Z", re.I)
+
+
+class TotalsOptions(Options):
+    """How a totals rule reads the total and how far the parts' sum may miss it."""
+
+    tolerance: Tolerance = Field(default_factory=Tolerance)
+    readings: Readings = readings_field()
 
 
 def _before(claim: Claim, width: int) -> str:
@@ -52,7 +61,9 @@ def _exact_count(claim: Claim) -> bool:
 
 
 class TotalsAndParts(DocumentCheck):
-    def __init__(self, rule: TotalsRule, vocabulary: Vocabulary) -> None:
+    """Parts that do not add up to their total, or a part larger than its total."""
+
+    def __init__(self, rule: Rule[TotalsOptions], vocabulary: Vocabulary) -> None:
         self.rule = rule
         self.measures = vocabulary.measures
 
