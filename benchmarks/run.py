@@ -22,6 +22,7 @@ SECTIONS = [
     "bench_scale",
     "bench_parallel",
     "bench_precision",
+    "bench_startup",
 ]
 
 

@@ -1,8 +1,10 @@
 """A progress bar on stderr for long runs, drawn only on a terminal.
 
 Logs in CI and files piped to another tool never see it: carriage returns there are noise.
-It shows what was done of the total, the rate and the time left, so an editor indexing an
-archive knows whether to wait or to come back tomorrow.
+A run has phases (documents read, then rules run); the bar restarts for each, so a long
+rule phase does not sit behind a full bar. It shows what was done of the total, the rate
+and the time left, so an editor indexing an archive knows whether to wait or to come
+back tomorrow.
 """
 
 from __future__ import annotations
@@ -10,8 +12,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from typing import TextIO
-
-from numcheck.documents.model import Document
 
 MIN_DOCUMENTS = 20
 WIDTH = 30
@@ -28,41 +28,59 @@ def _duration(seconds: float) -> str:
 
 
 class ProgressBar:
-    """Counts documents (or files: ``unit``) as they are done; ``close`` erases the bar."""
+    """Counts the items of the current phase; ``close`` erases the bar."""
 
     def __init__(
         self,
         total: int,
         stream: TextIO,
-        *,
         unit: str = "documents",
+        *,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.total = max(total, 1)
         self.done = 0
-        self.stream = stream
         self.unit = unit
+        self.stream = stream
         self.clock = clock
         self.started = clock()
-        self.drawn = float("-inf")
+        self.shown = float("-inf")
+        self.drawn = True
 
     @classmethod
     def maybe(cls, total: int, stream: TextIO, *, unit: str = "documents") -> ProgressBar | None:
         """A bar for runs over ``MIN_DOCUMENTS`` documents on a terminal, else None."""
         if total < MIN_DOCUMENTS or not stream.isatty():
             return None
-        return cls(total, stream, unit=unit)
+        return cls(total, stream, unit)
 
-    def step(self, document: Document | None = None) -> None:
-        """One more done (the signature ``check_documents`` calls back with)."""
+    @classmethod
+    def on_terminal(cls, stream: TextIO) -> ProgressBar | None:
+        """A bar whose first ``phase`` decides whether it is drawn (None off a terminal)."""
+        if not stream.isatty():
+            return None
+        bar = cls(0, stream)
+        bar.drawn = False
+        return bar
+
+    def phase(self, unit: str, total: int) -> None:
+        """Start counting ``total`` items of ``unit``; the documents phase decides the size."""
+        if unit == "documents":
+            self.drawn = total >= MIN_DOCUMENTS
+        self.unit, self.total, self.done = unit, max(total, 1), 0
+        self.started, self.shown = self.clock(), float("-inf")
+
+    def step(self, item: object = None) -> None:
         self.advance(1)
 
     def advance(self, count: int) -> None:
+        if not self.drawn:
+            return
         self.done = min(self.done + count, self.total)
         now = self.clock()
-        if now - self.drawn < REDRAW_SECONDS and self.done < self.total:
+        if now - self.shown < REDRAW_SECONDS and self.done < self.total:
             return
-        self.drawn = now
+        self.shown = now
         self.stream.write(f"\r{self.line(now)}")
         self.stream.flush()
 
@@ -79,5 +97,6 @@ class ProgressBar:
         return text
 
     def close(self) -> None:
-        self.stream.write("\r\x1b[2K")
-        self.stream.flush()
+        if self.drawn:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()

@@ -156,7 +156,7 @@ def _measures(files: Iterable[Path]) -> Measures:
     return Measures(synonym_of, **{name: frozenset(w) for name, w in classes.items()})
 
 
-def _places(files: Iterable[Path]) -> Places:
+def _places(files: Iterable[Path]) -> Places:  # noqa: C901 - one loop over place files
     canonical: dict[str, str] = {}
     contains: dict[str, set[str]] = {}
     demonyms: set[str] = set()
@@ -174,6 +174,8 @@ def _places(files: Iterable[Path]) -> Places:
         for region, members in (data.get("regions") or {}).items():
             canonical.setdefault(str(region), str(region))
             contains.setdefault(str(region), set()).update(str(m) for m in members or [])
+            for member in members or []:  # "Kansas" of the United States is a place too
+                canonical.setdefault(str(member), str(member))
         for country, cities in (data.get("cities") or {}).items():
             inside = canonical.get(str(country), str(country))
             for city in cities or []:

@@ -14,8 +14,7 @@ import yaml
 
 from numcheck.documents.markup import html_text, markdown_text
 from numcheck.documents.model import Document, DocumentStatus, OffsetMap
-
-SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
+from numcheck.documents.select import Selection, selected_files
 
 
 class DocumentError(Exception):
@@ -51,7 +50,7 @@ def load_metadata(path: Path) -> dict[str, dict[str, Any]]:
     """Metadata by file name, from YAML (a mapping or a list with ``file``) or CSV."""
     source = str(path)
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = source_text(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise DocumentError(source, f"cannot read metadata: {exc}") from exc
     rows: list[dict[str, Any]]
@@ -115,33 +114,38 @@ def document_from_fields(
     )
 
 
-def load_file(path: Path, metadata: Metadata | None = None) -> LoadResult:
-    """One file: a document (txt, md, html) or many (jsonl)."""
+def source_text(raw: str) -> str:
+    """Text as every loader reads it: no byte-order mark, lines ending in ``\\n``.
+
+    Files saved on Windows (CRLF) or old Macs (CR) would otherwise keep their front
+    matter unseen and report columns one off; a line stays a line, so line numbers hold.
+    """
+    return raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_document(
+    raw: str, source: str, suffix: str, meta: Mapping[str, Any] | None = None
+) -> LoadResult:
+    """The document(s) in ``raw`` read as a file named ``source`` of type ``suffix``."""
     result = LoadResult()
-    source = str(path)
-    meta = metadata_for(path, metadata or {})
-    try:
-        raw = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        result.fail(source, f"not UTF-8 text: {exc.reason} at byte {exc.start}")
-        return result
-    except OSError as exc:
-        result.fail(source, f"cannot read: {exc.strerror or exc}")
-        return result
-    suffix = path.suffix.lower()
+    raw = source_text(raw)
+    meta = meta or {}
+    suffix = suffix.lower()
     try:
         if suffix == ".jsonl":
-            return _load_jsonl(path, raw, meta)
+            return _load_jsonl(source, raw, meta)
         if suffix in (".md", ".markdown"):
             text, offsets, front = markdown_text(raw)
             fields = dict(meta)
             if front:
                 try:
                     parsed = yaml.safe_load(front)
-                except yaml.YAMLError as exc:
+                except (yaml.YAMLError, ValueError) as exc:  # ValueError: 2024-02-30
                     raise DocumentError(source, f"invalid YAML front matter: {exc}") from exc
                 if isinstance(parsed, dict):
                     fields = {**parsed, **fields}
+                elif parsed is not None:
+                    raise DocumentError(source, "front matter must be a YAML mapping")
             doc = document_from_fields(
                 str(fields.get("id") or source), text, source, fields, offsets
             )
@@ -163,12 +167,42 @@ def load_file(path: Path, metadata: Metadata | None = None) -> LoadResult:
     return result
 
 
-def _load_jsonl(path: Path, raw: str, meta: Mapping[str, Any]) -> LoadResult:
+def document_from_text(
+    text: str, *, id: str, format: str = "txt", fields: Mapping[str, Any] | None = None
+) -> Document:
+    """One document from a string read as a ``format`` file; bad front matter raises."""
+    given = {k: v for k, v in (fields or {}).items() if v is not None}
+    loaded = parse_document(text, id, f".{format}", given)
+    if not loaded.documents:
+        raise DocumentError(id, loaded.statuses[0].error or "cannot read")
+    return loaded.documents[0]
+
+
+def load_file(path: Path, metadata: Metadata | None = None) -> LoadResult:
+    """One file: a document (txt, md, html) or many (jsonl)."""
     result = LoadResult()
-    for number, line in enumerate(raw.splitlines(), start=1):
+    source = str(path)
+    meta = metadata_for(path, metadata or {})
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        result.fail(source, f"not UTF-8 text: {exc.reason} at byte {exc.start}")
+        return result
+    except OSError as exc:
+        result.fail(source, f"cannot read: {exc.strerror or exc}")
+        return result
+    if "\x00" in raw:
+        result.fail(source, "binary file (contains NUL bytes), not text")
+        return result
+    return parse_document(raw, source, path.suffix, meta)
+
+
+def _load_jsonl(name: str, raw: str, meta: Mapping[str, Any]) -> LoadResult:
+    result = LoadResult()
+    for number, line in enumerate(raw.split("\n"), start=1):
         if not line.strip():
             continue
-        source = f"{path}:{number}"
+        source = f"{name}:{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -194,24 +228,23 @@ def _load_jsonl(path: Path, raw: str, meta: Mapping[str, Any]) -> LoadResult:
     return result
 
 
-def document_files(path: Path) -> Iterator[Path]:
-    """The files ``path`` names: itself, or the readable files under a folder, sorted."""
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() in SUFFIXES:
-                yield child
-    else:
-        yield path
+def document_files(path: Path, selection: Selection | None = None) -> Iterator[Path]:
+    """The files ``path`` names: itself, or the document files a walk of the folder keeps."""
+    return selected_files([path], selection)
 
 
-def load_paths(paths: Iterable[str | Path], metadata: Metadata | None = None) -> LoadResult:
-    """Every document under ``paths`` (files or folders, recursively), in a stable order."""
+def load_paths(
+    paths: Iterable[str | Path],
+    metadata: Metadata | None = None,
+    selection: Selection | None = None,
+) -> LoadResult:
+    """Every document under ``paths`` (files or folders, walked as ``selection`` says)."""
     result = LoadResult()
     for raw_path in paths:
         path = Path(raw_path)
         if not path.exists():
             result.fail(str(path), "no such file or directory")
             continue
-        for file in document_files(path):
+        for file in document_files(path, selection):
             result.extend(load_file(file, metadata))
     return result

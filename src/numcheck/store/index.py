@@ -18,11 +18,12 @@ from pathlib import Path
 
 from numcheck.documents.load import LoadResult, Metadata, document_files, load_file, metadata_for
 from numcheck.documents.model import Document, DocumentStatus
+from numcheck.documents.select import Selection
 from numcheck.extract.pipeline import extract_or_error, with_errors
 from numcheck.parallel import Executor, InProcess
 from numcheck.rules.checks.base import PairCheck
 from numcheck.rules.load import RulePack
-from numcheck.store.sqlite import ClaimStore, StoredClaim, stored_claim
+from numcheck.store.sqlite import ClaimStore, StoredClaim, Writer, stored_claim
 from numcheck.vocabulary import Vocabulary
 
 COMMIT_DOCUMENTS = 200
@@ -84,6 +85,81 @@ class _Pending:
     errors: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
+class _Files:
+    """The files of one index run, in order: those read wait in ``pending`` for their
+    documents' claims, then are written (and committed) in the order they were read."""
+
+    def __init__(
+        self,
+        store: ClaimStore,
+        metadata: Metadata | None,
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        self.store, self.metadata, self.progress = store, metadata, progress
+        self.result = IndexResult()
+        self.pending: deque[_Pending] = deque()
+        self.seen: set[str] = set()
+
+    def _failed(self, source: str, error: str) -> None:
+        failed = LoadResult()
+        failed.fail(source, error)
+        self.pending.append(_Pending(None, "", failed, 0))
+
+    def documents(
+        self, paths: Iterable[str | Path], selection: Selection | None
+    ) -> Iterator[Document]:
+        """The documents to extract, file by file, noting each file in ``pending``."""
+        for raw in paths:
+            path = Path(raw)
+            if not path.exists():
+                self._failed(str(path), "no such file")
+                continue
+            for file in document_files(path, selection):
+                try:
+                    digest = content_hash(file, self.metadata)
+                except OSError as exc:
+                    self._failed(str(file), str(exc))
+                    continue
+                # Keyed by absolute path, so runs from another directory find the file.
+                key = str(file.resolve())
+                if key in self.seen or self.store.file_hash(key) == digest:
+                    self.result.unchanged += 1
+                    if self.progress is not None:
+                        self.progress(1)
+                    continue
+                self.seen.add(key)
+                loaded = load_file(file, self.metadata)
+                self.pending.append(_Pending(key, digest, loaded, len(loaded.documents)))
+                yield from loaded.documents
+
+    def extracted(self, claims: list[StoredClaim], error: str | None) -> None:
+        """The next document's result: results come in input order."""
+        file = self.pending[0]
+        document = file.loaded.documents[len(file.loaded.documents) - file.waiting]
+        file.claims.extend(claims)
+        if error is not None:
+            file.errors[document.source, document.id] = error
+        file.waiting -= 1
+
+    def write_ready(self, writer: Writer) -> int:
+        """Write the files at the head whose documents are all extracted; returns how many
+        documents that stored."""
+        stored = 0
+        while self.pending and self.pending[0].waiting == 0:
+            done = self.pending.popleft()
+            statuses = with_errors(done.loaded.statuses, done.errors)
+            if done.key is not None:
+                self.result.claims += writer.put_stored(
+                    done.key, done.digest, statuses, done.claims
+                )
+                stored += len(statuses)
+            self.result.documents += sum(s.status == "checked" for s in statuses)
+            self.result.errors.extend(s for s in statuses if s.status == "error")
+            if self.progress is not None:
+                self.progress(1)
+        return stored
+
+
 def index_paths(
     paths: Iterable[str | Path],
     store: ClaimStore,
@@ -91,6 +167,7 @@ def index_paths(
     metadata: Metadata | None = None,
     *,
     rebuild: bool = False,
+    selection: Selection | None = None,
     executor: Executor | None = None,
     progress: Callable[[int], None] | None = None,
     commit_every: int = COMMIT_DOCUMENTS,
@@ -103,68 +180,18 @@ def index_paths(
     of each file done (stored, skipped as unchanged, or failed). What was written is
     committed every ``commit_every`` documents, so a killed run keeps it.
     """
-    result = IndexResult()
-    pending: deque[_Pending] = deque()
-    seen: set[str] = set()
-
-    def documents() -> Iterator[Document]:
-        """The documents to extract, file by file, noting each file in ``pending``."""
-        for raw in paths:
-            path = Path(raw)
-            if not path.exists():
-                failed = LoadResult()
-                failed.fail(str(path), "no such file")
-                pending.append(_Pending(None, "", failed, 0))
-                continue
-            for file in document_files(path):
-                try:
-                    digest = content_hash(file, metadata)
-                except OSError as exc:
-                    failed = LoadResult()
-                    failed.fail(str(file), str(exc))
-                    pending.append(_Pending(None, "", failed, 0))
-                    continue
-                # Keyed by absolute path, so runs from another directory find the file.
-                key = str(file.resolve())
-                if key in seen or store.file_hash(key) == digest:
-                    result.unchanged += 1
-                    if progress is not None:
-                        progress(1)
-                    continue
-                seen.add(key)
-                loaded = load_file(file, metadata)
-                pending.append(_Pending(key, digest, loaded, len(loaded.documents)))
-                yield from loaded.documents
-
+    files = _Files(store, metadata, progress)
     with store.writing(pack, rebuild=rebuild) as writer:
         keying = Keying(pack.vocabulary, tuple(writer.checks))
+        work = executor or InProcess()
         uncommitted = 0
-
-        def write_ready() -> None:
-            nonlocal uncommitted
-            while pending and pending[0].waiting == 0:
-                done = pending.popleft()
-                statuses = with_errors(done.loaded.statuses, done.errors)
-                if done.key is not None:
-                    result.claims += writer.put_stored(done.key, done.digest, statuses, done.claims)
-                    uncommitted += len(statuses)
-                result.documents += sum(s.status == "checked" for s in statuses)
-                result.errors.extend(s for s in statuses if s.status == "error")
-                if progress is not None:
-                    progress(1)
+        documents = files.documents(paths, selection)
+        for claims, error in work.map(extract_for_store, keying, documents, _lost):
+            uncommitted += files.write_ready(writer)  # files with no documents to wait for
+            files.extracted(claims, error)
+            uncommitted += files.write_ready(writer)
             if uncommitted >= commit_every:
                 writer.commit()
                 uncommitted = 0
-
-        work = executor or InProcess()
-        for claims, error in work.map(extract_for_store, keying, documents(), _lost):
-            write_ready()
-            file = pending[0]  # results come in input order: this file's next document
-            document = file.loaded.documents[len(file.loaded.documents) - file.waiting]
-            file.claims.extend(claims)
-            if error is not None:
-                file.errors[document.source, document.id] = error
-            file.waiting -= 1
-            write_ready()
-        write_ready()
-    return result
+        files.write_ready(writer)
+    return files.result

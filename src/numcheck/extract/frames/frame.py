@@ -105,6 +105,7 @@ _HOLDING_VERBS = frozenset(
         "reach",
     ]
 )
+_COMPARATIVES = frozenset(["more", "less", "fewer", "as", "the", "larger", "higher", "bigger"])
 # Verbs that report a count rather than say what is counted.
 _COUNTING_VERBS = frozenset(["count", "record", "tally", "log", "register", "document", "say"])
 _SUBSET_WORDS = frozenset(["including", "include", "among", "besides"])
@@ -249,6 +250,13 @@ class FrameReader:
             )
         if number.lower_ in ("others", "other"):
             return None  # "several others": a count of whatever was named before
+        after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+        if (
+            tokens[-1].lower_ in ("times", "fold")
+            and after is not None
+            and (after.lower_ in _COMPARATIVES or after.tag_ in ("JJR", "RBR"))
+        ):
+            return None  # "ten times more officers": a ratio, not a count of times
         counted: Token | None = None
         partitive = False
         if number.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and (
@@ -341,11 +349,15 @@ class FrameReader:
                 partitive = True  # "one witness said": a selection, not a count
         elif event_noun is not None:
             predicate = self.canonical(_lemma(event_noun))
+        if attribute is not None and owner is None and attribute.pos_ == "PROPN":
+            owner, attribute = _entity_text(attribute), None  # "the 77-tonne Skylab"
         if attribute is not None:
             poss = next((c for c in attribute.children if c.dep_ == "poss"), None)
             if poss is not None and poss.lower_ not in _PRONOUNS:
                 owner = _entity_text(poss)
-        person = self._person(number) if kind == "duration" else None
+        quote = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        age_like = quote.lower().endswith("old") or quote.isdigit()
+        person = self._person(number) if kind == "duration" and age_like else None
         if person is not None:
             owner, attribute = person, None  # an age: "Salah Ali, 70", "the 36-year-old Lopes"
         if owner is not None:
@@ -372,7 +384,7 @@ class FrameReader:
             attribute_of=(
                 self._attribute_text(attribute, unit)
                 if attribute is not None
-                else ("age" if kind == "duration" and owner else None)
+                else ("age" if person is not None else None)
             ),
             places=tuple(places),
             time=time,
@@ -453,7 +465,7 @@ class FrameReader:
         name = self.canonical(lemma)
         return None if name in self.measures.light_verbs else name
 
-    def _owner(self, verb: Token, phrase: Token) -> str | None:
+    def _owner(self, verb: Token, phrase: Token) -> str | None:  # noqa: C901
         """The named entity a figure belongs to: the subject that won it ("New Democracy
         won 129 seats", "the Syriza party was second, with 27 percent"), the name a
         "with" phrase or a participle hangs on ("showed New Democracy with 30 percent",
@@ -467,8 +479,18 @@ class FrameReader:
                 return None
             if current.dep_ in ("appos", "npadvmod", "nmod") and _named(head):
                 return _entity_text(_name_token(head))  # "Syriza 26.9%", "Pasok, 33 seats"
-            if head.pos_ == "ADP" and head.lower_ == "with" and _named(head.head):
-                return _entity_text(_name_token(head.head))
+            if head.pos_ == "ADP" and head.lower_ == "with":
+                if _named(head.head):
+                    return _entity_text(_name_token(head.head))
+                # "projections showed New Democracy with 30 percent": the verb's object.
+                # "Syriza was second, with 27 percent": with a figure, the subject has it.
+                named = [
+                    c
+                    for c in head.head.children
+                    if c.dep_ in ("dobj", "nsubj", "nsubjpass") and _named(c)
+                ]
+                if named:
+                    return _entity_text(_name_token(named[0]))
             if head.pos_ in _PREDICATES:
                 if head.dep_ in ("acl", "relcl") and _named(head.head):
                     return _entity_text(_name_token(head.head))

@@ -26,9 +26,10 @@ _ROUNDING_SHARE = 0.05
 
 def rounding(stated: float) -> float:
     """Half the unit of a round figure's last significant digit, at most 5% of it: "11
-    million" may stand for 11.5 million, "2,500" for 2,540, "1,000" for 1,040."""
-    if not float(stated).is_integer() or abs(stated) < 10:
-        return 0.0
+    million" may stand for 11.5 million, "2,500" for 2,540, "1,000" for 1,040; figures
+    not rounded to the hundred are read as written."""
+    if not float(stated).is_integer() or abs(stated) % 100:
+        return 0.0  # "120", "70 years", "2,510": figures written to the unit
     whole, unit = int(abs(stated)), 1
     while whole and whole % (unit * 10) == 0:
         unit *= 10

@@ -80,6 +80,8 @@ class ValueConflict(PairCheck):
             return None
         if not self.frames.comparable(frame):
             return None
+        if claim.kind is Kind.DURATION and frame.attribute_of != "age":
+            return None  # an age of someone named, not "four years after", "took 27 days"
         unit = base_unit(claim.unit)
         if unit is None:
             return None
@@ -134,15 +136,30 @@ class ValueConflict(PairCheck):
             return None
         earlier, later = sorted((a, b), key=lambda c: c.as_of or dt.date.min)
         match = self.matcher.caveats(earlier, later)
-        if not self.matcher.same_story(a, b, self.options, self._measure_words(a, b)):
+        if not self.matcher.same_story(
+            a, b, self.options, self._measure_words(a, b), framed=self._anchored(a, b)
+        ):
             return None
         if self._part_within_whole(a, ia, b, ib) or self._part_within_whole(b, ib, a, ia):
             return None
         return self._finding(a, b, ia, ib, match)
 
+    def _anchored(self, a: Claim, b: Claim) -> bool:
+        """Frames that agree on more than a noun and a verb: whose figure it is, what it
+        describes, where it holds, a window, or a toll of the story. Two such figures in
+        one story measure one thing however their sentences word it; "three runs" and
+        "two runs" of one game need their sentences to say more."""
+        if a.frame is None or b.frame is None:
+            return False
+        frame = a.frame
+        return bool(frame.owner or frame.attribute_of or frame.places or frame.window) or (
+            self.grows(a) and self.grows(b)
+        )
+
     def _part_within_whole(self, part: Claim, ip: Interval, whole: Claim, iw: Interval) -> bool:
         """A figure for a part of the places may be lower than the whole's, never higher."""
-        if not self.matcher.part_of(part, whole):
+        split = self.frames.part_and_whole(part, whole)
+        if not (self.matcher.part_of(part, whole) or (split and split[0] is part)):
             return False
         return ip.low is None or iw.high is None or ip.low <= iw.high
 
