@@ -122,6 +122,8 @@ class FrameMatcher:
 
     def comparable(self, frame: Frame) -> bool:
         """A frame that can meet another at all: not a part selected from a group."""
+        if frame.noun == "person" and not (frame.predicate or frame.owner or frame.attribute_of):
+            return False  # "between 10 and 30 people": people doing what?
         return not (frame.partitive or frame.subset or frame.other_event) and bool(self.head(frame))
 
     def differences(self, a: Claim, b: Claim) -> str | None:  # noqa: C901 - a list of tests
@@ -142,7 +144,7 @@ class FrameMatcher:
             return "different predicates"
         if fa.negated != fb.negated:
             return "one negated"
-        if not _same_owner(fa.owner, fb.owner):
+        if not (_same_owner(fa.owner, fb.owner) or self._same_country(fa.owner, fb.owner)):
             return "different owners"  # two parties' seats, two people's ages
         if set(fa.modifiers) != set(fb.modifiers):
             return "different modifiers"  # "five defensive outs" is not "four outs"
@@ -173,6 +175,16 @@ class FrameMatcher:
         if pb and ((not pa and not all(map(_is_country, pb))) or pb < pa):
             return b, a
         return None
+
+    def _same_country(self, a: str | None, b: str | None) -> bool:
+        """Owners that are one country by name or by its capital ("Washington keeps ...",
+        "the United States has ...")."""
+        if a is None or b is None:
+            return False
+        level = self.vocabulary.places.country_level
+        lower = {name.lower(): name for name in self.vocabulary.places.canonical.values()}
+        ca, cb = lower.get(a), lower.get(b)
+        return ca is not None and cb is not None and level(ca) == level(cb)
 
     def _same_places(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         """Each place of one is, contains or lies in a place of the other: "Kansas" is not

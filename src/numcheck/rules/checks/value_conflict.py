@@ -233,12 +233,18 @@ class ValueConflict(PairCheck):
             "; " + "; ".join(match.caveats) if match.caveats else ""
         )
         reading = self.options.semantics
-        explanation = (
+        intervals = (
             f"{describe(earlier)} reads as {i_earlier.describe()} and "
             f"{describe(later)} as {i_later.describe()} "
-            f"({reading} reading of the qualifiers, in base units); the intervals do not "
-            f"overlap within the rule's tolerance."
+            f"({reading} reading of the qualifiers, in base units)"
         )
+        why = (
+            "a count that only grows was reported with a different figure"
+            if category is Category.POSSIBLE_UPDATE or i_earlier.overlaps(i_later)
+            else "the intervals do not overlap within the rule's tolerance"
+        )
+        frames = f" Both measure {a.frame.label()}." if a.frame and b.frame else ""
+        explanation = f"{intervals}; {why}.{frames}"
         return make_finding(
             self.rule,
             (a, b),
