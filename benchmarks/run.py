@@ -21,6 +21,7 @@ SECTIONS = [
     "bench_dates",
     "bench_xdoc",
     "bench_scale",
+    "bench_parallel",
     "bench_precision",
     "bench_startup",
 ]

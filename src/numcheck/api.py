@@ -13,6 +13,7 @@ from numcheck.documents.load import LoadResult, Metadata, document_from_text
 from numcheck.documents.model import Document
 from numcheck.extract.pipeline import extract_claims
 from numcheck.findings import Report
+from numcheck.parallel import Executor
 from numcheck.rules.load import RulePack, load_rules
 from numcheck.run import Input, RunOptions, check_documents, run_check
 from numcheck.store import ClaimStore, IndexResult, index_paths
@@ -115,16 +116,20 @@ def index(
     *,
     metadata: Metadata | None = None,
     rebuild: bool = False,
+    executor: Executor | None = None,
 ) -> IndexResult:
     """Extract the claims of ``paths`` into ``store`` (created if missing), once.
 
     Files indexed before with the same content and metadata are skipped; changed files
     replace their old claims. Raises ``StoreError`` when the store was built with another
-    rule pack, unless ``rebuild`` empties it first.
+    rule pack, unless ``rebuild`` empties it first. ``executor`` extracts elsewhere:
+    ``with numcheck.parallel.DaskWorkers.start(4) as workers: index(..., executor=workers)``.
     """
     opened = _open(store, create=True)
     try:
-        return index_paths(paths, opened, _pack(rules), metadata, rebuild=rebuild)
+        return index_paths(
+            paths, opened, _pack(rules), metadata, rebuild=rebuild, executor=executor
+        )
     finally:
         if opened is not store:
             opened.close()

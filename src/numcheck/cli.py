@@ -99,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="an input that cannot be read fails the run with exit 2 (default: yes)",
     )
+    _worker_arguments(check)
     _common_arguments(check)
 
     extract = commands.add_parser("extract", help="print the claims found in documents")
@@ -114,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     index.add_argument(
         "--rebuild", action="store_true", help="empty the store first (e.g. for new rules)"
     )
+    _worker_arguments(index)
     _common_arguments(index)
 
     rules = commands.add_parser("rules", help="list the rules with their kind and severity")
@@ -183,6 +185,17 @@ def _note(args: argparse.Namespace, message: str) -> None:
 def _verbose(args: argparse.Namespace, message: str) -> None:
     if args.verbose:
         print(f"numcheck: {message}", file=sys.stderr)
+
+
+def _worker_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workers",
+        metavar="N",
+        help="extract in N local Dask worker processes ('auto': a core each)",
+    )
+    parser.add_argument(
+        "--scheduler", metavar="URL", help="extract on the Dask cluster at URL (tcp://host:8786)"
+    )
 
 
 def _config(args: argparse.Namespace) -> LoadedConfig:
@@ -289,6 +302,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from numcheck.parallel import workers_for
     from numcheck.progress import ProgressBar
     from numcheck.report.context import stream_wants_color
     from numcheck.run import RunOptions, run_check
@@ -313,7 +327,10 @@ def _check(args: argparse.Namespace) -> int:
     _verbose(args, f"fail on: {options.fail_on}; show: {options.show.value}")
     bar = None if args.quiet else ProgressBar.on_terminal(sys.stderr)
     try:
-        run = run_check(_inputs(args), args.against, options, progress=bar)
+        with workers_for(
+            args.workers, args.scheduler or loaded_config.config.scheduler
+        ) as executor:
+            run = run_check(_inputs(args), args.against, options, progress=bar, executor=executor)
     finally:
         if bar:
             bar.close()
@@ -339,9 +356,20 @@ def _check(args: argparse.Namespace) -> int:
     return run.exit_code()
 
 
+def _files(paths: Sequence[str]) -> int:
+    """How many files ``index`` will read or skip (counted only to size a progress bar)."""
+    from numcheck.documents.load import document_files
+
+    if not sys.stderr.isatty():
+        return 0
+    return sum(1 for path in paths if Path(path).exists() for _ in document_files(Path(path)))
+
+
 def _index(args: argparse.Namespace) -> int:
     from numcheck.ci.config import selection
     from numcheck.documents.load import load_metadata
+    from numcheck.parallel import workers_for
+    from numcheck.progress import ProgressBar
     from numcheck.store import ClaimStore, index_paths
 
     loaded_config = _config(args)
@@ -351,15 +379,25 @@ def _index(args: argparse.Namespace) -> int:
         raise UsageError("index needs --store FILE (or 'store' in the configuration)")
     meta = args.meta or loaded_config.config.meta
     metadata = load_metadata(meta) if meta else None
-    with ClaimStore(store_path, create=True) as store:
-        result = index_paths(
-            args.paths,
-            store,
-            pack,
-            metadata,
-            rebuild=args.rebuild,
-            selection=selection(loaded_config, args.exclude),
-        )
+    bar = None if args.quiet else ProgressBar.maybe(_files(args.paths), sys.stderr, unit="files")
+    try:
+        with (
+            workers_for(args.workers, args.scheduler or loaded_config.config.scheduler) as executor,
+            ClaimStore(store_path, create=True) as store,
+        ):
+            result = index_paths(
+                args.paths,
+                store,
+                pack,
+                metadata,
+                rebuild=args.rebuild,
+                selection=selection(loaded_config, args.exclude),
+                executor=executor,
+                progress=bar.advance if bar else None,
+            )
+    finally:
+        if bar:
+            bar.close()
     if not args.quiet:
         print(
             f"indexed {result.documents} documents ({result.claims} claims) into {store_path}; "
@@ -430,13 +468,14 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from numcheck.documents.load import DocumentError
+    from numcheck.parallel import ParallelError
     from numcheck.rules.yaml_source import RuleFileError
     from numcheck.run import InputError
     from numcheck.store import StoreError
 
     try:
         return COMMANDS[args.command](args)
-    except (RuleFileError, DocumentError, InputError, UsageError, StoreError) as exc:
+    except (RuleFileError, DocumentError, InputError, UsageError, StoreError, ParallelError) as exc:
         print(f"numcheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:

@@ -35,6 +35,7 @@ from numcheck.documents.select import SUFFIXES, Selection
 from numcheck.extract.pipeline import extract_loaded
 from numcheck.findings import Category, Report, Severity
 from numcheck.grouping import group_by_draft_claim
+from numcheck.parallel import Executor, extraction_on
 from numcheck.report import ReportContext, RuleInfo, render
 from numcheck.report.context import Tally
 from numcheck.rules.engine import run_rules
@@ -74,12 +75,14 @@ def check_documents(
     rules: RulePack,
     store: ClaimStore | None = None,
     progress: Progress | None = None,
+    executor: Executor | None = None,
 ) -> Checked:
     """Extract and check already loaded documents; a document that fails is reported.
 
     With ``store``, the drafts are also checked against its claims; the report lists the
     inputs read in this run (drafts, ``archive``), not the store's documents.
-    ``progress`` counts the documents extracted, then the rules run.
+    ``progress`` counts the documents extracted, then the rules run; ``executor``
+    extracts elsewhere (Dask workers, ``numcheck.parallel``).
     """
     if store is not None:
         store.require(rules)  # before the work, not after
@@ -91,6 +94,7 @@ def check_documents(
         [*drafts.statuses, *(archive.statuses if archive else [])],
         rules.vocabulary,
         progress.step if progress else None,
+        extraction=extraction_on(executor, rules.vocabulary) if executor else None,
     )
     against = archive is not None or store is not None
     draft_ids = frozenset(d.id for d in drafts.documents) if against else None
@@ -304,11 +308,13 @@ def run_check(
     *,
     store: ClaimStore | None = None,
     progress: Progress | None = None,
+    executor: Executor | None = None,
 ) -> Run:
     """Check ``documents`` (the drafts) with each other and against the archive.
 
     ``against`` None takes the configuration's archive. ``store`` is an open claim
-    store; without it, ``options.store`` is opened for the run.
+    store; without it, ``options.store`` is opened for the run. ``executor`` extracts
+    on Dask workers (``numcheck.parallel``) instead of here.
     """
     metadata = load_metadata(options.meta) if options.meta else None
     if against is None and options.archive:
@@ -326,8 +332,8 @@ def run_check(
     )
     if store is None and options.store is not None:
         with ClaimStore(options.store) as opened:
-            return _finish(drafts, archive, options, opened, progress)
-    return _finish(drafts, archive, options, store, progress)
+            return _finish(drafts, archive, options, opened, progress, executor)
+    return _finish(drafts, archive, options, store, progress, executor)
 
 
 def _finish(
@@ -336,8 +342,9 @@ def _finish(
     options: RunOptions,
     store: ClaimStore | None,
     progress: Progress | None,
+    executor: Executor | None = None,
 ) -> Run:
-    checked = check_documents(drafts, archive, options.rules, store, progress)
+    checked = check_documents(drafts, archive, options.rules, store, progress, executor)
     documents = (*drafts.documents, *(archive.documents if archive else ()))
     draft_ids = frozenset(d.id for d in drafts.documents)
     against = archive is not None or store is not None

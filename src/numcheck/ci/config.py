@@ -60,6 +60,9 @@ class Config(BaseModel):
     meta: Path | None = Field(default=None, description="metadata file (YAML or CSV)")
     baseline: Path | None = Field(default=None, description="accepted findings (JSON)")
     store: Path | None = Field(default=None, description="claim store of the archive")
+    scheduler: str | None = Field(
+        default=None, description="Dask scheduler to extract on (tcp://host:8786)"
+    )
     exclude: tuple[str, ...] | None = Field(
         default=None, description="patterns folder walks skip (replaces the default list)"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from numcheck.claims import Claim, Interval, Kind, Span
 from numcheck.documents.model import Document, DocumentStatus
@@ -17,6 +17,9 @@ from numcheck.extract.mentions import QuantityMention, Timex
 from numcheck.extract.quantities import find_quantities
 from numcheck.extract.sentences import Sentence, split_sentences
 from numcheck.vocabulary import Vocabulary, load_vocabulary
+
+Extraction = Callable[[Sequence[Document]], Iterator[tuple[list[Claim], str | None]]]
+"""Each document's claims, or the error that stopped its extraction, in input order."""
 
 _DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)([YMWD])|T(\d+(?:\.\d+)?)([HMS]))$")
 _DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
@@ -241,21 +244,38 @@ def extract_loaded(
     statuses: Iterable[DocumentStatus],
     vocabulary: Vocabulary,
     progress: Callable[[Document], None] | None = None,
+    *,
+    extraction: Extraction | None = None,
 ) -> tuple[list[Claim], list[DocumentStatus]]:
-    """The claims of loaded documents, and their statuses with extraction errors marked."""
+    """The claims of loaded documents, and their statuses with extraction errors marked.
+
+    ``extraction`` gives each document's claims or error in input order from elsewhere
+    (Dask workers, ``numcheck.parallel``); by default they are extracted here.
+    """
+    documents = list(documents)
+    results = (
+        extraction(documents)
+        if extraction is not None
+        else (extract_or_error(document, vocabulary) for document in documents)
+    )
     claims: list[Claim] = []
     errors: dict[tuple[str, str], str] = {}
-    for document in documents:
-        found, error = extract_or_error(document, vocabulary)
+    for document, (found, error) in zip(documents, results, strict=True):
         claims.extend(found)
         if error is not None:
             errors[document.source, document.id] = error
         if progress is not None:
             progress(document)
-    marked = [
+    return claims, with_errors(statuses, errors)
+
+
+def with_errors(
+    statuses: Iterable[DocumentStatus], errors: Mapping[tuple[str, str], str]
+) -> list[DocumentStatus]:
+    """``statuses`` with the documents in ``errors`` (by source and id) marked failed."""
+    return [
         status.model_copy(update={"status": "error", "error": errors[key]})
         if (key := (status.source, status.id)) in errors
         else status
         for status in statuses
     ]
-    return claims, marked

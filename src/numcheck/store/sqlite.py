@@ -10,6 +10,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -154,10 +155,11 @@ class ClaimStore:
 
     @contextmanager
     def writing(self, pack: RulePack, *, rebuild: bool = False) -> Iterator[Writer]:
-        """One transaction that adds files to the store, keyed with ``pack``.
+        """A transaction that adds files to the store, keyed with ``pack``.
 
         Without ``rebuild`` the pack must be the one the store was built with; with it,
-        everything stored is dropped first.
+        everything stored is dropped first. ``Writer.commit`` keeps what was written so
+        far, so a run killed later leaves those files stored (and skipped next time).
         """
         if not rebuild:
             self.require(pack)
@@ -170,11 +172,7 @@ class ClaimStore:
                 self._set("fingerprint", pack_fingerprint(pack))
                 writer = Writer(self._db, pair_checks(pack), int(self._get("next_claim") or 1))
                 yield writer
-                self._set("next_claim", str(writer.next_claim))
-                if writer.forgot:
-                    self._db.execute(
-                        "DELETE FROM claim_keys WHERE claim NOT IN (SELECT id FROM claims)"
-                    )
+                writer.save(sweep=True)
         finally:
             self._db.execute("PRAGMA synchronous = NORMAL")
 
@@ -255,6 +253,31 @@ def _reach_condition(reaches: Sequence[Reach]) -> tuple[str, list[float]]:
     return " OR ".join(f"({a})" for a in alternatives) or "0", parameters
 
 
+KeyRow = tuple[str, str, Reach]
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    """A claim as the store writes it: its JSON body and its keys under each pair rule,
+    with the claim's reach. Made where the claim was extracted (a Dask worker), so the one
+    writer only inserts rows."""
+
+    document: str
+    body: str
+    keys: tuple[KeyRow, ...]
+
+
+def stored_claim(claim: Claim, checks: Sequence[tuple[str, PairCheck]]) -> StoredClaim:
+    """What the store keeps of ``claim`` when keyed with ``checks`` (``pair_checks``)."""
+    keys: list[KeyRow] = []
+    for rule, check in checks:
+        found = blocking_keys(check, claim)
+        if found:
+            reach = check.reach(claim)
+            keys.extend((rule, key, reach) for key in found)
+    return StoredClaim(claim.document, claim.model_dump_json(exclude_none=True), tuple(keys))
+
+
 class Writer:
     """Adds files' documents and claims inside ``ClaimStore.writing``."""
 
@@ -287,6 +310,11 @@ class Writer:
             self._db.execute("INSERT INTO keys VALUES (?, ?, ?)", (found, rule, key))
         return found
 
+    @property
+    def checks(self) -> list[tuple[str, PairCheck]]:
+        """The pair checks claims are keyed with (what ``stored_claim`` needs)."""
+        return self._checks
+
     def put(
         self,
         file: str,
@@ -299,6 +327,17 @@ class Writer:
         ``statuses`` are the file's documents; claims of a document with no status, or
         one in error, are not kept.
         """
+        stored = (stored_claim(claim, self._checks) for claim in claims)
+        return self.put_stored(file, content_hash, statuses, stored)
+
+    def put_stored(
+        self,
+        file: str,
+        content_hash: str,
+        statuses: Sequence[DocumentStatus],
+        claims: Iterable[StoredClaim],
+    ) -> int:
+        """``put`` for claims already made into rows (``stored_claim``)."""
         self._forget(file)
         self._db.execute("INSERT INTO files VALUES (?, ?)", (file, content_hash))
         row_of: dict[str, int] = {}
@@ -327,23 +366,41 @@ class Writer:
                 continue
             claim_id = self.next_claim
             self.next_claim += 1
-            claim_rows.append((claim_id, document, claim.model_dump_json(exclude_none=True)))
-            for rule, check in self._checks:
-                keys = blocking_keys(check, claim)
-                if keys:
-                    reach = check.reach(claim)
-                    key_rows.extend(
-                        (
-                            self._key_id(rule, key),
-                            reach.day or 0,
-                            reach.open_ended,
-                            reach.valued,
-                            reach.low,
-                            reach.high,
-                            claim_id,
-                        )
-                        for key in keys
-                    )
+            claim_rows.append((claim_id, document, claim.body))
+            key_rows.extend(
+                (
+                    self._key_id(rule, key),
+                    reach.day or 0,
+                    reach.open_ended,
+                    reach.valued,
+                    reach.low,
+                    reach.high,
+                    claim_id,
+                )
+                for rule, key, reach in claim.keys
+            )
         self._db.executemany("INSERT INTO claims VALUES (?, ?, ?)", claim_rows)
         self._db.executemany("INSERT INTO claim_keys VALUES (?, ?, ?, ?, ?, ?, ?)", key_rows)
         return len(claim_rows)
+
+    def save(self, *, sweep: bool = False) -> None:
+        """Record the next claim id; with ``sweep``, drop the key rows of replaced claims.
+
+        The sweep reads every key row, so it runs once, at the end of a write; a run
+        killed before it leaves a mark, and the next write sweeps.
+        """
+        self._db.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('next_claim', ?)", (str(self.next_claim),)
+        )
+        if self.forgot:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('unswept', '1')")
+        if sweep and self._db.execute("SELECT 1 FROM meta WHERE name = 'unswept'").fetchone():
+            self._db.execute("DELETE FROM claim_keys WHERE claim NOT IN (SELECT id FROM claims)")
+            self._db.execute("DELETE FROM meta WHERE name = 'unswept'")
+        self.forgot = False
+
+    def commit(self) -> None:
+        """Keep everything written so far, even if the run is killed later."""
+        self.save()
+        self._db.execute("COMMIT")
+        self._db.execute("BEGIN")
