@@ -158,8 +158,11 @@ class ValueConflict(PairCheck):
 
     def _part_within_whole(self, part: Claim, ip: Interval, whole: Claim, iw: Interval) -> bool:
         """A figure for a part of the places may be lower than the whole's, never higher."""
-        split = self.frames.part_and_whole(part, whole)
-        if not (self.matcher.part_of(part, whole) or (split and split[0] is part)):
+        if part.frame is not None and whole.frame is not None:
+            split = self.frames.part_and_whole(part, whole)  # the clauses' own places
+            if not (split and split[0] is part):
+                return False
+        elif not self.matcher.part_of(part, whole):
             return False
         return ip.low is None or iw.high is None or ip.low <= iw.high
 
