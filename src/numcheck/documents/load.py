@@ -5,17 +5,25 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from pydantic import ValidationError
 
 from numcheck.documents.markup import html_text, markdown_text
 from numcheck.documents.model import Document, DocumentStatus, OffsetMap
+from numcheck.safe_yaml import YamlProblem, parse_yaml
 
 SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
+# A file past this size is reported as too large, not read: 10 MB is far beyond any article,
+# and a 50 MB "document" is a dump that would hold a run for minutes.
+MAX_DOCUMENT_BYTES = 10_000_000
+# --meta files and front matter are smaller still.
+MAX_METADATA_BYTES = 10_000_000
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class DocumentError(Exception):
@@ -51,30 +59,60 @@ def load_metadata(path: Path) -> dict[str, dict[str, Any]]:
     """Metadata by file name, from YAML (a mapping or a list with ``file``) or CSV."""
     source = str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_METADATA_BYTES:
+            raise DocumentError(source, f"metadata file too large: {size:,} bytes")
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DocumentError(source, f"cannot read metadata: {exc}") from exc
-    rows: list[dict[str, Any]]
+    rows: list[tuple[int | None, dict[str, Any]]]
     if path.suffix.lower() == ".csv":
-        rows = [dict(r) for r in csv.DictReader(raw.splitlines())]
+        try:
+            rows = [(n, dict(r)) for n, r in enumerate(csv.DictReader(raw.splitlines()), start=2)]
+        except csv.Error as exc:
+            raise DocumentError(source, f"invalid CSV: {exc}") from exc
     else:
         try:
-            data = yaml.safe_load(raw)
-        except yaml.YAMLError as exc:
-            raise DocumentError(source, f"invalid YAML: {exc}") from exc
+            parsed = parse_yaml(raw, max_bytes=MAX_METADATA_BYTES)
+        except YamlProblem as exc:
+            raise DocumentError(_at(source, exc.line), exc.message) from exc
+        data = parsed.data
+        lines = _item_lines(parsed.root)
         if isinstance(data, dict):
-            rows = [{"file": k, **(v or {})} for k, v in data.items()]
+            rows = []
+            for (name, value), line in zip(data.items(), lines, strict=True):
+                if value is not None and not isinstance(value, dict):
+                    raise DocumentError(
+                        _at(source, line), f"metadata for {name!r} must be a mapping of fields"
+                    )
+                rows.append((line, {"file": name, **(value or {})}))
         elif isinstance(data, list):
-            rows = [dict(r) for r in data if isinstance(r, dict)]
+            rows = []
+            for row, line in zip(data, lines, strict=True):
+                if not isinstance(row, dict):
+                    raise DocumentError(_at(source, line), "a metadata row must be a mapping")
+                rows.append((line, dict(row)))
         else:
             raise DocumentError(source, "metadata must be a mapping of file names or a list")
     out: dict[str, dict[str, Any]] = {}
-    for row in rows:
+    for line, row in rows:
         name = row.pop("file", None) or row.pop("name", None) or row.pop("path", None)
         if not name:
-            raise DocumentError(source, f"metadata row without a 'file' column: {row}")
+            raise DocumentError(_at(source, line), f"metadata row without a 'file' column: {row}")
         out[str(name)] = row
     return out
+
+
+def _at(source: str, line: int | None) -> str:
+    return f"{source}:{line}" if line else source
+
+
+def _item_lines(root: Any) -> list[int | None]:
+    """1-based line of each top-level entry of a YAML mapping or list."""
+    items = getattr(root, "value", None)
+    if not isinstance(items, list):
+        return []
+    return [(item[0] if isinstance(item, tuple) else item).start_mark.line + 1 for item in items]
 
 
 def _date(value: Any, source: str) -> dt.date | None:
@@ -102,47 +140,77 @@ def metadata_for(path: Path, metadata: Metadata) -> Mapping[str, Any]:
 def document_from_fields(
     doc_id: str, text: str, source: str, fields: Mapping[str, Any], offsets: OffsetMap | None
 ) -> Document:
-    """A document with the metadata fields it was given (published, title, url)."""
+    """A document with the metadata fields it was given (published, title, url).
+
+    A field of the wrong shape (``url: [a, b]``) is a ``DocumentError`` for this document
+    alone. A title written as a number (``title: 1917``) is read as text.
+    """
     published = _date(fields.get("published") or fields.get("date"), source)
-    return Document(
-        id=doc_id,
-        text=text,
-        source=source,
-        published=published,
-        published_basis="metadata" if published else "none",
-        title=fields.get("title"),
-        url=fields.get("url") or fields.get("source_url"),
-        offsets=offsets,
-    )
+    try:
+        return Document(
+            id=doc_id,
+            text=readable(text),
+            source=source,
+            published=published,
+            published_basis="metadata" if published else "none",
+            title=_text_field(fields.get("title")),
+            url=_text_field(fields.get("url") or fields.get("source_url")),
+            offsets=offsets,
+        )
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field_name = ".".join(str(p) for p in error["loc"])
+        raise DocumentError(source, f"{field_name}: {error['msg']}") from exc
 
 
-def load_file(path: Path, metadata: Metadata | None = None) -> LoadResult:
-    """One file: a document (txt, md, html) or many (jsonl)."""
+def _text_field(value: Any) -> Any:
+    """Numbers and dates as written (``title: 1917``); anything else is validated as is."""
+    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def readable(text: str) -> str:
+    """``text`` with lone surrogates (from JSON ``"\\ud800"``) replaced by U+FFFD.
+
+    One character for one keeps every offset; a surrogate cannot be written as UTF-8, so
+    left in it would crash every report that prints the text.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def load_file(
+    path: Path, metadata: Metadata | None = None, *, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> LoadResult:
+    """One file: a document (txt, md, html) or many (jsonl).
+
+    Whatever is wrong with it (unreadable, too large, a bad field, a bad JSONL line)
+    becomes an error status of that file or line; nothing here raises.
+    """
     result = LoadResult()
     source = str(path)
     meta = metadata_for(path, metadata or {})
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        result.fail(source, f"not UTF-8 text: {exc.reason} at byte {exc.start}")
-        return result
+        size = path.stat().st_size
+        if size > max_bytes:
+            result.fail(source, f"too large: {size:,} bytes (the limit is {max_bytes:,})")
+            return result
+        data = path.read_bytes()
     except OSError as exc:
         result.fail(source, f"cannot read: {exc.strerror or exc}")
         return result
     suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return _load_jsonl(path, data, meta)
     try:
-        if suffix == ".jsonl":
-            return _load_jsonl(path, raw, meta)
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        result.fail(source, f"not UTF-8 text: {exc.reason} at byte {exc.start}")
+        return result
+    try:
         if suffix in (".md", ".markdown"):
             text, offsets, front = markdown_text(raw)
-            fields = dict(meta)
-            if front:
-                try:
-                    parsed = yaml.safe_load(front)
-                except yaml.YAMLError as exc:
-                    raise DocumentError(source, f"invalid YAML front matter: {exc}") from exc
-                if isinstance(parsed, dict):
-                    fields = {**parsed, **fields}
+            fields = {**_front_matter(front, source), **meta}
             doc = document_from_fields(
                 str(fields.get("id") or source), text, source, fields, offsets
             )
@@ -164,21 +232,51 @@ def load_file(path: Path, metadata: Metadata | None = None) -> LoadResult:
     return result
 
 
-def _load_jsonl(path: Path, raw: str, meta: Mapping[str, Any]) -> LoadResult:
+def _front_matter(front: str | None, source: str) -> dict[str, Any]:
+    """The fields of a Markdown file's YAML front matter (line 1 is its ``---``)."""
+    if not front:
+        return {}
+    try:
+        parsed = parse_yaml(front, max_bytes=MAX_METADATA_BYTES)
+    except YamlProblem as exc:
+        line = f"line {exc.line + 1}: " if exc.line else ""
+        raise DocumentError(source, f"invalid front matter: {line}{exc.message}") from exc
+    if parsed.data is None:
+        return {}
+    if not isinstance(parsed.data, dict):
+        raise DocumentError(source, "front matter must be a mapping of fields")
+    return parsed.data
+
+
+def _load_jsonl(path: Path, data: bytes, meta: Mapping[str, Any]) -> LoadResult:
+    """One document a line; a line that fails (bad byte, bad JSON, bad field) is its own
+    error status and the other lines still load."""
     result = LoadResult()
-    for number, line in enumerate(raw.splitlines(), start=1):
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for number, raw_line in enumerate(data.split(b"\n"), start=1):
+        source = f"{path}:{number}"
+        try:
+            line = raw_line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            result.fail(source, f"not UTF-8 text: {exc.reason} at byte {exc.start} of the line")
+            continue
         if not line.strip():
             continue
-        source = f"{path}:{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             result.fail(source, f"invalid JSON: {exc.msg} at column {exc.colno}")
             continue
+        except (ValueError, RecursionError) as exc:
+            # a 5,000-digit number passes Python's int-conversion limit; 100k brackets recurse
+            result.fail(source, f"invalid JSON: {str(exc).split(';')[0]}")
+            continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             result.fail(source, "a JSONL document needs a string field 'text'")
             continue
-        doc_id = str(record.get("id") or source)
+        raw_id = record.get("id")
+        doc_id = str(raw_id) if isinstance(raw_id, (str, int)) and raw_id != "" else source
         try:
             doc = document_from_fields(
                 doc_id,
@@ -199,10 +297,15 @@ def document_files(path: Path) -> Iterator[Path]:
     """The files ``path`` names: itself, or the readable files under a folder, sorted."""
     if path.is_dir():
         for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() in SUFFIXES:
+            # a dangling symlink is yielded too: reading it fails, and the report says so
+            if child.suffix.lower() in SUFFIXES and (child.is_file() or _dangling(child)):
                 yield child
     else:
         yield path
+
+
+def _dangling(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
 
 
 def load_paths(paths: Iterable[str | Path], metadata: Metadata | None = None) -> LoadResult:
@@ -211,7 +314,9 @@ def load_paths(paths: Iterable[str | Path], metadata: Metadata | None = None) ->
     for raw_path in paths:
         path = Path(raw_path)
         if not path.exists():
-            result.fail(str(path), "no such file or directory")
+            result.fail(
+                str(path), "no such file or directory" + " (a dangling symlink)" * _dangling(path)
+            )
             continue
         for file in document_files(path):
             result.extend(load_file(file, metadata))
