@@ -14,6 +14,13 @@ from numcheck.claims import Kind
 from numcheck.findings import Category, Severity
 
 RULE_ID = r"^[a-z0-9][a-z0-9-]*$"
+# Bounds on what a rule file may say: a rule file is data from anyone, and a value past
+# these (``tolerance: .inf``, a 10 MB id, ANSI escapes that repaint a terminal) is a
+# mistake or an attack, never a setting.
+_ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f]*$"
+_TEXT = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$"  # lines and tabs allowed
+_CENTURY = 36_525  # days
+_MAX_TERMS = 1_000
 
 
 class Strict(BaseModel):
@@ -23,8 +30,10 @@ class Strict(BaseModel):
 class Examples(Strict):
     """Sentences that show what the rule flags and what it lets pass."""
 
-    fail: list[str] = Field(default_factory=list, description="texts that produce a finding")
-    passes: list[str] = Field(
+    fail: list[Annotated[str, Field(max_length=10_000, pattern=_TEXT)]] = Field(
+        default_factory=list, description="texts that produce a finding"
+    )
+    passes: list[Annotated[str, Field(max_length=10_000, pattern=_TEXT)]] = Field(
         default_factory=list, alias="pass", description="texts that produce none"
     )
 
@@ -32,15 +41,19 @@ class Examples(Strict):
 class Tolerance(Strict):
     """How far two figures may differ and still agree."""
 
-    relative: float = Field(default=0.0, ge=0, description="share of the larger figure")
-    absolute: float = Field(default=0.0, ge=0, description="in the claims' unit")
+    relative: float = Field(
+        default=0.0, ge=0, le=1, allow_inf_nan=False, description="share of the larger figure"
+    )
+    absolute: float = Field(
+        default=0.0, ge=0, le=1e15, allow_inf_nan=False, description="in the claims' unit"
+    )
 
 
 class Reading(Strict):
     """How far a qualifier stretches a figure in the editorial reading (shares of it)."""
 
-    below: float = Field(default=0.0, ge=0, le=1)
-    above: float = Field(default=0.0, ge=0)
+    below: float = Field(default=0.0, ge=0, le=1, allow_inf_nan=False)
+    above: float = Field(default=0.0, ge=0, le=100, allow_inf_nan=False)
 
 
 def _default_readings() -> dict[str, Reading]:
@@ -59,12 +72,20 @@ def _default_readings() -> dict[str, Reading]:
 
 
 class RuleBase(Strict):
-    id: str = Field(pattern=RULE_ID, description="stable rule id, used in reports and ignores")
-    version: int = Field(default=1, ge=1, description="bumped when the rule's behaviour changes")
+    id: str = Field(
+        pattern=RULE_ID, max_length=64, description="stable rule id, used in reports and ignores"
+    )
+    version: int = Field(
+        default=1, ge=1, le=1_000_000, description="bumped when the rule's behaviour changes"
+    )
     severity: Severity
     category: Category = Category.CONFLICT
-    summary: str = Field(min_length=1, description="one line: what the rule flags")
-    description: str = Field(default="", description="why it matters, how it decides")
+    summary: str = Field(
+        min_length=1, max_length=300, pattern=_ONE_LINE, description="one line: what the rule flags"
+    )
+    description: str = Field(
+        default="", max_length=20_000, pattern=_TEXT, description="why it matters, how it decides"
+    )
     examples: Examples = Field(default_factory=Examples)
     enabled: bool = True
     applies: Literal["within", "across", "both"] = Field(
@@ -78,12 +99,14 @@ class SameStory(Strict):
     min_shared_story_terms: int = Field(
         default=3,
         ge=0,
+        le=_MAX_TERMS,
         description="names and places two documents' most named ones must share (a place "
         "counts half; a document that names less must share half of what it names)",
     )
     min_shared_context: int = Field(
         default=1,
         ge=0,
+        le=_MAX_TERMS,
         description="content words, names or places the two claims' sentences must share, "
         "besides the measure itself",
     )
@@ -110,6 +133,7 @@ class ValueConflictOptions(SameStory):
     max_days_apart: int | None = Field(
         default=60,
         ge=0,
+        le=_CENTURY,
         description="figures published further apart than this are not compared, "
         "unless both hold for a window that only grows ('since October')",
     )
@@ -124,7 +148,10 @@ class ValueConflictRule(RuleBase):
 
 class EventDateOptions(SameStory):
     min_shared_participants: int = Field(
-        default=1, ge=1, description="named people or groups both sentences must share"
+        default=1,
+        ge=1,
+        le=_MAX_TERMS,
+        description="named people or groups both sentences must share",
     )
     relative_dates: bool = Field(
         default=False,
@@ -134,6 +161,7 @@ class EventDateOptions(SameStory):
     max_days_between: int = Field(
         default=14,
         ge=0,
+        le=_CENTURY,
         description="dates further apart than this are different occurrences of an event "
         "that can recur (a meeting, a visit); events that happen once to a participant "
         "(the vocabulary's 'once' list: killed, born) are compared at any distance",
@@ -153,7 +181,7 @@ class ElapsedTimeOptions(SameStory):
         description="share of the stated span by which the calendar may differ",
     )
     readings: dict[str, Reading] = Field(default_factory=_default_readings)
-    min_shared_participants: int = Field(default=1, ge=1)
+    min_shared_participants: int = Field(default=1, ge=1, le=_MAX_TERMS)
 
 
 class ElapsedTimeRule(RuleBase):
