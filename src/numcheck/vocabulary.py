@@ -134,10 +134,27 @@ class Places:
         return self.country_of_city.get(name, name)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Places named in ``text``: (start, end, canonical name)."""
-        return [
-            (m.start(), m.end(), self.canonical[m.group()]) for m in self.pattern.finditer(text)
-        ]
+        """Places named in ``text``: (start, end, canonical name).
+
+        The same matches as ``pattern.finditer``, but the alternation of a few thousand
+        names is tried only where a word starts with a letter some name starts with:
+        tried at every position it cost a millisecond per clause.
+        """
+        found: list[tuple[int, int, str]] = []
+        pos = 0
+        for start in self._initials.finditer(text):
+            if start.start() < pos:
+                continue
+            match = self.pattern.match(text, start.start())
+            if match is not None:
+                found.append((match.start(), match.end(), self.canonical[match.group()]))
+                pos = match.end()
+        return found
+
+    @cached_property
+    def _initials(self) -> re.Pattern[str]:
+        firsts = "".join(sorted({name[0] for name in self.canonical if name}))
+        return re.compile(r"(?<![\w-])[" + re.escape(firsts) + "]")
 
     def within(self, inner: str, outer: str) -> bool:
         """Whether ``inner`` lies inside ``outer`` (a place lies inside itself)."""
