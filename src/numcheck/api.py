@@ -106,8 +106,10 @@ def _pack(rules: RulesLike) -> RulePack:
     return rules if isinstance(rules, RulePack) else load_rules(rules)
 
 
-def _open(store: StoreLike, *, create: bool = False) -> ClaimStore:
-    return store if isinstance(store, ClaimStore) else ClaimStore(store, create=create)
+def _open(store: StoreLike, *, create: bool = False, rebuild: bool = False) -> ClaimStore:
+    if isinstance(store, ClaimStore):
+        return store
+    return ClaimStore(store, create=create, replace_damaged=rebuild)
 
 
 def check(
@@ -149,7 +151,7 @@ def index(
     replace their old claims. Raises ``StoreError`` when the store was built with another
     rule pack, unless ``rebuild`` empties it first.
     """
-    opened = _open(store, create=True)
+    opened = _open(store, create=True, rebuild=rebuild)
     try:
         return index_paths(paths, opened, _pack(rules), metadata, rebuild=rebuild)
     finally:

@@ -294,7 +294,7 @@ def _index(args: argparse.Namespace) -> int:
         raise UsageError("index needs --store FILE (or 'store' in the configuration)")
     meta = args.meta or loaded_config.config.meta
     metadata = load_metadata(meta) if meta else None
-    with ClaimStore(store_path, create=True) as store:
+    with ClaimStore(store_path, create=True, replace_damaged=args.rebuild) as store:
         result = index_paths(args.paths, store, pack, metadata, rebuild=args.rebuild)
     print(
         f"indexed {result.documents} documents ({result.claims} claims) into {store_path}; "

@@ -47,7 +47,8 @@ def index_paths(
     """Add the documents under ``paths`` to ``store``; files indexed unchanged are skipped.
 
     A file that fails to load, or a document whose extraction fails, is stored with its
-    error (and read again next time); it never stops the run.
+    error (reported again, not re-read, while the file is unchanged); it never stops the
+    run. A path that vanishes between the listing and the read is an error too.
     """
     result = IndexResult()
     vocabulary = pack.vocabulary
@@ -75,6 +76,7 @@ def index_paths(
                 key = str(file.resolve())
                 if store.file_hash(key) == digest:
                     result.unchanged += 1
+                    result.errors.extend(store.errors_of(key))
                     continue
                 loaded = load_file(file, metadata)
                 claims, statuses = extract_loaded(loaded.documents, loaded.statuses, vocabulary)
