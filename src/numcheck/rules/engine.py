@@ -61,15 +61,14 @@ def _pairs(
     archive costs the draft's claims times the group, not the group squared.
     """
     ordered = sorted(group, key=claim_order)
-    drafts = [i for i, claim in enumerate(ordered) if is_draft(claim)]
-    seen: set[tuple[int, int]] = set()
-    for i in drafts:
+    draft = [is_draft(claim) for claim in ordered]
+    for i in (i for i, is_one in enumerate(draft) if is_one):
         for j in range(len(ordered)):
-            pair = (min(i, j), max(i, j))
-            if i == j or pair in seen:
+            # a pair of two drafts is made once, from the earlier one (no set of pairs:
+            # that held every pair of a batch in memory)
+            if i == j or (draft[j] and j < i):
                 continue
-            seen.add(pair)
-            a, b = ordered[pair[0]], ordered[pair[1]]
+            a, b = ordered[min(i, j)], ordered[max(i, j)]
             same_document = a.document == b.document
             if (applies == "within" and not same_document) or (
                 applies == "across" and same_document
@@ -131,6 +130,7 @@ def run_rules(
                 for key, claim in archive.candidates(rule.id, wanted):
                     if claim.document not in local:
                         groups[key].append(claim)
+            check.forget()
             for key in sorted(groups):
                 for a, b in _pairs(groups[key], rule.applies, is_draft):
                     if drafts is not None and not is_draft(a):
@@ -138,6 +138,7 @@ def run_rules(
                     finding = check.compare(a, b)
                     if finding is not None:
                         findings.setdefault(finding.id, finding)
+                check.forget()  # memory is bounded by the largest group
         elif isinstance(check, DocumentCheck):
             by_document: dict[str, list[Claim]] = defaultdict(list)
             for claim in claims:

@@ -470,6 +470,8 @@ class Writer:
                     )
         self._db.executemany("INSERT INTO claims VALUES (?, ?, ?)", claim_rows)
         self._db.executemany("INSERT INTO claim_keys VALUES (?, ?, ?, ?, ?, ?, ?)", key_rows)
+        for _, check in self._checks:
+            check.forget()  # an index run meets every claim once
         self._files += 1
         if self._checkpoint is not None and self._files % BATCH_FILES == 0:
             self._checkpoint(self)
