@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from hypothesis import strategies as st
+
 Role = Literal["rule", "vocabulary", "places", "meta", "config", "baseline"]
 
 _RULE = (
@@ -168,3 +170,28 @@ ADVERSARIAL_SHAPES: dict[str, Callable[[int], str]] = {
     "unclosed suppression": lambda size: "<!-- numcheck: ignore[value-conflict] " + _prose(size),
     "one long sentence": _repeat("some 5 people and "),
 }
+
+
+_PIECE_WORDS = (
+    "people killed 5 -6 minus in the capital 2,500 about more than 3.5% $41m Jan. 5, 2024 "
+    "Sunday U.S. Iraq since October 1/2 ½ 10^5 1e9 two-thirds dozens hundreds of . , ; \n "
+    "9999999999999999999999 <!-- --> numcheck: ignore[value-conflict] \ud800 \u0663"
+)
+_PIECES = _PIECE_WORDS.split(" ")
+_YAML_PIECE_LINES = (
+    "a: b\n|- x\n|  - y\n|k: &a [1]\n|v: *a\n|d: 2024-02-30\n|t: 1917\n|? [a]\n|: 1\n"
+    '|[[[[\n|{a: b\n|\'\n|"\\ud800"\n|!!python/object:os.system\n|n: 1e999\n|---\n'
+)
+_YAML_PIECES = _YAML_PIECE_LINES.split("|")
+
+
+def news_like_text() -> st.SearchStrategy[str]:
+    """Figures, qualifiers, dates, abbreviations and odd characters, run together."""
+    return st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=8)), max_size=30).map(
+        " ".join
+    )
+
+
+def yaml_like_text() -> st.SearchStrategy[str]:
+    """Fragments of YAML, valid and not: anchors, impossible dates, tags, open brackets."""
+    return st.lists(st.sampled_from(_YAML_PIECES), max_size=20).map("".join)
