@@ -1,7 +1,7 @@
 """Benchmark section for the temporal tagger: numcheck beside dateparser, same scorer.
 
 Runs ``../shared/benchmarks/dates/score_dates.py`` (TempEval-3 measures) on TimeBank and
-AQUAINT for ``numcheck.benchmarks.dates_adapter:dates`` and for the dateparser baseline,
+AQUAINT for ``dates_adapter:dates`` (``benchmarks/`` on the path) and for the dateparser baseline,
 each in a subprocess, and returns a Markdown section. ``python benchmarks/bench_dates.py``
 prints it.
 """
@@ -15,12 +15,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from scorer_env import adapter_env
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DATA = SHARED / "benchmarks" / "dates"
 SCORER = DATA / "score_dates.py"
 SYSTEMS = {
-    "numcheck": "numcheck.benchmarks.dates_adapter:dates",
-    "dateparser": "numcheck.benchmarks.dates_adapter:dateparser_baseline",
+    "numcheck": "dates_adapter:dates",
+    "dateparser": "dates_adapter:dateparser_baseline",
 }
 FILES = ("timebank.jsonl", "aquaint.jsonl")
 
@@ -28,7 +30,7 @@ FILES = ("timebank.jsonl", "aquaint.jsonl")
 def _score(data: Path, extractor: str) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, str(SCORER), str(data), extractor, "--json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True, check=True, env=adapter_env(),
     )  # fmt: skip
     result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
@@ -58,8 +60,8 @@ def run() -> str:
         + f"\n\nMachine: {machine}; one process per run, timing by the scorer (after one"
         " warm-up document); dateparser is `search_dates` with RELATIVE_BASE = DCT, every"
         " hit a DATE.\n\nCommand (from the repository root):\n\n"
-        "```\npython ../shared/benchmarks/dates/score_dates.py "
-        "../shared/benchmarks/dates/timebank.jsonl numcheck.benchmarks.dates_adapter:dates\n"
+        "```\nPYTHONPATH=benchmarks python ../shared/benchmarks/dates/score_dates.py "
+        "../shared/benchmarks/dates/timebank.jsonl dates_adapter:dates\n"
         "```\n"
     )
 

@@ -17,10 +17,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from scorer_env import adapter_env
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SCORER = SHARED / "benchmarks" / "quantities" / "score_quantities.py"
 SYSTEMS = {
-    "numcheck": "numcheck.benchmarks.quantities_adapter:quantities",
+    "numcheck": "quantities_adapter:quantities",
     "quantulum3 (no classifier)": "quantulum3-noclf",
 }
 DATASETS = ("newsquant-dev", "q3-tests", "q3-ambig")
@@ -71,7 +73,10 @@ def run() -> str:
         "Command (from the repository root, once per system):",
         "",
         "```",
-        *(f"python {_relative(SCORER)} --extractor {spec} --time" for spec in SYSTEMS.values()),
+        *(
+            f"PYTHONPATH=benchmarks python {_relative(SCORER)} --extractor {spec} --time"
+            for spec in SYSTEMS.values()
+        ),
         "```",
         "",
     ]
@@ -86,6 +91,7 @@ def _score(extractor: str) -> dict[str, Any]:
             check=True,
             capture_output=True,
             cwd=Path(__file__).resolve().parents[1],
+            env=adapter_env(),
         )
         result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     return result

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from numcheck.claims import Claim, Interval, Kind, Measure, Scope, Span, Window
+from numcheck.claims import Claim, Frame, Interval, Kind, Measure, Scope, Span, Window
 from numcheck.documents.model import DocumentStatus
 from numcheck.rules.engine import run_rules
 from numcheck.rules.load import load_rules
@@ -97,6 +97,7 @@ def _figure(
         qualifier=qualifier,
         unit=unit,
         measure=Measure(head=head, noun=head, text=head),
+        frame=Frame(noun=head, window=window.start if window else None),
         scope=Scope(places=places, window=window),
         context=("official",),  # "Officials counted ...": one story, as extraction reads it
         entities=tuple(f"@{place.lower()}" for place in places),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from numcheck.claims import Claim, Interval, Kind, Measure, Span
+from numcheck.claims import Claim, Frame, Interval, Kind, Measure, Span
 from numcheck.documents.model import Document, DocumentStatus
 from numcheck.extract import pipeline
 from numcheck.findings import Category, Evidence, Finding, Report, Severity, finding_id
@@ -44,6 +44,7 @@ def extract_homes(document: Document, vocabulary: Vocabulary | None = None) -> l
                 value=Interval.point(value),
                 stated=value,
                 measure=Measure(head="home", noun="homes", text="homes"),
+                frame=Frame(noun="home"),
                 as_of=document.published,
                 context=tuple(sorted(set(re.findall(r"[a-z]{3,}", text[start:end])))),
             )

@@ -6,13 +6,19 @@
 >>> report = numcheck.check(["drafts/"], store="claims.sqlite")
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
 from numcheck.api import check, document, extract, index
 from numcheck.claims import Claim, Interval, Kind, Measure, Scope, Span, Window
 from numcheck.documents import Document, DocumentStatus, load_paths
 from numcheck.findings import Category, Evidence, Finding, Report, Severity
 from numcheck.rules import RuleFileError, RulePack, load_rules
+from numcheck.store import StoreError
 
-__version__ = "0.1.0"
+try:  # one source of the version: pyproject.toml, as installed
+    __version__ = version("numcheck")
+except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "Category",
@@ -30,6 +36,7 @@ __all__ = [
     "Scope",
     "Severity",
     "Span",
+    "StoreError",
     "Window",
     "__version__",
     "check",

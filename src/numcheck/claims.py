@@ -145,6 +145,54 @@ class Measure(Frozen):
         return " ".join(words)
 
 
+class Frame(Frozen):
+    """What a figure measures, read from the dependency parse of its sentence.
+
+    Two figures are compared only when their frames say they measure one quantity: the
+    same counted noun and predicate class, the same entity for attributes, the same time
+    and places where both name them, neither a part selected from a larger group.
+    """
+
+    noun: str | None = Field(default=None, description="canonical counted noun ('person')")
+    modifiers: tuple[str, ...] = Field(default=(), description="canonical noun modifiers")
+    predicate: str | None = Field(
+        default=None, description="canonical class of the clause's predicate ('kill')"
+    )
+    negated: bool = False
+    role: str | None = Field(default=None, description="dependency role of the figure's phrase")
+    partitive: bool = Field(default=False, description="'two of the passengers', 'one witness'")
+    subset: bool = Field(default=False, description="'including three children', 'of whom'")
+    owner: str | None = Field(
+        default=None, description="the named entity the figure belongs to ('new democracy')"
+    )
+    attribute_of: str | None = Field(
+        default=None, description="what an attribute describes: 'crane' of 'a 12-ton crane'"
+    )
+    places: tuple[str, ...] = Field(default=(), description="places named in the clause")
+    time: str | None = Field(default=None, description="TIMEX3 of a date in the clause")
+    window: str | None = Field(default=None, description="TIMEX3 start of a window in the clause")
+    other_event: bool = Field(
+        default=False, description="the clause speaks of another, earlier or similar event"
+    )
+
+    def label(self) -> str:
+        """'person killed, in lyon, as of 2024-07-15': what was compared, in words."""
+        words = [*self.modifiers, self.noun or self.predicate or "figure"]
+        if self.predicate and self.predicate != self.noun:
+            words.append(("not " if self.negated else "") + self.predicate)
+        if self.owner:
+            words.append(f"of {self.owner}")
+        if self.attribute_of:
+            words.append(f"of the {self.attribute_of}")
+        if self.places:
+            words.append("in " + ", ".join(self.places))
+        if self.window:
+            words.append(f"since {self.window}")
+        elif self.time:
+            words.append(f"at {self.time}")
+        return " ".join(words)
+
+
 class Window(Frozen):
     """A time window a figure holds for ("since October"), as TIMEX3 bounds."""
 
@@ -189,8 +237,8 @@ class Claim(Frozen):
         "'text' (another date in the text); None for a date written out",
     )
     event: Measure | None = Field(default=None, description="the event a date belongs to")
+    frame: Frame | None = Field(default=None, description="what the figure measures (parse)")
     weekday: int | None = Field(default=None, description="weekday named with the date, 0=Mon")
-    attribution: str | None = None
     in_headline: bool = Field(default=False, description="stated in the document's headline")
     context: tuple[str, ...] = Field(
         default=(), description="content lemmas of the claim's sentence"

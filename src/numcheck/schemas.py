@@ -8,7 +8,7 @@ from typing import Any
 
 from numcheck.claims import Claim
 from numcheck.findings import Report
-from numcheck.rules.schema import RULE_ADAPTER
+from numcheck.rules.kinds import RULE_ADAPTER
 
 SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
     "claims": Claim.model_json_schema,

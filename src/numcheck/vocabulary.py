@@ -92,12 +92,6 @@ def lemma(word: str) -> str:
     return low
 
 
-def verb_lemma(word: str) -> str | None:
-    """The verb lemma of a word that can be a verb ('attacked' -> 'attack'), else None."""
-    lemmas = getAllLemmas(word.lower())
-    return str(lemmas["VERB"][0]) if "VERB" in lemmas else None
-
-
 @dataclass(frozen=True)
 class Measures:
     """Synonym sets and word classes that decide what a count counts."""
@@ -246,6 +240,8 @@ def _places(files: Iterable[Path]) -> Places:
         for region, members in data.regions.items():
             canonical.setdefault(region, region)
             contains.setdefault(region, set()).update(members)
+            for member in members:  # "Kansas" of the United States is a place too
+                canonical.setdefault(member, member)
         for country_name, cities in data.cities.items():
             inside = canonical.get(country_name, country_name)
             for city in cities:

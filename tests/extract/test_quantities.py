@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from numcheck.benchmarks.quantities_adapter import quantities
 from numcheck.extract.mentions import QuantityMention
 from numcheck.extract.quantities import find_quantities
-from numcheck.extract.units import to_base_units
+from numcheck.extract.quantities.units import to_base_units
+from quantities_adapter import quantities
 
 
 def only(text: str, exclude: tuple[tuple[int, int], ...] = ()) -> QuantityMention:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 
 import numcheck
+from numcheck.rules.schema import Selection
 from numcheck.testing.strategies import (
     Scenario,
     agreeing_scenarios,
@@ -76,3 +77,22 @@ def test_finding_ids_survive_unrelated_text_moving(scenario: Scenario) -> None:
     ]
     after = numcheck.check(moved)
     assert [f.id for f in before.findings] == [f.id for f in after.findings]
+
+
+def _selecting(pack: numcheck.RulePack, selection: Selection) -> numcheck.RulePack:
+    rules = tuple(rule.model_copy(update={"select": selection}) for rule in pack.rules)
+    return numcheck.RulePack(rules, pack.folders)
+
+
+@settings(max_examples=30, deadline=None)
+@given(conflicting_scenarios())
+def test_a_selection_narrows_a_rule_and_never_adds_a_finding(scenario: Scenario) -> None:
+    """Selecting every claim kind changes nothing; selecting a measure no claim has
+    leaves nothing."""
+    pack = numcheck.load_rules()
+    documents = list(scenario.documents)
+    every_kind = _selecting(pack, Selection(kinds=list(numcheck.Kind)))
+    no_measure = _selecting(pack, Selection(measures=["no-such-measure"]))
+    plain = _quotes(numcheck.check(documents, rules=pack))
+    assert _quotes(numcheck.check(documents, rules=every_kind)) == plain
+    assert numcheck.check(documents, rules=no_measure).findings == ()

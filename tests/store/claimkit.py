@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from numcheck.claims import Claim, Interval, Kind, Measure, Scope, Span, Window
+from numcheck.claims import Claim, Frame, Interval, Kind, Measure, Scope, Span, Window
 
 SINCE_OCTOBER = Window(text="since October", start="2023-10")
 
@@ -35,6 +35,7 @@ def count(
         stated=figure,
         qualifier=qualifier,
         measure=Measure(head=head, noun=head, text=f"{head}s"),
+        frame=Frame(noun=head, window=window.start if window else None),
         scope=Scope(window=window),
         as_of=published,
         context=("base",),  # one story: every claim's sentence names the base

@@ -152,7 +152,6 @@ def document_from_fields(
             text=readable(text),
             source=source,
             published=published,
-            published_basis="metadata" if published else "none",
             title=_text_field(fields.get("title")),
             url=_text_field(fields.get("url") or fields.get("source_url")),
             offsets=offsets,

@@ -69,7 +69,6 @@ class Document(BaseModel):
     text: str
     source: str
     published: dt.date | None = None
-    published_basis: Literal["metadata", "dateline", "none"] = "none"
     title: str | None = None
     url: str | None = None
     offsets: OffsetMap | None = None

@@ -1,0 +1,1 @@
+"""Extraction: documents to claims (dates, quantities, their frames, the pipeline)."""

@@ -9,8 +9,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 from numcheck.claims import Claim, Interval, Kind, Span
 from numcheck.documents.model import Document, DocumentStatus
-from numcheck.extract.context import ContextReader
 from numcheck.extract.dates import find_dateline, tag_dates
+from numcheck.extract.frames.context import ContextReader
+from numcheck.extract.frames.frame import FrameContext, FrameReader
+from numcheck.extract.frames.parse import parse
 from numcheck.extract.mentions import QuantityMention, Timex
 from numcheck.extract.quantities import find_quantities
 from numcheck.extract.sentences import Sentence, split_sentences
@@ -206,7 +208,29 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
             )
         )
     claims.sort(key=lambda c: (c.span.start, c.span.end))
-    return claims
+    return with_frames(claims, FrameContext(vocabulary.measures, timexes))
+
+
+_FRAMED = frozenset([Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.PERCENT, Kind.DURATION])
+
+
+def with_frames(claims: list[Claim], context: FrameContext) -> list[Claim]:
+    """Claims with their frames, from one parse of the sentences that hold a figure."""
+    sentences = sorted({(c.sentence_start, c.sentence) for c in claims if c.kind in _FRAMED})
+    if not sentences:
+        return claims
+    parsed = dict(zip(sentences, parse([text for _, text in sentences]), strict=True))
+    reader = FrameReader(context)
+    framed: list[Claim] = []
+    for claim in claims:
+        doc = parsed.get((claim.sentence_start, claim.sentence))
+        frame = None
+        if doc is not None and claim.kind in _FRAMED:
+            frame = reader.read(
+                doc, claim.sentence_start, claim.span.start, claim.span.end, claim.kind.value
+            )
+        framed.append(claim.model_copy(update={"frame": frame}) if frame else claim)
+    return framed
 
 
 def extract_or_error(document: Document, vocabulary: Vocabulary) -> tuple[list[Claim], str | None]:

@@ -9,42 +9,16 @@ claim store, which hands the engine only the archive claims that share a draft's
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from numcheck.claims import Claim
 from numcheck.findings import Finding
-from numcheck.rules.checks.base import DocumentCheck, PairCheck, Reach, SingleCheck
-from numcheck.rules.checks.elapsed_time import ElapsedTime
-from numcheck.rules.checks.event_date import EventDateConflict
-from numcheck.rules.checks.totals import TotalsAndParts
-from numcheck.rules.checks.value_conflict import ValueConflict
-from numcheck.rules.checks.weekday import WeekdayMismatch
+from numcheck.rules.checks.base import Check, DocumentCheck, PairCheck, Reach, SingleCheck
+from numcheck.rules.kinds import build_check
 from numcheck.rules.load import RulePack
-from numcheck.rules.schema import (
-    ElapsedTimeRule,
-    EventDateRule,
-    Rule,
-    TotalsRule,
-    ValueConflictRule,
-    WeekdayRule,
-)
-from numcheck.vocabulary import Vocabulary
-
-
-def build_check(rule: Rule, vocabulary: Vocabulary) -> PairCheck | SingleCheck | DocumentCheck:
-    """The comparison a rule configures (the set of checks is closed)."""
-    if isinstance(rule, ValueConflictRule):
-        return ValueConflict(rule, vocabulary)
-    if isinstance(rule, EventDateRule):
-        return EventDateConflict(rule, vocabulary)
-    if isinstance(rule, ElapsedTimeRule):
-        return ElapsedTime(rule, vocabulary)
-    if isinstance(rule, TotalsRule):
-        return TotalsAndParts(rule, vocabulary)
-    if isinstance(rule, WeekdayRule):
-        return WeekdayMismatch(rule, vocabulary)
-    raise TypeError(f"no check for rule {rule!r}")  # pragma: no cover - closed union
+from numcheck.rules.schema import Rule
 
 
 def claim_order(claim: Claim) -> tuple[str, int, int, str]:
@@ -95,6 +69,67 @@ def blocking_keys(check: PairCheck, claim: Claim) -> tuple[str, ...]:
     return tuple(repr(key) for key in check.keys(claim))
 
 
+@dataclass(frozen=True)
+class _Run:
+    """One run's claims and which of them are drafts: each check shape reads them its way."""
+
+    claims: Sequence[Claim]
+    drafts: frozenset[str] | None
+    archive: ClaimSource | None
+
+    def is_draft(self, claim: Claim) -> bool:
+        return self.drafts is None or claim.document in self.drafts
+
+    def groups(self, rule: Rule[Any], check: PairCheck) -> dict[str, list[Claim]]:
+        """The claims of each blocking key, the archive's that share a draft's key included."""
+        groups: dict[str, list[Claim]] = defaultdict(list)
+        wanted: dict[str, list[Reach]] = defaultdict(list)
+        for claim in self.claims:
+            for key in blocking_keys(check, claim):
+                groups[key].append(claim)
+                if self.archive is not None and self.is_draft(claim):
+                    wanted[key].append(check.reach(claim))
+        if self.archive is not None:
+            local = frozenset(claim.document for claim in self.claims)
+            for key, claim in self.archive.candidates(rule.id, wanted):
+                if claim.document not in local:
+                    groups[key].append(claim)
+        return groups
+
+    def pairs(self, rule: Rule[Any], check: PairCheck) -> Iterator[Finding]:
+        """Compare the claims of each blocking group, pairs that involve a draft only."""
+        groups = self.groups(rule, check)
+        check.forget()
+        for key in sorted(groups):
+            for a, b in _pairs(groups[key], rule.applies, self.is_draft):
+                if self.drafts is not None and not self.is_draft(a):
+                    a, b = b, a  # the draft's claim leads: reports point at the draft
+                finding = check.compare(a, b)
+                if finding is not None:
+                    yield finding
+            check.forget()  # memory is bounded by the largest group
+
+    def documents(self, check: DocumentCheck) -> Iterator[Finding]:
+        by_document: dict[str, list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            if self.is_draft(claim):
+                by_document[claim.document].append(claim)
+        for document_claims in by_document.values():
+            yield from check.inspect_document(document_claims)
+
+    def singles(self, check: SingleCheck) -> Iterator[Finding]:
+        for claim in self.claims:
+            if self.is_draft(claim) and (finding := check.inspect(claim)) is not None:
+                yield finding
+
+    def findings(self, rule: Rule[Any], check: Check) -> Iterator[Finding]:
+        if isinstance(check, PairCheck):
+            return self.pairs(rule, check)
+        if isinstance(check, DocumentCheck):
+            return self.documents(check)
+        return self.singles(check)
+
+
 def run_rules(
     claims: Sequence[Claim],
     pack: RulePack,
@@ -109,48 +144,12 @@ def run_rules(
     """
     if archive is not None and drafts is None:
         drafts = frozenset(claim.document for claim in claims)
-
-    def is_draft(claim: Claim) -> bool:
-        return drafts is None or claim.document in drafts
-
-    local = frozenset(claim.document for claim in claims)
+    run = _Run(claims, drafts, archive)
     vocabulary = pack.vocabulary
     findings: dict[str, Finding] = {}
     for rule in pack.enabled():
-        check = build_check(rule, vocabulary)
-        if isinstance(check, PairCheck):
-            groups: dict[str, list[Claim]] = defaultdict(list)
-            wanted: dict[str, list[Reach]] = defaultdict(list)
-            for claim in claims:
-                for key in blocking_keys(check, claim):
-                    groups[key].append(claim)
-                    if archive is not None and is_draft(claim):
-                        wanted[key].append(check.reach(claim))
-            if archive is not None:
-                for key, claim in archive.candidates(rule.id, wanted):
-                    if claim.document not in local:
-                        groups[key].append(claim)
-            check.forget()
-            for key in sorted(groups):
-                for a, b in _pairs(groups[key], rule.applies, is_draft):
-                    if drafts is not None and not is_draft(a):
-                        a, b = b, a  # the draft's claim leads: reports point at the draft
-                    finding = check.compare(a, b)
-                    if finding is not None:
-                        findings.setdefault(finding.id, finding)
-                check.forget()  # memory is bounded by the largest group
-        elif isinstance(check, DocumentCheck):
-            by_document: dict[str, list[Claim]] = defaultdict(list)
-            for claim in claims:
-                if is_draft(claim):
-                    by_document[claim.document].append(claim)
-            for document_claims in by_document.values():
-                for finding in check.inspect_document(document_claims):
-                    findings.setdefault(finding.id, finding)
-        else:
-            for claim in claims:
-                if is_draft(claim) and (finding := check.inspect(claim)) is not None:
-                    findings.setdefault(finding.id, finding)
+        for finding in run.findings(rule, build_check(rule, vocabulary)):
+            findings.setdefault(finding.id, finding)
     return sorted(
         findings.values(),
         key=lambda f: (claim_order(f.evidence[0].claim), f.rule, f.id),

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
-from numcheck.rules.schema import RULE_ADAPTER, Rule
+from numcheck.rules.kinds import KINDS, RULE_ADAPTER
+from numcheck.rules.schema import Rule
 from numcheck.rules.yaml_source import RuleFileError, read_yaml
 from numcheck.vocabulary import Vocabulary, bundled_rules_dir, load_vocabulary
 
@@ -20,18 +22,18 @@ _NOT_RULES = frozenset({"vocabulary", "cases"})
 class RulePack:
     """Rules to run and the folders whose vocabularies extend the bundled one."""
 
-    rules: tuple[Rule, ...]
+    rules: tuple[Rule[Any], ...]
     folders: tuple[Path, ...] = field(default=())
 
     @property
     def vocabulary(self) -> Vocabulary:
         return load_vocabulary(*self.folders)
 
-    def enabled(self) -> tuple[Rule, ...]:
+    def enabled(self) -> tuple[Rule[Any], ...]:
         return tuple(r for r in self.rules if r.enabled)
 
 
-def load_rule_file(path: Path) -> Rule:
+def load_rule_file(path: Path) -> Rule[Any]:
     """One rule, validated; errors name the file and the line."""
     source = read_yaml(path)
     if not isinstance(source.data, dict):
@@ -40,11 +42,9 @@ def load_rule_file(path: Path) -> Rule:
         return RULE_ADAPTER.validate_python(source.data)
     except ValidationError as exc:
         error = exc.errors()[0]
-        location = [
-            p
-            for p in error["loc"]
-            if not ((isinstance(p, str) and p.endswith("-conflict")) or p == "weekday-mismatch")
-        ]
+        location = list(error["loc"])
+        if location and location[0] in KINDS:
+            location = location[1:]  # pydantic names the kind first; the file does not
         dotted = ".".join(str(p) for p in location) or "(top level)"
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise RuleFileError(
@@ -70,7 +70,7 @@ def load_rules(paths: Path | str | Sequence[Path | str] | None = None) -> RulePa
         paths = [bundled_rules_dir()]
     elif isinstance(paths, (str, Path)):
         paths = [paths]
-    rules: list[Rule] = []
+    rules: list[Rule[Any]] = []
     folders: list[Path] = []
     seen: dict[str, Path] = {}
     for raw in paths:

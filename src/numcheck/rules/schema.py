@@ -1,39 +1,85 @@
-"""The rule-file format: a closed set of typed checks, each configured by data.
+"""The rule-file format: what every rule file says, and the option pieces kinds share.
 
-``numcheck schema rules`` prints the JSON Schema of ``RuleFile``; editors get completion
-and validation from it.
+Each kind's own options sit beside its check (``checks/<kind>.py``); ``kinds.py`` joins
+them into the closed union that ``numcheck schema rules`` prints, so editors get
+completion and validation from it.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import datetime as dt
+import string
+from collections.abc import Sequence
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from numcheck.claims import Kind
+from numcheck.claims import Claim, Kind
+from numcheck.extract.quantities.qualifiers import editorial_readings, qualifier_names
 from numcheck.findings import Category, Severity
+from numcheck.vocabulary import Measures
 
 RULE_ID = r"^[a-z0-9][a-z0-9-]*$"
 # Bounds on what a rule file may say: a rule file is data from anyone, and a value past
 # these (``tolerance: .inf``, a 10 MB id, ANSI escapes that repaint a terminal) is a
 # mistake or an attack, never a setting.
-_ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f]*$"
-_TEXT = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$"  # lines and tabs allowed
-_CENTURY = 36_525  # days
-_MAX_TERMS = 1_000
+ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f]*$"
+TEXT = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$"  # lines and tabs allowed
+CENTURY_DAYS = 36_525
+MAX_TERMS = 1_000
+
+Applies = Literal["within", "across", "both"]
 
 
 class Strict(BaseModel):
+    """Rule data is immutable and unknown keys are errors, so a typo never passes."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Examples(Strict):
-    """Sentences that show what the rule flags and what it lets pass."""
+class ExampleDocument(Strict):
+    """One document of an example that needs more than one, or a publication date."""
 
-    fail: list[Annotated[str, Field(max_length=10_000, pattern=_TEXT)]] = Field(
-        default_factory=list, description="texts that produce a finding"
+    text: str = Field(max_length=10_000, pattern=TEXT)
+    published: dt.date | None = None
+    archive: bool = Field(default=False, description="checked against, not checked")
+
+    def describe(self) -> str:
+        notes = [
+            *(["archive"] if self.archive else []),
+            *([f"published {self.published.isoformat()}"] if self.published else []),
+        ]
+        return self.text + (f" ({', '.join(notes)})" if notes else "")
+
+
+def _as_document(value: object) -> object:
+    return {"text": value} if isinstance(value, str) else value
+
+
+def _as_documents(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+Example = Annotated[
+    list[
+        Annotated[
+            ExampleDocument,
+            BeforeValidator(_as_document, json_schema_input_type=str | ExampleDocument),
+        ]
+    ],
+    BeforeValidator(_as_documents, json_schema_input_type=str | list[str | ExampleDocument]),
+]
+"""A text, or documents checked together (each a text or a mapping with its date); read
+as a list of documents, so an error points at the document that is wrong."""
+
+
+class Examples(Strict):
+    """Texts that show what the rule flags and what it lets pass; they run as cases."""
+
+    fail: list[Example] = Field(
+        default_factory=list, description="texts that produce a finding of the rule"
     )
-    passes: list[Annotated[str, Field(max_length=10_000, pattern=_TEXT)]] = Field(
+    passes: list[Example] = Field(
         default_factory=list, alias="pass", description="texts that produce none"
     )
 
@@ -49,29 +95,97 @@ class Tolerance(Strict):
     )
 
 
-class Reading(Strict):
+class Stretch(Strict):
     """How far a qualifier stretches a figure in the editorial reading (shares of it)."""
 
     below: float = Field(default=0.0, ge=0, le=1, allow_inf_nan=False)
     above: float = Field(default=0.0, ge=0, le=100, allow_inf_nan=False)
 
 
-def _default_readings() -> dict[str, Reading]:
-    return {
-        "exact": Reading(),
-        "about": Reading(below=0.1, above=0.1),
-        "more-than": Reading(above=0.25),
-        "just-over": Reading(above=0.05),
-        "at-least": Reading(above=0.25),
-        "nearly": Reading(below=0.1),
-        "just-under": Reading(below=0.05),
-        "less-than": Reading(below=0.25),
-        "at-most": Reading(below=1.0),
-        "up-to": Reading(below=1.0),
-    }
+def _default_readings() -> dict[str, Stretch]:
+    return {name: Stretch(**stretch) for name, stretch in editorial_readings().items()}
+
+
+def _known_qualifiers(readings: dict[str, Stretch]) -> dict[str, Stretch]:
+    unknown = sorted(set(readings) - qualifier_names())
+    if unknown:
+        known = ", ".join(sorted(qualifier_names()))
+        raise ValueError(f"no qualifier named {', '.join(unknown)} (qualifiers: {known})")
+    return readings
+
+
+Readings = Annotated[dict[str, Stretch], AfterValidator(_known_qualifiers)]
+"""Editorial stretch by qualifier name; names are checked against the qualifier data."""
+
+
+def readings_field(description: str = "") -> Any:
+    """The ``readings`` option of a kind that reads qualifiers editorially."""
+    return Field(
+        default_factory=_default_readings,
+        description=description
+        or "editorial stretch of each qualifier (shares of the figure below and above it; "
+        "defaults from numcheck/data/qualifiers.yaml); missing qualifiers read strictly",
+    )
+
+
+class Options(Strict):
+    """What a rule of one kind may set under ``options``; each kind extends it."""
+
+
+class NoOptions(Options):
+    """A kind with nothing to set."""
+
+
+OptionsT = TypeVar("OptionsT", bound=Options)
+
+
+class Selection(Strict):
+    """Which claims a rule compares; an empty list selects every claim."""
+
+    kinds: list[Kind] = Field(
+        default_factory=list,
+        description="claim kinds: count, quantity, money, percent, duration, date",
+    )
+    measures: list[str] = Field(
+        default_factory=list,
+        description="measure classes: the synonym set of a claim's measure (of a date: its "
+        "event), named as in vocabulary/measures.yaml ('troop', 'kill'), or the lemma of "
+        "a noun in no set ('home')",
+    )
+
+    def admits(self, claim: Claim, measures: Measures) -> bool:
+        if self.kinds and claim.kind not in self.kinds:
+            return False
+        if not self.measures:
+            return True
+        counted = claim.measure or claim.event
+        return counted is not None and measures.canonical(counted.head) in self.measures
+
+
+MESSAGE_FIELDS = {
+    "message": "the check's own message",
+    "quotes": "the claims' quotes, joined by ' vs '",
+    "documents": "the claims' documents, joined by ', '",
+    "rule": "the rule id",
+}
+
+
+def _known_placeholders(template: str | None) -> str | None:
+    if template is None:
+        return None
+    for match in string.Template.pattern.finditer(template):
+        if match["escaped"] is not None:
+            continue
+        name = match["named"] or match["braced"]
+        if name not in MESSAGE_FIELDS:  # a lone "$" has no name
+            known = ", ".join(f"${n}" for n in MESSAGE_FIELDS)
+            raise ValueError(f"unknown placeholder {match[0]!r} (placeholders: {known})")
+    return template
 
 
 class RuleBase(Strict):
+    """What every rule file says, whatever its kind."""
+
     id: str = Field(
         pattern=RULE_ID, max_length=64, description="stable rule id, used in reports and ignores"
     )
@@ -81,141 +195,57 @@ class RuleBase(Strict):
     severity: Severity
     category: Category = Category.CONFLICT
     summary: str = Field(
-        min_length=1, max_length=300, pattern=_ONE_LINE, description="one line: what the rule flags"
+        min_length=1, max_length=300, pattern=ONE_LINE, description="one line: what the rule flags"
     )
     description: str = Field(
-        default="", max_length=20_000, pattern=_TEXT, description="why it matters, how it decides"
+        default="", max_length=20_000, pattern=TEXT, description="why it matters, how it decides"
     )
     examples: Examples = Field(default_factory=Examples)
     enabled: bool = True
-    applies: Literal["within", "across", "both"] = Field(
+    select: Selection = Field(default_factory=Selection)
+    message: Annotated[str | None, AfterValidator(_known_placeholders)] = Field(
+        default=None,
+        description="the finding's message as a template: $message (the check's own), "
+        "$quotes, $documents, $rule; unset: the check's own message",
+    )
+    applies: Applies = Field(
         default="both", description="compare claims inside one document, across documents, or both"
     )
 
+    def render_message(self, message: str, claims: Sequence[Claim]) -> str:
+        """The finding's message: the rule's template filled in, else the check's own."""
+        if self.message is None:
+            return message
+        return string.Template(self.message).substitute(
+            message=message,
+            quotes=" vs ".join(claim.quote for claim in claims),
+            documents=", ".join(dict.fromkeys(claim.document for claim in claims)),
+            rule=self.id,
+        )
 
-class SameStory(Strict):
+
+class Rule(RuleBase, Generic[OptionsT]):
+    """A rule of one kind (``check``) with that kind's options; ``kinds.py`` makes the
+    model of each kind, whose ``check`` admits only the kind's name."""
+
+    check: str
+    options: OptionsT
+
+
+class SameStory(Options):
     """When two claims of different documents tell the same story at all."""
 
     min_shared_story_terms: int = Field(
         default=3,
         ge=0,
-        le=_MAX_TERMS,
+        le=MAX_TERMS,
         description="names and places two documents' most named ones must share (a place "
         "counts half; a document that names less must share half of what it names)",
     )
     min_shared_context: int = Field(
         default=1,
         ge=0,
-        le=_MAX_TERMS,
+        le=MAX_TERMS,
         description="content words, names or places the two claims' sentences must share, "
         "besides the measure itself",
     )
-
-
-class ValueConflictOptions(SameStory):
-    kinds: list[Kind] = Field(
-        default_factory=lambda: [Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.PERCENT]
-    )
-    semantics: Literal["editorial", "strict"] = Field(
-        default="editorial",
-        description="strict: pure interval logic; editorial: qualifiers read as newsrooms use them",
-    )
-    tolerance: Tolerance = Field(default_factory=Tolerance)
-    readings: dict[str, Reading] = Field(
-        default_factory=_default_readings,
-        description="editorial stretch of each qualifier; missing qualifiers read strictly",
-    )
-    update_severity: Severity = Field(
-        default=Severity.INFO,
-        description="severity of a later, higher figure of a count that only grows "
-        "(a possible update rather than a conflict)",
-    )
-    max_days_apart: int | None = Field(
-        default=60,
-        ge=0,
-        le=_CENTURY,
-        description="figures published further apart than this are not compared, "
-        "unless both hold for a window that only grows ('since October')",
-    )
-
-
-class ValueConflictRule(RuleBase):
-    """The same measure, in compatible scopes, with figures that cannot both hold."""
-
-    check: Literal["value-conflict"]
-    options: ValueConflictOptions = Field(default_factory=ValueConflictOptions)
-
-
-class EventDateOptions(SameStory):
-    min_shared_participants: int = Field(
-        default=1,
-        ge=1,
-        le=_MAX_TERMS,
-        description="named people or groups both sentences must share",
-    )
-    relative_dates: bool = Field(
-        default=False,
-        description="also compare dates read relative to the publication date ('on Sunday', "
-        "'yesterday'); off by default, since they are only as right as that date",
-    )
-    max_days_between: int = Field(
-        default=14,
-        ge=0,
-        le=_CENTURY,
-        description="dates further apart than this are different occurrences of an event "
-        "that can recur (a meeting, a visit); events that happen once to a participant "
-        "(the vocabulary's 'once' list: killed, born) are compared at any distance",
-    )
-
-
-class EventDateRule(RuleBase):
-    """The same event dated differently (compared at the coarser granularity)."""
-
-    check: Literal["event-date-conflict"]
-    options: EventDateOptions = Field(default_factory=EventDateOptions)
-
-
-class ElapsedTimeOptions(SameStory):
-    tolerance: Tolerance = Field(
-        default_factory=lambda: Tolerance(relative=0.1),
-        description="share of the stated span by which the calendar may differ",
-    )
-    readings: dict[str, Reading] = Field(default_factory=_default_readings)
-    min_shared_participants: int = Field(default=1, ge=1, le=_MAX_TERMS)
-
-
-class ElapsedTimeRule(RuleBase):
-    """A span of time since an event ("nearly seven years after ...") that the event's
-    date, known from this or another document, contradicts."""
-
-    check: Literal["elapsed-time"]
-    options: ElapsedTimeOptions = Field(default_factory=ElapsedTimeOptions)
-
-
-class TotalsOptions(Strict):
-    tolerance: Tolerance = Field(default_factory=Tolerance)
-    readings: dict[str, Reading] = Field(default_factory=_default_readings)
-
-
-class TotalsRule(RuleBase):
-    """Parts that do not add up to their total, or a part larger than its total."""
-
-    check: Literal["totals"]
-    options: TotalsOptions = Field(default_factory=TotalsOptions)
-    applies: Literal["within", "across", "both"] = "within"
-
-
-class WeekdayRule(RuleBase):
-    """A weekday named with a date that falls on another weekday."""
-
-    check: Literal["weekday-mismatch"]
-
-
-Rule = Annotated[
-    ValueConflictRule | EventDateRule | ElapsedTimeRule | TotalsRule | WeekdayRule,
-    Field(discriminator="check"),
-]
-
-
-RULE_ADAPTER: TypeAdapter[Rule] = TypeAdapter(Rule)
-"""Validates one rule file (its top-level mapping) and gives its JSON Schema."""

@@ -78,14 +78,22 @@ class ScopeMatcher:
         return None if verb == head or verb in self.measures.light_verbs else verb
 
     def same_story(
-        self, a: Claim, b: Claim, options: SameStory, ignore: frozenset[str] = frozenset()
+        self,
+        a: Claim,
+        b: Claim,
+        options: SameStory,
+        ignore: frozenset[str] = frozenset(),
+        *,
+        framed: bool = False,
     ) -> bool:
         """Whether two claims may speak of one story: their documents share enough of their
         most named names and places, their sentences name the same someone or somewhere
         (a place inside another counts), and share a word besides the measure.
 
         An archive holds many stories; "51 people" in one and "one person" in another are
-        never a conflict unless the texts show they tell the same one.
+        never a conflict unless the texts show they tell the same one. With ``framed`` (the
+        claims' frames already agree on what, whose, where and when), the documents' story
+        decides alone: sentences that say the same thing in other words still count.
         """
         if a.document != b.document:
             # A text that names little must share half of what it names; one that names
@@ -94,6 +102,8 @@ class ScopeMatcher:
             needed = min(float(options.min_shared_story_terms), smaller / 2)
             if smaller >= 1 and _weight(self._shared(a.story, b.story)) < needed:
                 return False
+        if framed:
+            return True
         # A sentence that names nobody ("The company has 31 million shares") is about what
         # its document is about.
         named_a = a.entities or (a.story if a.document != b.document else ())
@@ -124,6 +134,17 @@ class ScopeMatcher:
         inner = {level(p) for p in _places(a)}
         outer = {level(p) for p in _places(b)}
         return bool(inner) and inner < outer
+
+    def caveats(self, a: Claim, b: Claim) -> Match:
+        """How the scopes of two claims that measure one quantity differ."""
+        caveats: list[str] = []
+        places_a, places_b = _places(a), _places(b)
+        if places_a and places_b and places_a != places_b:
+            caveats.append(f"places differ: {_list(places_a)} vs {_list(places_b)}")
+        window_a, window_b = a.scope.window, b.scope.window
+        if window_a and window_b and window_a.text != window_b.text:
+            caveats.append(f"windows differ: {window_a.text!r} vs {window_b.text!r}")
+        return Match(tuple(caveats))
 
     def match(self, a: Claim, b: Claim) -> Match | None:
         """A ``Match`` when ``a`` and ``b`` may count the same thing, else None."""

@@ -11,7 +11,7 @@ import hashlib
 import json
 
 from numcheck.rules.checks.base import PairCheck
-from numcheck.rules.engine import build_check
+from numcheck.rules.kinds import build_check
 from numcheck.rules.load import RulePack
 from numcheck.vocabulary import vocabulary_files
 
@@ -24,12 +24,13 @@ def pair_checks(pack: RulePack) -> list[tuple[str, PairCheck]]:
 
 
 def pack_fingerprint(pack: RulePack) -> str:
-    """A hash of the enabled pair rules' ids, checks and options, and the vocabulary files."""
+    """A hash of the enabled pair rules' ids, checks, options and selections, and the
+    vocabulary files."""
     digest = hashlib.sha256()
     keyed = {rule_id for rule_id, _ in pair_checks(pack)}
     rules = sorted(
         (
-            rule.model_dump(mode="json", include={"id", "check", "options"})
+            rule.model_dump(mode="json", include={"id", "check", "options", "select"})
             for rule in pack.enabled()
             if rule.id in keyed
         ),

@@ -130,6 +130,56 @@ class DocumentCheck(ABC):
         """Findings among the claims of one document."""
 
 
+Check = PairCheck | SingleCheck | DocumentCheck
+"""What a rule kind builds from a rule: the engine runs each shape its own way."""
+
+
+class _SelectedPairs(PairCheck):
+    def __init__(self, check: PairCheck, admits: Callable[[Claim], bool]) -> None:
+        self.check, self.admits = check, admits
+
+    def key(self, claim: Claim) -> Hashable | None:
+        return self.check.key(claim) if self.admits(claim) else None
+
+    def keys(self, claim: Claim) -> tuple[Hashable, ...]:
+        return self.check.keys(claim) if self.admits(claim) else ()
+
+    def reach(self, claim: Claim) -> Reach:
+        return self.check.reach(claim)
+
+    def forget(self) -> None:
+        self.check.forget()
+
+    def compare(self, a: Claim, b: Claim) -> Finding | None:
+        return self.check.compare(a, b)
+
+
+class _SelectedSingles(SingleCheck):
+    def __init__(self, check: SingleCheck, admits: Callable[[Claim], bool]) -> None:
+        self.check, self.admits = check, admits
+
+    def inspect(self, claim: Claim) -> Finding | None:
+        return self.check.inspect(claim) if self.admits(claim) else None
+
+
+class _SelectedDocuments(DocumentCheck):
+    def __init__(self, check: DocumentCheck, admits: Callable[[Claim], bool]) -> None:
+        self.check, self.admits = check, admits
+
+    def inspect_document(self, claims: Sequence[Claim]) -> list[Finding]:
+        return self.check.inspect_document([c for c in claims if self.admits(c)])
+
+
+def selected(check: Check, admits: Callable[[Claim], bool]) -> Check:
+    """``check`` restricted to the claims ``admits`` selects (a rule's ``select``): the
+    others join no blocking group, so a claim store does not key them either."""
+    if isinstance(check, PairCheck):
+        return _SelectedPairs(check, admits)
+    if isinstance(check, DocumentCheck):
+        return _SelectedDocuments(check, admits)
+    return _SelectedSingles(check, admits)
+
+
 def make_finding(
     rule: RuleBase,
     claims: tuple[Claim, ...],
@@ -140,12 +190,14 @@ def make_finding(
     severity: Severity | None = None,
     category: Category | None = None,
 ) -> Finding:
+    """The finding of ``rule`` on ``claims``: its id from what the claims say, its message
+    through the rule's template; ``severity`` and ``category`` override the rule's."""
     return Finding(
         id=finding_id(rule.id, claims),
         rule=rule.id,
         severity=severity or rule.severity,
         category=category or rule.category,
-        message=message,
+        message=rule.render_message(message, claims),
         explanation=explanation,
         caveats=caveats,
         evidence=tuple(Evidence.of(c) for c in claims),

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from pydantic import Field
+
 from numcheck.claims import Claim, Interval, Kind
 from numcheck.findings import Finding
 from numcheck.rules.checks.base import PairCheck, make_finding
-from numcheck.rules.checks.event_date import calendar_value, first_day, per_participant
-from numcheck.rules.checks.value_conflict import editorial_interval, gap
-from numcheck.rules.schema import ElapsedTimeRule
+from numcheck.rules.checks.compare import (
+    calendar_value,
+    editorial_interval,
+    first_day,
+    gap,
+    per_participant,
+)
+from numcheck.rules.schema import MAX_TERMS, Readings, Rule, SameStory, Tolerance, readings_field
 from numcheck.rules.scope import ScopeMatcher
 from numcheck.vocabulary import Vocabulary
 
@@ -22,8 +29,22 @@ from numcheck.vocabulary import Vocabulary
 _DAYS = {"year": 365.2425, "month": 30.436875, "week": 7.0, "day": 1.0}
 
 
+class ElapsedTimeOptions(SameStory):
+    """How an elapsed-time rule reads a span and how far the calendar may differ."""
+
+    tolerance: Tolerance = Field(
+        default_factory=lambda: Tolerance(relative=0.1),
+        description="share of the stated span by which the calendar may differ",
+    )
+    readings: Readings = readings_field()
+    min_shared_participants: int = Field(default=1, ge=1, le=MAX_TERMS)
+
+
 class ElapsedTime(PairCheck):
-    def __init__(self, rule: ElapsedTimeRule, vocabulary: Vocabulary) -> None:
+    """A span of time since an event ("nearly seven years after ...") that the event's
+    date, known from this or another document, contradicts."""
+
+    def __init__(self, rule: Rule[ElapsedTimeOptions], vocabulary: Vocabulary) -> None:
         self.rule = rule
         self.options = rule.options
         self.measures = vocabulary.measures

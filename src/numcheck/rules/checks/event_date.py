@@ -8,74 +8,53 @@ Best practice: "January 3, 2020" and "Jan. 3, 2020" (or "2020-01-03"), and a mon
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import re
 from collections.abc import Hashable
+
+from pydantic import Field
 
 from numcheck.claims import Claim, Measure
 from numcheck.findings import Finding
 from numcheck.rules.checks.base import EVERYWHERE, PairCheck, Reach, make_finding
-from numcheck.rules.schema import EventDateRule
+from numcheck.rules.checks.compare import (
+    calendar_days,
+    calendar_value,
+    first_day,
+    per_participant,
+    same_at_coarser,
+)
+from numcheck.rules.schema import CENTURY_DAYS, MAX_TERMS, Rule, SameStory
 from numcheck.rules.scope import ScopeMatcher
 from numcheck.vocabulary import Vocabulary
 
-_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
+class EventDateOptions(SameStory):
+    """When two dates tell of one event: shared participants, relative dates, recurrence."""
 
-def calendar_value(claim: Claim) -> str | None:
-    """The TIMEX3 value of a resolved calendar date (year, month or day), else None."""
-    if not claim.resolved or claim.timex is None:
-        return None
-    return claim.timex if _CALENDAR_VALUE.match(claim.timex) else None
-
-
-def calendar_days(value: str) -> tuple[int, int] | None:
-    """First and last day (ordinals) of a calendar value: 2020 -> Jan 1 to Dec 31, 2020.
-
-    Two calendar values are the same at the coarser granularity exactly when their days
-    overlap (a year holds its months, a month its days).
-    """
-    parts = [int(p) for p in value.split("-")]
-    try:
-        if len(parts) == 1:
-            first, last = dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
-        elif len(parts) == 2:
-            month_days = calendar.monthrange(parts[0], parts[1])[1]
-            first = dt.date(parts[0], parts[1], 1)
-            last = dt.date(parts[0], parts[1], month_days)
-        else:
-            first = last = dt.date(parts[0], parts[1], parts[2])
-    except (ValueError, calendar.IllegalMonthError):
-        return None
-    return first.toordinal(), last.toordinal()
-
-
-def per_participant(event: Hashable | None, claim: Claim) -> tuple[Hashable, ...]:
-    """Blocking keys for checks whose findings need a shared participant: the event with
-    each participant, since the event alone ("kill") would put most of an archive in one
-    group."""
-    if event is None or claim.event is None:
-        return ()
-    return tuple((event, who) for who in sorted(set(claim.event.modifiers)))
-
-
-def first_day(value: str) -> dt.date | None:
-    """The first day a calendar value covers (2020 -> 2020-01-01)."""
-    parts = [int(p) for p in value.split("-")]
-    try:
-        return dt.date(parts[0], *[*parts[1:], 1, 1][:2])
-    except ValueError:
-        return None
-
-
-def same_at_coarser(a: str, b: str) -> bool:
-    width = min(len(a), len(b))
-    return a[:width] == b[:width]
+    min_shared_participants: int = Field(
+        default=1,
+        ge=1,
+        le=MAX_TERMS,
+        description="named people or groups both sentences must share",
+    )
+    relative_dates: bool = Field(
+        default=False,
+        description="also compare dates read relative to the publication date ('on Sunday', "
+        "'yesterday'); off by default, since they are only as right as that date",
+    )
+    max_days_between: int = Field(
+        default=14,
+        ge=0,
+        le=CENTURY_DAYS,
+        description="dates further apart than this are different occurrences of an event "
+        "that can recur (a meeting, a visit); events that happen once to a participant "
+        "(the vocabulary's 'once' list: killed, born) are compared at any distance",
+    )
 
 
 class EventDateConflict(PairCheck):
-    def __init__(self, rule: EventDateRule, vocabulary: Vocabulary) -> None:
+    """The same event dated differently (compared at the coarser granularity)."""
+
+    def __init__(self, rule: Rule[EventDateOptions], vocabulary: Vocabulary) -> None:
         self.rule = rule
         self.measures = vocabulary.measures
         self.matcher = ScopeMatcher(vocabulary)

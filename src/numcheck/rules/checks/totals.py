@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pydantic import Field
+
 from numcheck.claims import Claim, Interval, Kind, format_number
 from numcheck.findings import Finding
 from numcheck.rules.checks.base import DocumentCheck, make_finding
-from numcheck.rules.checks.value_conflict import editorial_interval, gap
-from numcheck.rules.schema import TotalsRule
+from numcheck.rules.checks.compare import editorial_interval, gap
+from numcheck.rules.schema import Options, Readings, Rule, Tolerance, readings_field
 from numcheck.vocabulary import Vocabulary
 
 _JOINER = re.compile(r"\A(?:\s*,\s*(?:and\s+)?|\s+and\s+)\Z")
@@ -27,6 +29,13 @@ _TOTAL_AFTER = re.compile(
     r"\A\s*(?:\w+\s+)?(?:aboard|on\s+board|in\s+all|in\s+total|altogether)\b", re.I
 )
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s*\Z", re.I)
+
+
+class TotalsOptions(Options):
+    """How a totals rule reads the total and how far the parts' sum may miss it."""
+
+    tolerance: Tolerance = Field(default_factory=Tolerance)
+    readings: Readings = readings_field()
 
 
 def _before(claim: Claim, width: int) -> str:
@@ -47,12 +56,32 @@ def _between(a: Claim, b: Claim) -> str | None:
     return a.sentence[a.span.end - a.sentence_start : b.span.start - b.sentence_start]
 
 
+def _same_predicate(total: Claim, parts: Sequence[Claim], *, explicit: bool) -> bool:
+    """Whether the frames let the parts add up to the total: "three soldiers and two
+    civilians were killed" of "five people were killed", not "six ambulances and four
+    fire crews were sent" of "six people were hurt". A total must say what it counts
+    (a predicate, or the words "a total of"); a part whose predicate is another is no
+    part of it."""
+    frame = total.frame
+    if frame is None or frame.partitive or frame.attribute_of:
+        return False
+    if frame.predicate is None and not explicit:
+        return False
+    return all(
+        p.frame is not None
+        and (p.frame.predicate is None or frame.predicate in (None, p.frame.predicate))
+        for p in parts
+    )
+
+
 def _exact_count(claim: Claim) -> bool:
     return claim.kind is Kind.COUNT and claim.qualifier == "exact" and claim.stated is not None
 
 
 class TotalsAndParts(DocumentCheck):
-    def __init__(self, rule: TotalsRule, vocabulary: Vocabulary) -> None:
+    """Parts that do not add up to their total, or a part larger than its total."""
+
+    def __init__(self, rule: Rule[TotalsOptions], vocabulary: Vocabulary) -> None:
         self.rule = rule
         self.measures = vocabulary.measures
 
@@ -100,6 +129,7 @@ class TotalsAndParts(DocumentCheck):
         self, parts: list[Claim], counts: Sequence[Claim], heads: set[str]
     ) -> Claim | None:
         first, last = parts[0], parts[-1]
+        subset = bool(_INCLUDING.search(_before(first, 30)))
         sentence_starts = sorted({c.sentence_start for c in counts})
         index = sentence_starts.index(first.sentence_start)
         near = set(sentence_starts[max(0, index - 1) : index + 2])
@@ -108,8 +138,12 @@ class TotalsAndParts(DocumentCheck):
                 continue
             if claim.measure and self.measures.canonical(claim.measure.head) in heads:
                 continue
-            if self._is_total(claim, _before(claim, 20), _after(claim, 20)) and not (
-                first.span.start <= claim.span.start <= last.span.end
+            before, after = _before(claim, 20), _after(claim, 20)
+            explicit = bool(_TOTAL_BEFORE.search(before) or _TOTAL_AFTER.search(after))
+            if (
+                self._is_total(claim, before, after)
+                and not first.span.start <= claim.span.start <= last.span.end
+                and (subset or _same_predicate(claim, parts, explicit=explicit))
             ):
                 return claim
         return None

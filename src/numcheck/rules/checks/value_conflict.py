@@ -9,44 +9,46 @@ Best practice: figures that agree once qualifiers are read ("about 2,500" and "s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable
+from typing import Literal
 
-from numcheck.claims import Claim, Interval, format_number
-from numcheck.findings import Category, Finding
+from pydantic import Field
+
+from numcheck.claims import Claim, Interval, Kind, format_number
+from numcheck.findings import Category, Finding, Severity
 from numcheck.rules.checks.base import PairCheck, PerClaim, Reach, make_finding
-from numcheck.rules.schema import Reading, ValueConflictRule
+from numcheck.rules.checks.compare import editorial_interval, gap
+from numcheck.rules.frames import FrameMatcher
+from numcheck.rules.schema import CENTURY_DAYS, Readings, Rule, SameStory, Tolerance, readings_field
 from numcheck.rules.scope import Match, ScopeMatcher
 from numcheck.units import base_unit
 from numcheck.vocabulary import Vocabulary, lemma
 
 
-def editorial_interval(claim: Claim, readings: Mapping[str, Reading]) -> Interval | None:
-    """How a newsroom reads the figure: "more than 110" is a bit above 110, not any number."""
-    reading = readings.get(claim.qualifier)
-    stated = claim.stated
-    if reading is None or stated is None:
-        return claim.value
-    strict = claim.value or Interval.point(stated)
-    size = abs(stated)
-    low = stated - reading.below * size
-    high = stated + reading.above * size
-    return Interval(
-        low=low if strict.low is None or reading.below else strict.low,
-        high=high if strict.high is None or reading.above else strict.high,
-        low_inclusive=strict.low_inclusive if strict.low == low else True,
-        high_inclusive=strict.high_inclusive if strict.high == high else True,
+class ValueConflictOptions(SameStory):
+    """How a value-conflict rule reads figures and when two figures are compared."""
+
+    kinds: list[Kind] = Field(
+        default_factory=lambda: [Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.PERCENT]
     )
-
-
-def gap(a: Interval, b: Interval) -> float:
-    """Distance between two intervals (0 when they touch or overlap)."""
-    if a.overlaps(b):
-        return 0.0
-    if a.high is not None and b.low is not None and a.high <= b.low:
-        return b.low - a.high
-    if b.high is not None and a.low is not None and b.high <= a.low:
-        return a.low - b.high
-    return 0.0
+    semantics: Literal["editorial", "strict"] = Field(
+        default="editorial",
+        description="strict: pure interval logic; editorial: qualifiers read as newsrooms use them",
+    )
+    tolerance: Tolerance = Field(default_factory=Tolerance)
+    readings: Readings = readings_field()
+    update_severity: Severity = Field(
+        default=Severity.INFO,
+        description="severity of a later, higher figure of a count that only grows "
+        "(a possible update rather than a conflict)",
+    )
+    max_days_apart: int | None = Field(
+        default=60,
+        ge=0,
+        le=CENTURY_DAYS,
+        description="figures published further apart than this are not compared, "
+        "unless both hold for a window that only grows ('since October')",
+    )
 
 
 def _cumulative(claim: Claim) -> bool:
@@ -56,27 +58,33 @@ def _cumulative(claim: Claim) -> bool:
 
 
 def describe(claim: Claim) -> str:
+    """A claim as an explanation names it: quote, stated figure, date and document."""
     stated = format_number(claim.stated) if claim.stated is not None else claim.quote
     when = f" ({claim.as_of.isoformat()})" if claim.as_of else ""
     return f"{claim.quote!r} [{stated}]{when} in {claim.document}"
 
 
 class ValueConflict(PairCheck):
-    def __init__(self, rule: ValueConflictRule, vocabulary: Vocabulary) -> None:
+    """The same measure, in compatible scopes, with figures that cannot both hold."""
+
+    def __init__(self, rule: Rule[ValueConflictOptions], vocabulary: Vocabulary) -> None:
         self.rule = rule
         self.options = rule.options
         self.matcher = ScopeMatcher(vocabulary)
+        self.frames = FrameMatcher(vocabulary)
         self._interval = PerClaim(self._read_interval)
         self._reach = PerClaim(self._read_reach)
 
     def key(self, claim: Claim) -> Hashable | None:
-        if claim.kind not in self.options.kinds or claim.measure is None or claim.value is None:
+        frame = claim.frame
+        if claim.kind not in self.options.kinds or frame is None or claim.value is None:
+            return None
+        if not self.frames.comparable(frame):
             return None
         unit = base_unit(claim.unit)
         if unit is None:
             return None
-        head = self.matcher.measures.canonical(claim.measure.head)
-        return (claim.kind.value, unit[0], head)
+        return (claim.kind.value, unit[0], self.frames.head(frame))
 
     def _read_interval(self, claim: Claim) -> Interval | None:
         interval = (
@@ -99,9 +107,11 @@ class ValueConflict(PairCheck):
             day=claim.as_of.toordinal() if claim.as_of else None,
             days=self.options.max_days_apart,
             open_ended=_cumulative(claim),
-            valued=interval is not None,
-            low=interval.low if interval else None,
-            high=interval.high if interval else None,
+            # A count that grows is flagged when a later figure differs, even inside the
+            # other's interval ("at least two", then "four"): no agreement prunes it.
+            valued=interval is not None and not self.grows(claim),
+            low=_inward(interval.low, interval.low_inclusive, 1.0) if interval else None,
+            high=_inward(interval.high, interval.high_inclusive, -1.0) if interval else None,
         )
 
     def compare(self, a: Claim, b: Claim) -> Finding | None:
@@ -116,22 +126,39 @@ class ValueConflict(PairCheck):
             self.options.tolerance.absolute * (base_unit(a.unit) or ("", 1.0))[1],
             self.options.tolerance.relative * max(abs(x) for x in _ends(ia, ib)),
         )
-        if gap(ia, ib) <= tolerance:
+        growing = self.grows(a) and self.grows(b)
+        agree = ia.overlaps(ib) or (tolerance > 0 and gap(ia, ib) <= tolerance)
+        if agree and not (growing and _bound_below(a, b)):
             return None
-        # Scopes last: most figures of a measure agree, and reading scopes costs more.
+        # Frames and scopes last: most figures of a measure agree, and reading them costs more.
+        if self.frames.differences(a, b) is not None:
+            return None
         earlier, later = sorted((a, b), key=lambda c: c.as_of or dt.date.min)
-        match = self.matcher.match(earlier, later)
-        if match is None or not self.matcher.same_story(
-            a, b, self.options, self._measure_words(a, b)
+        match = self.matcher.caveats(earlier, later)
+        if not self.matcher.same_story(
+            a, b, self.options, self._measure_words(a, b), framed=self._anchored(a, b)
         ):
             return None
         if self._part_within_whole(a, ia, b, ib) or self._part_within_whole(b, ib, a, ia):
             return None
         return self._finding(a, b, ia, ib, match)
 
+    def _anchored(self, a: Claim, b: Claim) -> bool:
+        """Frames that agree on more than a noun and a verb: whose figure it is, what it
+        describes, where it holds, a window, or a toll of the story. Two such figures in
+        one story measure one thing however their sentences word it; "three runs" and
+        "two runs" of one game need their sentences to say more."""
+        if a.frame is None or b.frame is None:
+            return False
+        frame = a.frame
+        return bool(
+            frame.owner or frame.attribute_of or frame.places or frame.window
+        ) or (self.grows(a) and self.grows(b))
+
     def _part_within_whole(self, part: Claim, ip: Interval, whole: Claim, iw: Interval) -> bool:
         """A figure for a part of the places may be lower than the whole's, never higher."""
-        if not self.matcher.part_of(part, whole):
+        split = self.frames.part_and_whole(part, whole)
+        if not (self.matcher.part_of(part, whole) or (split and split[0] is part)):
             return False
         return ip.low is None or iw.high is None or ip.low <= iw.high
 
@@ -158,14 +185,14 @@ class ValueConflict(PairCheck):
 
     def grows(self, claim: Claim) -> bool:
         """A count that only grows as time passes: over an open window ("since October"),
-        or a toll ("people killed") whose outcome the vocabulary lists as cumulative."""
+        or a toll ("people killed") whose predicate the vocabulary lists as cumulative."""
         if _cumulative(claim):
             return True
-        if claim.measure is None:
+        frame = claim.frame
+        if frame is None or claim.kind.value != "count":
             return False
-        measures = self.matcher.measures
-        names = {measures.canonical(claim.measure.head), self.matcher.outcome(claim.measure)}
-        return bool(names & measures.cumulative)
+        names = {frame.predicate, frame.noun}
+        return bool(names & self.matcher.measures.cumulative)
 
     def _finding(self, a: Claim, b: Claim, ia: Interval, ib: Interval, match: Match) -> Finding:
         caveats = list(match.caveats)
@@ -183,21 +210,24 @@ class ValueConflict(PairCheck):
                 severity = self.options.update_severity
                 verdict = "later figure higher: it may be an update of a count that only grows"
             elif self.grows(a) and self.grows(b):
-                verdict = "later figure lower, though the count can only grow"
+                severity = severity.lowered()
+                verdict = "later figure lower, though the count only grows"
             caveats.insert(
                 0,
                 f"published on different dates ({earlier.as_of.isoformat()}, "
                 f"{later.as_of.isoformat()}): the figure may have changed in between",
             )
+        elif self.grows(a) and self.grows(b) and ia.overlaps(ib):
+            category = Category.POSSIBLE_UPDATE
+            severity = self.options.update_severity
+            verdict = "a floor below a larger figure of a count that grows: one may be newer"
         if a.in_headline != b.in_headline:
             caveats.append("the headline's figure against the body's")
         if match.scopes_differ and category is Category.CONFLICT:
             severity = severity.lowered()
-        measure = (
-            a.measure.label(with_verb=self.matcher.outcome(a.measure) is not None)
-            if a.measure
-            else "figure"
-        )
+        measure = a.frame.label() if a.frame else "figure"
+        if a.frame and b.frame and b.frame.label() != measure:
+            measure = f"{measure} vs {b.frame.label()}"
         message = f"{_short(earlier)} vs {_short(later)}: same measure ({measure}), {verdict}" + (
             "; " + "; ".join(match.caveats) if match.caveats else ""
         )
@@ -217,6 +247,23 @@ class ValueConflict(PairCheck):
             severity=severity,
             category=category,
         )
+
+
+def _inward(bound: float | None, inclusive: bool, direction: float) -> float | None:
+    """An open bound as a closed one a hair inside it: ranges that only touch at an open
+    end ("120" reaches up to, not including, 125; "130" starts there) do not agree."""
+    if bound is None or inclusive:
+        return bound
+    return bound + direction * max(abs(bound), 1.0) * 1e-9
+
+
+def _bound_below(a: Claim, b: Claim) -> bool:
+    """One figure is only a floor ("at least two") below the other's figure ("four")."""
+    for low, other in ((a, b), (b, a)):
+        floor = low.qualifier in ("at-least", "more-than") and low.stated is not None
+        if floor and other.stated is not None and other.stated > (low.stated or 0):
+            return True
+    return False
 
 
 def _ends(*intervals: Interval) -> list[float]:

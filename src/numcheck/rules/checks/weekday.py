@@ -12,13 +12,15 @@ import datetime as dt
 from numcheck.claims import Claim
 from numcheck.findings import Finding
 from numcheck.rules.checks.base import SingleCheck, make_finding
-from numcheck.rules.checks.event_date import calendar_value
-from numcheck.rules.schema import WeekdayRule
+from numcheck.rules.checks.compare import calendar_value
+from numcheck.rules.schema import NoOptions, Rule
 from numcheck.vocabulary import Vocabulary
 
 
 class WeekdayMismatch(SingleCheck):
-    def __init__(self, rule: WeekdayRule, vocabulary: Vocabulary) -> None:
+    """A weekday named with a date that falls on another weekday."""
+
+    def __init__(self, rule: Rule[NoOptions], vocabulary: Vocabulary) -> None:
         self.rule = rule
 
     def inspect(self, claim: Claim) -> Finding | None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from numcheck.extract.mentions import QuantityMention
-from numcheck.extract.numbers import MULTIPLIERS, SCALES, UNITS
 from numcheck.extract.quantities import find_quantities
-from numcheck.extract.units import spoken_name
+from numcheck.extract.quantities.numbers import CARDINALS, MULTIPLIERS, SCALES
+from numcheck.extract.quantities.units import spoken_name
 
 # NewsQuant folds every qualifier into one of five modifiers ("at least" counts as ">").
 MODIFIERS = {
@@ -21,7 +21,7 @@ MODIFIERS = {
     "more-than": ">", "at-least": ">", "just-over": ">",
     "less-than": "<", "just-under": "<", "at-most": "<", "up-to": "<",
 }  # fmt: skip
-NUMBER_WORDS = {*UNITS, *MULTIPLIERS, *SCALES, "a", "an", "the", "couple", "dozens", "hundreds"}
+NUMBER_WORDS = {*CARDINALS, *MULTIPLIERS, *SCALES, "a", "an", "the", "couple", "dozens", "hundreds"}
 # NewsQuant annotates plural scale words ("dozens", "thousands": one to ten times the
 # unit), not "several" or "a few".
 _ANNOTATED_VAGUE_SPAN = 10.0

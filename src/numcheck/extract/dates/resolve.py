@@ -15,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from numcheck.extract import timex_calendar as cal
+from numcheck.extract.dates import calendar as cal
+from numcheck.extract.dates.anchor import AnchorMemory, day_of
+from numcheck.extract.dates.lexicon import Lexicon
+from numcheck.extract.dates.patterns import Candidate
+from numcheck.extract.dates.tense import Sentences, Tense
 from numcheck.extract.mentions import Timex, TimexType
-from numcheck.extract.timex_anchor import AnchorMemory, day_of
-from numcheck.extract.timex_lexicon import Lexicon
-from numcheck.extract.timex_patterns import Candidate
-from numcheck.extract.timex_tense import Sentences, Tense
 
 Anchor = Literal["dct", "text"]
 _SPACE = re.compile(r"[\s-]+")
@@ -191,7 +191,7 @@ def _unresolved(
     return Reading(type_, value, resolved=False, mod=mod, weekday=weekday)
 
 
-def _date(ctx: Context) -> Reading | None:
+def _date(ctx: Context) -> Reading | None:  # noqa: C901
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     mod = lx.date_modifiers.get(norm(g["dmod"])) if "dmod" in g else None
     if "ord" in g:
@@ -356,7 +356,7 @@ def _season(base: dt.date, season: str, step: int) -> str | None:
 _ENDED = re.compile(r"\s+(?:ended|ending|to)\b")
 
 
-def _relative(ctx: Context) -> Reading | None:
+def _relative(ctx: Context) -> Reading | None:  # noqa: C901
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     unit = norm(g["unit"])
     if "yearend" in g:  # "by year-end": the end of the DCT year (since: of the last one)
@@ -523,7 +523,7 @@ def _following(ctx: Context) -> Reading | None:
     return Reading("DATE", value, anchor=anchor)
 
 
-def _quarter(ctx: Context) -> Reading | None:
+def _quarter(ctx: Context) -> Reading | None:  # noqa: C901
     g, lx, dct = ctx.cand.groups, ctx.lx, ctx.dct
     unit = g["qunit"].lower() if "qunit" in g else "quarter"
     qrel = norm(g.get("qrel", ""))

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas
 
 from numcheck.claims import Measure, Scope, Window
+from numcheck.extract.dates.lexicon import lexicon
 from numcheck.extract.mentions import QuantityMention, Timex
-from numcheck.extract.timex_lexicon import lexicon
 from numcheck.vocabulary import Vocabulary, lemma
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")

@@ -16,23 +16,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from numcheck.extract import numbers, quantulum, units
-from numcheck.extract.exclusions import (
+from numcheck.extract.mentions import Change, NumberKind, QuantityMention
+from numcheck.extract.quantities import numbers, quantulum, units
+from numcheck.extract.quantities.exclusions import (
     is_label,
     is_year,
     not_amount_spans,
     ordinals,
 )
-from numcheck.extract.mentions import Change, NumberKind, QuantityMention
-from numcheck.extract.nouns import Noun, counted_noun, is_plural, singular
-from numcheck.extract.qualifiers import (
+from numcheck.extract.quantities.nouns import Noun, counted_noun, is_plural, singular
+from numcheck.extract.quantities.qualifiers import (
     Qualifier,
     change_before,
     interval,
     qualifier_before,
     shape_of,
 )
-from numcheck.extract.units import Unit, UnitMatch, unit_after
+from numcheck.extract.quantities.units import Unit, UnitMatch, unit_after
 
 _ABBREVIATION = re.compile(r"(?:(?P<spaced>\s?(?:bn|mn|mln|bln|tn|trn))|(?P<letter>[kKMBTmbt]))\b")
 _RANGE_JOIN = re.compile(r"(?:-?\s+)?(?:-|–|—|(?P<word>to|through|and|or)-?)\s*", re.I)
@@ -126,8 +126,11 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
             pos = match.end()  # inside a date or a clock time
             continue
         mention = _read(text, match)
-        if mention is not None and blocked.overlap(mention.start, mention.end):
-            mention = _read(text, match, reach=False)  # a range must not span a date
+        if mention is not None and (
+            blocked.overlap(mention.start, mention.end) or "\n" in text[mention.start : mention.end]
+        ):
+            # A range must not span a date, nor a line break ("killing two\n\nDozens").
+            mention = _read(text, match, reach=False)
         if mention is None or blocked.overlap(mention.start, mention.end):
             pos = match.start() + 1
             continue
@@ -147,7 +150,7 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
     return found
 
 
-def _read(text: str, match: re.Match[str], *, reach: bool = True) -> QuantityMention | None:
+def _read(text: str, match: re.Match[str], *, reach: bool = True) -> QuantityMention | None:  # noqa: C901
     """The mention a scanner match begins, or None when it is no amount.
 
     ``reach`` lets "from A ... to B" find B a few words on; off, B must follow A.
@@ -389,7 +392,7 @@ def _reading(text: str, found: UnitMatch, figure: _Figure) -> UnitMatch | None:
     return found
 
 
-def _range_partner(
+def _range_partner(  # noqa: C901
     text: str,
     first: _Figure,
     unit: UnitMatch | None,
@@ -447,7 +450,7 @@ def _out_of(text: str, figure: _Figure) -> _Figure:
     if share is None or figure.vague is not None or figure.currency is not None:
         return figure
     whole = share[1]
-    total = float(whole) if whole.isdigit() else numbers.UNITS.get(whole.lower(), 0)
+    total = float(whole) if whole.isdigit() else numbers.CARDINALS.get(whole.lower(), 0)
     # "-6 in the capital", "minus 6 in Oslo": a negative figure is no share of a whole.
     if figure.value < 0 or total <= figure.value:
         return figure

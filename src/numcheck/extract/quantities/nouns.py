@@ -14,7 +14,9 @@ from functools import cache
 import inflect
 
 _GAP = re.compile(
-    r"(?:\s+|-(?=[A-Za-z]{3}))(?P<of>of\s+(?:(?:the|its|their|his|her|our|these|those|all)\s+)?)?"
+    # A noun on the next line counts, not one past a blank line ("killing two\n\nDozens").
+    r"(?:[ \t]+|\n(?!\s)|-(?=[A-Za-z]{3}))"
+    r"(?P<of>of\s+(?:(?:the|its|their|his|her|our|these|those|all)\s+)?)?"
 )
 _CONNECTORS = frozenset({"and", "or", "&"})
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
@@ -68,7 +70,7 @@ def is_plural(word: str) -> bool:
     return _english().singular_noun(word) is not False
 
 
-def counted_noun(text: str, pos: int, *, one: bool) -> Noun | None:
+def counted_noun(text: str, pos: int, *, one: bool) -> Noun | None:  # noqa: C901
     """The noun counted by a figure ending at ``pos``; ``one`` when the figure is 1."""
     gap = _GAP.match(text, pos)
     if gap is None:

@@ -18,7 +18,7 @@ import re
 from functools import cache
 from typing import Literal
 
-from numcheck.extract.timex_lexicon import alternation, lexicon
+from numcheck.extract.dates.lexicon import alternation, lexicon
 
 Tense = Literal["past", "future"]
 

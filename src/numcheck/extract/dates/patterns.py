@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from numcheck.extract.timex_lexicon import Lexicon, alternation, lexicon
+from numcheck.extract.dates.lexicon import Lexicon, alternation, lexicon
 
-Kind = Literal[
+PatternKind = Literal[
     "date",
     "weekday",
     "dayword",
@@ -41,13 +41,13 @@ class Candidate:
 
     start: int
     end: int
-    kind: Kind
+    kind: PatternKind
     groups: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
-    kind: Kind
+    kind: PatternKind
     regex: re.Pattern[str]
     keys: frozenset[str]  # classes of key word (see ``_key_classes``) it needs nearby
 
@@ -137,7 +137,7 @@ def _rules() -> tuple[_Rule, ...]:
         r"(?=(?:\s+of)?\s+(?:the|his|her|its|their|this|that|a|an)\s+"
         r"(?:[a-z]+\s+){0,2}?(?P<event>[a-z]+))"
     )
-    specs: list[tuple[Kind, str, str]] = [
+    specs: list[tuple[PatternKind, str, str]] = [
         (
             "date",
             r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
@@ -362,7 +362,7 @@ _OF = re.compile(r"\s+of\b")
 _COUNTED = re.compile(r"\d|times|once|twice|cents?|dollars?")
 
 
-def _acceptable(text: str, kind: Kind, g: dict[str, str], start: int, end: int) -> bool:
+def _acceptable(text: str, kind: PatternKind, g: dict[str, str], start: int, end: int) -> bool:
     """Drop hits whose words are temporal only in some contexts ("may", "a second")."""
     before = text[max(0, start - 20) : start].split()
     prev = before[-1].lower().strip("(,") if before else ""

@@ -1,9 +1,9 @@
 """Temporal expressions in running text, normalized to TIMEX3 (see ``mentions.Timex``).
 
-The tagger reads the text once: the recognizer (``timex_patterns``) finds the spans, the
-resolver (``timex_resolve``) turns each into a TIMEX3 value in order of appearance so
-that later expressions can count from earlier dates (``timex_anchor``), and the window
-pass (``timex_windows``) marks dates that bound an interval.
+The tagger reads the text once: the recognizer (``patterns``) finds the spans, the
+resolver (``resolve``) turns each into a TIMEX3 value in order of appearance so
+that later expressions can count from earlier dates (``anchor``), and the window
+pass (``windows``) marks dates that bound an interval.
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from numcheck.extract.exclusions import counts_things
+from numcheck.extract.dates.anchor import AnchorMemory, day_of
+from numcheck.extract.dates.lexicon import lexicon
+from numcheck.extract.dates.patterns import recognize
+from numcheck.extract.dates.resolve import Context, resolve
+from numcheck.extract.dates.tense import Sentences
+from numcheck.extract.dates.windows import add_windows
 from numcheck.extract.mentions import Timex
-from numcheck.extract.timex_anchor import AnchorMemory, day_of
-from numcheck.extract.timex_lexicon import lexicon
-from numcheck.extract.timex_patterns import recognize
-from numcheck.extract.timex_resolve import Context, resolve
-from numcheck.extract.timex_tense import Sentences
-from numcheck.extract.timex_windows import add_windows
+from numcheck.extract.quantities.exclusions import counts_things
 
 # What may precede a dateline's date: a label ("date", "Published") or a place
 # ("WASHINGTON,", "NAIROBI, Kenya (AP) _").

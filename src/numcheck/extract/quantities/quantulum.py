@@ -15,8 +15,8 @@ import warnings
 from functools import cache
 from typing import Any
 
-from numcheck.extract.nouns import STOP_WORDS
-from numcheck.extract.units import Unit, UnitMatch
+from numcheck.extract.quantities.nouns import STOP_WORDS
+from numcheck.extract.quantities.units import Unit, UnitMatch
 
 _SYMBOL = re.compile(r"[^\W\d_]{1,4}(?:[-−^/]?[\w^−/-]*)")
 _WINDOW = 24

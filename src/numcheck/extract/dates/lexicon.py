@@ -59,7 +59,10 @@ def alternation(words: Iterable[str]) -> str:
 def lexicon() -> Lexicon:
     """Parse the bundled YAML (cached: one read per process)."""
     raw: dict[str, Any] = yaml.safe_load(
-        resources.files("numcheck").joinpath("data", "temporal_words.yaml").read_text("utf-8")
+        resources.files("numcheck")
+        .joinpath("data")
+        .joinpath("temporal_words.yaml")
+        .read_text("utf-8")
     )
     fixed = {k: (int(v[:2]), int(v[3:])) for k, v in raw["holidays_fixed"].items()}
     nth = {k: (int(v[0]), int(v[1]), int(v[2])) for k, v in raw["holidays_nth"].items()}

@@ -27,7 +27,7 @@ class Qualifier:
 
 
 @dataclass(frozen=True, slots=True)
-class Interval:
+class Bounds:
     """Strict bounds of a stated figure under a qualifier (``None`` = unbounded)."""
 
     low: float | None
@@ -36,17 +36,17 @@ class Interval:
     high_inclusive: bool
 
 
-def interval(shape: Shape, figure: float) -> Interval:
+def interval(shape: Shape, figure: float) -> Bounds:
     """The interval a qualifier of ``shape`` makes of ``figure``."""
     if shape == "above":
-        return Interval(figure, None, True, True)
+        return Bounds(figure, None, True, True)
     if shape == "above-open":
-        return Interval(figure, None, False, True)
+        return Bounds(figure, None, False, True)
     if shape == "below":
-        return Interval(None, figure, True, True)
+        return Bounds(None, figure, True, True)
     if shape == "below-open":
-        return Interval(None, figure, True, False)
-    return Interval(figure, figure, True, True)
+        return Bounds(None, figure, True, False)
+    return Bounds(figure, figure, True, True)
 
 
 _LONGEST_PHRASE = 4
@@ -85,6 +85,29 @@ def qualifier_before(text: str, pos: int) -> Qualifier | None:
                 start = text.rindex(word, window_start, start)
             return Qualifier(name, shapes[name], start)
     return None
+
+
+# Qualifier names the extractor gives without a phrase: "2 to 3", "dozens".
+_UNPHRASED = frozenset({"range", "vague"})
+
+
+def qualifier_names() -> frozenset[str]:
+    """Every name a claim's ``qualifier`` can take."""
+    return frozenset(_qualifiers()[1]) | _UNPHRASED
+
+
+def editorial_readings() -> dict[str, dict[str, float]]:
+    """The data file's ``readings``: how far each qualifier stretches a figure, editorially.
+
+    Raises ``ValueError`` naming the file when a reading names no qualifier.
+    """
+    readings: dict[str, dict[str, float]] = load_data("qualifiers.yaml")["readings"]
+    unknown = sorted(set(readings) - qualifier_names())
+    if unknown:
+        raise ValueError(
+            f"numcheck/data/qualifiers.yaml: readings name no qualifier: {', '.join(unknown)}"
+        )
+    return {name: dict(stretch or {}) for name, stretch in readings.items()}
 
 
 def shape_of(name: str) -> Shape:

@@ -16,7 +16,7 @@ from functools import cache
 
 from numcheck.extract.resources import load_data
 
-UNITS = {
+CARDINALS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -41,7 +41,7 @@ DENOMINATORS = {
     "hundredth": 100, "thousandth": 1000,
 }  # fmt: skip
 
-_NUMBER_WORDS = sorted([*UNITS, *MULTIPLIERS, *SCALES], key=len, reverse=True)
+_NUMBER_WORDS = sorted([*CARDINALS, *MULTIPLIERS, *SCALES], key=len, reverse=True)
 _NUMBER_WORD = r"(?:" + "|".join(_NUMBER_WORDS) + r")"
 _SCALE_WORD = r"(?:" + "|".join([*MULTIPLIERS, *SCALES]) + r")"
 # Scale words after digits: "2.5 million", "4 hundred million", "5,000 crore".
@@ -142,7 +142,7 @@ _VULGAR_VALUES = {
 }
 
 
-def parse_words(text: str) -> tuple[float, int] | None:
+def parse_words(text: str) -> tuple[float, int] | None:  # noqa: C901
     """Value of the longest well-formed number-word prefix of ``text`` and its length.
 
     "two hundred and five" is 205, "a dozen" 12, "two-thirds" 0.67, "a couple of
@@ -172,9 +172,9 @@ def parse_words(text: str) -> tuple[float, int] | None:
             if last not in ("hundred", "thousand", "million", "billion", "trillion"):
                 break
             last = "and"
-        elif word in UNITS:
-            value = UNITS[word]
-            if seen and last in UNITS and (UNITS[last] < 20 or value >= 10 or value == 0):
+        elif word in CARDINALS:
+            value = CARDINALS[word]
+            if seen and last in CARDINALS and (CARDINALS[last] < 20 or value >= 10 or value == 0):
                 break
             current += value
             seen, last, end = True, word, tokens[i].end()

@@ -1,0 +1,571 @@
+"""A claim's frame, read from the dependency parse of its sentence.
+
+The frame says what a figure measures in the terms two figures must share to be
+compared: the counted noun and its modifiers, the predicate of the figure's own clause
+(killed, injured, rescued, won), whether the figure selects a part ("two of the
+passengers", "including three children"), the entity it belongs to (the party that won
+the seats, the person an age is appended to, the crane a weight describes), and the
+places and time its clause names. Canonical classes come from the measure vocabulary.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from numcheck.claims import Frame
+from numcheck.extract.mentions import Timex
+from numcheck.extract.quantities.numbers import vague_amounts
+from numcheck.vocabulary import Measures
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_NOUNS = ("NOUN", "PROPN")
+_PREDICATES = ("VERB", "AUX", "ADJ")
+# Dependencies that hang a noun phrase or a number on a predicate.
+_ARGUMENTS = frozenset(
+    ["nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "pobj", "appos", "conj", "npadvmod"]
+)
+# Clauses of their own: a date or place inside them is not the figure's.
+_CLAUSES = frozenset(["advcl", "relcl", "ccomp", "parataxis", "acl", "csubj", "xcomp"])
+_MODIFIERS = frozenset(["amod", "compound", "nmod"])
+# Prepositions that bring in circumstances, not the figure's scope: "amid the war in Gaza".
+_BACKGROUND_PREPOSITIONS = frozenset(
+    ["amid", "after", "following", "despite", "because", "before", "unlike", "like"]
+)
+_TIME_ATTACHMENTS = frozenset(["npadvmod", "prep", "advmod", "pobj", "tmod"])
+_PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
+_OWNER_LABELS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "whose",
+    ]
+)
+# Words that make what they govern another event: "in retaliation for strikes that ...".
+_ANOTHER_EVENT_HEADS = frozenset(["retaliation", "revenge", "response", "reprisal"])
+# Nouns that stand for a count of something else: "the death toll rose to 44".
+_TALLY_NOUNS = frozenset(["toll", "number", "total", "count", "figure", "tally", "tally"])
+_REPORTING = frozenset(
+    ["say", "tell", "report", "add", "state", "claim", "announce", "confirm", "according"]
+)
+# Verbs whose subject holds the figure ("New Democracy won 129 seats"); the subject of
+# other verbs is an agent ("militias attacked 110 times"), not whose the figure is.
+_HOLDING_VERBS = frozenset(
+    [
+        "win",
+        "get",
+        "gain",
+        "take",
+        "earn",
+        "have",
+        "hold",
+        "receive",
+        "score",
+        "secure",
+        "capture",
+        "place",
+        "finish",
+        "come",
+        "sell",
+        "ship",
+        "own",
+        "lead",
+        "poll",
+        "claim",
+        "raise",
+        "spend",
+        "pay",
+        "cost",
+        "weigh",
+        "measure",
+        "age",
+        "turn",
+        "reach",
+    ]
+)
+_COMPARATIVES = frozenset(["more", "less", "fewer", "as", "the", "larger", "higher", "bigger"])
+# Verbs that report a count rather than say what is counted.
+_COUNTING_VERBS = frozenset(["count", "record", "tally", "log", "register", "document", "say"])
+_SUBSET_WORDS = frozenset(["including", "include", "among", "besides"])
+_OTHER_EVENT_WORDS = frozenset(["similar", "previous", "prior", "earlier", "last", "former"])
+_QUALIFIER_WORDS = frozenset(
+    [
+        "more",
+        "than",
+        "least",
+        "most",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+        "over",
+        "under",
+        "roughly",
+        "approximately",
+        "estimated",
+        "up",
+        "to",
+        "as",
+        "many",
+        "much",
+        "few",
+        "fewer",
+        "less",
+        "another",
+        "other",
+        "additional",
+        "further",
+        "total",
+    ]
+)
+_GENERIC_PEOPLE = frozenset(["person", "people", "individual", "civilian", "victim", "other"])
+
+
+@dataclass(frozen=True)
+class FrameContext:
+    """What the frame reader needs besides the parse: the vocabulary and the dates."""
+
+    measures: Measures
+    timexes: Sequence[Timex]
+
+
+def _lemma(token: Token) -> str:
+    return str(token.lemma_ or token.text).lower()
+
+
+def _number_token(tokens: Sequence[Token]) -> Token | None:
+    numbers = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
+    if not numbers:
+        return None
+    number = numbers[-1]
+    # "11 million documents": "11" hangs on "million"; the figure is the whole number.
+    while number.dep_ in ("compound", "quantmod", "nummod") and (
+        number.head.like_num or number.head.pos_ == "NUM"
+    ):
+        number = number.head
+    return number
+
+
+def _entity_text(token: Token) -> str:
+    """The name a token belongs to: its entity, or its compound words ("New Democracy")."""
+    if token.ent_type_:
+        doc = token.doc
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end:
+                words = ent.text.lower().replace("'s", "").replace("’s", "").split()
+                return " ".join(words[1:] if words[:1] == ["the"] else words)
+    names = [t.text.lower() for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return " ".join([*names, token.text.lower()])
+
+
+def _governor(token: Token) -> tuple[Token | None, Token | None]:
+    """The predicate governing a phrase, and a noun between them that names an event
+    ("the deaths of three troops": deaths)."""
+    current = token
+    event_noun: Token | None = None
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i:
+            return (current if current.pos_ in _PREDICATES else None), event_noun
+        if head.pos_ in _PREDICATES and head.dep_ != "amod" and head.lower_ not in _QUALIFIER_WORDS:
+            return head, event_noun
+        if head.pos_ in _NOUNS and current.dep_ == "pobj" and event_noun is None:
+            event_noun = head
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            current = head
+            continue
+        current = head
+    return None, event_noun
+
+
+def _clause(predicate: Token, phrase: Token) -> list[Token]:
+    """The predicate's own clause: its subtree without the clauses embedded in it
+    (unless the figure stands in one)."""
+    excluded: set[int] = set()
+    for child in predicate.children:
+        if (
+            child.dep_ in _CLAUSES
+            or (child.dep_ == "conj" and child.pos_ in _PREDICATES)
+            or (child.dep_ == "prep" and child.lower_ in _BACKGROUND_PREPOSITIONS)
+        ):
+            inside = {t.i for t in child.subtree}
+            if phrase.i not in inside:
+                excluded |= inside
+    tokens = [t for t in predicate.subtree if t.i not in excluded]
+    if predicate.dep_ in ("relcl", "acl") and predicate.head.pos_ in _NOUNS:
+        # "the 2011 flood, which killed 23", "strikes in Kunduz that left 32 dead": the
+        # antecedent's words date and place the clause too.
+        own = {t.i for t in predicate.subtree}
+        tokens += [t for t in predicate.head.subtree if t.i not in own]
+    return tokens
+
+
+class FrameReader:
+    """Reads the frames of one sentence's claims from its parse."""
+
+    def __init__(self, context: FrameContext) -> None:
+        self.measures = context.measures
+        self.timexes = context.timexes
+
+    def canonical(self, word: str) -> str:
+        return self.measures.canonical(word)
+
+    def read(  # noqa: C901 - one pass over the parse; split with the frames/ modules
+        self, doc: Doc, base: int, start: int, end: int, kind: str
+    ) -> Frame | None:
+        """The frame of the figure at ``[start, end)`` (text offsets) in the sentence
+        ``doc``, which starts at ``base`` in the text."""
+        lo, hi = start - base, end - base
+        tokens = [t for t in doc if t.idx < hi and t.idx + len(t.text) > lo]
+        if not tokens:
+            return None
+        number = _number_token(tokens)
+        if number is None:
+            number = next(
+                (t for t in tokens if t.head.i not in {x.i for x in tokens} or t.head.i == t.i),
+                tokens[0],
+            )
+        if number.lower_ in ("others", "other"):
+            return None  # "several others": a count of whatever was named before
+        after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+        if tokens[-1].lower_ in ("times", "fold") and after is not None and (
+            after.lower_ in _COMPARATIVES or after.tag_ in ("JJR", "RBR")
+        ):
+            return None  # "ten times more officers": a ratio, not a count of times
+        counted: Token | None = None
+        partitive = False
+        if number.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and (
+            number.head.pos_ in _NOUNS
+        ):
+            counted = number.head
+        of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and counted is None:
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                # "two of the passengers", "one of them": a part; "dozens of people": a count.
+                partitive = pobj.pos_ == "PRON" or any(
+                    c.dep_ in ("det", "poss") for c in pobj.children
+                )
+                counted = pobj
+        elif (
+            counted is None
+            and number.pos_ in _NOUNS
+            and not number.like_num
+            and number.lower_ not in _vague_words()
+        ):
+            counted = number  # "several children": the vague amount hangs on its noun
+        measured = kind in ("quantity", "money", "percent", "duration")
+        attribute: Token | None = None
+        unit: Token | None = None
+        if measured and counted is not None:
+            unit, counted = counted, None
+            attribute = self._described(unit)
+        elif (
+            counted is not None
+            and counted.dep_ in ("compound", "amod", "nmod")
+            and (counted.head.pos_ in _NOUNS)
+        ):
+            attribute = counted.head  # "a 30-car pileup": cars of the pileup
+        phrase = counted or unit or number
+        phrase = _phrase_head(phrase)
+        predicate_token, event_noun = _governor(phrase)
+        own_verb = next(
+            (c for c in phrase.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None
+        )
+        # "increased, with 165 attacks targeting US troops": the figure's own verb says
+        # what it counts; the main clause still gives its places and time.
+        naming_verb = own_verb if own_verb is not None and phrase.head.lower_ == "with" else None
+        noun = self.canonical(_lemma(counted)) if counted is not None else None
+        if noun is not None and noun.isdigit():
+            noun = None
+        modifiers: list[str] = []
+        predicate: str | None = None
+        if counted is not None:
+            for child in counted.children:
+                if child.dep_ not in _MODIFIERS or child.i == number.i:
+                    continue
+                if child.ent_type_ in ("GPE", "NORP") or child.like_num:
+                    continue
+                word = self.canonical(_lemma(child))
+                if child.tag_ in ("VBN", "VBD") and word in self.measures.outcomes:
+                    predicate = word  # "two injured sailors"
+                elif word not in _QUALIFIER_WORDS and word not in self.measures.generic_modifiers:
+                    modifiers.append(word)
+        negated = False
+        owner: str | None = None
+        places: list[str] = []
+        time: str | None = None
+        window: str | None = None
+        other_event = False
+        subset = any(a.lower_ in _SUBSET_WORDS for a in list(phrase.ancestors)[:3])
+        if phrase.dep_ == "appos" and phrase.head.pos_ in _NOUNS and phrase.head.pos_ != "PROPN":
+            subset = subset or phrase.head.lower_ in ("others",)
+        if predicate_token is not None:
+            negated = any(c.dep_ == "neg" for c in predicate_token.children)
+            if predicate is None:
+                predicate = self._predicate(
+                    naming_verb or predicate_token, phrase, event_noun, noun
+                )
+            if predicate not in self.measures.outcomes:
+                owner = self._owner(predicate_token, phrase)  # who won, not who killed
+            clause = _clause(predicate_token, phrase)
+            places = self._places(clause)
+            time, window = self._time(clause, start, end, base)
+            if time is None and window is None:
+                time = self._enclosing_time(predicate_token, start, end, base)
+            other_event = any(
+                t.lower_ in _OTHER_EVENT_WORDS and t.dep_ == "amod" for t in clause
+            ) or any(a.lemma_.lower() in _ANOTHER_EVENT_HEADS for a in predicate_token.ancestors)
+            if (
+                _lemma(predicate_token) in _REPORTING
+                and phrase.dep_ in ("nsubj", "nsubjpass")
+                and (number.lower_ in ("one", "1", "a", "an"))
+            ):
+                partitive = True  # "one witness said": a selection, not a count
+        elif event_noun is not None:
+            predicate = self.canonical(_lemma(event_noun))
+        if attribute is not None:
+            poss = next((c for c in attribute.children if c.dep_ == "poss"), None)
+            if poss is not None and poss.lower_ not in _PRONOUNS:
+                owner = _entity_text(poss)
+        person = self._person(number) if kind == "duration" else None
+        if person is not None:
+            owner, attribute = person, None  # an age: "Salah Ali, 70", "the 36-year-old Lopes"
+        if owner is not None:
+            places = [p for p in places if p != owner]
+        if noun in self.measures.vague_nouns and predicate:
+            noun = predicate  # "attacked on 110 occasions" counts attacks
+        if noun in self.measures.outcomes and predicate is None:
+            noun, predicate = "person", noun  # "two fatalities", "five confirmed deaths"
+        if noun in _GENERIC_PEOPLE or (noun is None and not measured and predicate):
+            noun = "person" if noun != "other" else None
+            if noun is None and not predicate:
+                return None
+        if noun == "other" or (counted is not None and counted.lower_ == "others"):
+            return None  # "two others": a count of whatever was named before
+        return Frame(
+            noun=noun,
+            modifiers=tuple(sorted(set(modifiers))),
+            predicate=predicate,
+            negated=negated,
+            role=phrase.dep_ or None,
+            partitive=partitive,
+            subset=subset,
+            owner=owner,
+            attribute_of=(
+                self._attribute_text(attribute, unit)
+                if attribute is not None
+                else ("age" if kind == "duration" and owner else None)
+            ),
+            places=tuple(places),
+            time=time,
+            window=window,
+            other_event=other_event,
+        )
+
+    def _described(self, unit: Token) -> Token | None:
+        """What a measured figure describes: "a 12-ton crane", "15 inches of snow",
+        "$85 billion deal"."""
+        if (
+            unit.head.i != unit.i
+            and unit.head.pos_ in _NOUNS
+            and unit.dep_
+            in (
+                "compound",
+                "amod",
+                "nmod",
+                "nummod",
+                "npadvmod",
+            )
+        ):
+            return unit.head
+        of = next((c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            return next((c for c in of.children if c.dep_ == "pobj"), None)
+        if unit.head.pos_ == "ADJ" and unit.head.head.pos_ in _NOUNS:
+            return unit.head.head  # "the 30m-deep shaft"
+        return None
+
+    def _attribute_text(self, token: Token, unit: Token | None) -> str:
+        words = [
+            self.canonical(_lemma(c))
+            for c in token.children
+            if c.dep_ in ("compound", "amod")
+            and not c.like_num
+            and c.pos_ != "NUM"
+            and (unit is None or c.i != unit.i)
+            and c.lower_ not in _QUALIFIER_WORDS
+        ]
+        return " ".join([*words, self.canonical(_lemma(token))])
+
+    def _predicate(  # noqa: C901 - one test per way English names a predicate
+        self, verb: Token, phrase: Token, event_noun: Token | None, noun: str | None
+    ) -> str | None:
+        lemma = _lemma(verb)
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")]
+        phrases = [f"{lemma} {_lemma(obj)}" for obj in objects]
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            phrases += [f"{lemma} {prep.lower_} {_lemma(o)}" for o in prep.children]
+        for phrase_words in phrases:
+            phrase_name = self.canonical(phrase_words)
+            if phrase_name in self.measures.outcomes:
+                return phrase_name  # "lost their lives", "taken to hospital"
+        if event_noun is not None:
+            name = self.canonical(_lemma(event_noun))
+            if name in self.measures.outcomes or noun is None:
+                return name
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in _TALLY_NOUNS and subject.i != phrase.i:
+            # "the death toll rose to 44": the toll's words say what is counted.
+            for child in subject.children:
+                name = self.canonical(_lemma(child))
+                if name in self.measures.outcomes:
+                    return name
+                if child.dep_ == "prep":
+                    for pobj in child.children:
+                        name = self.canonical(_lemma(pobj))
+                        if name in self.measures.outcomes:
+                            return name
+        for child in [*verb.children, *phrase.children]:
+            if child.dep_ in ("acomp", "oprd", "xcomp", "amod") and child.i != phrase.i:
+                name = self.canonical(_lemma(child))
+                if name in self.measures.outcomes:
+                    return name  # "left 41 people dead", "are still trapped"
+        if lemma in ("be", "remain", "stand", "have") or lemma in _COUNTING_VERBS:
+            return None  # "there were 30", "officials counted 165 attacks"
+        name = self.canonical(lemma)
+        return None if name in self.measures.light_verbs else name
+
+    def _owner(self, verb: Token, phrase: Token) -> str | None:
+        """The named entity a figure belongs to: the subject that won it ("New Democracy
+        won 129 seats", "the Syriza party was second, with 27 percent"), the name a
+        "with" phrase or a participle hangs on ("showed New Democracy with 30 percent",
+        "the New Democracy party gaining 30 percent")."""
+        if phrase.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        current = phrase
+        for _ in range(6):
+            head = current.head
+            if head.i == current.i:
+                return None
+            if current.dep_ in ("appos", "npadvmod", "nmod") and _named(head):
+                return _entity_text(_name_token(head))  # "Syriza 26.9%", "Pasok, 33 seats"
+            if head.pos_ == "ADP" and head.lower_ == "with" and _named(head.head):
+                return _entity_text(_name_token(head.head))
+            if head.pos_ in _PREDICATES:
+                if head.dep_ in ("acl", "relcl") and _named(head.head):
+                    return _entity_text(_name_token(head.head))
+                subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                if subject is not None and _named(subject) and _lemma(head) in _HOLDING_VERBS:
+                    return _entity_text(_name_token(subject))
+                if head.i == verb.i or head.dep_ not in ("conj", "xcomp", "advcl"):
+                    return None
+            current = head
+        return None
+
+    def _person(self, number: Token) -> str | None:
+        """The person an age belongs to: "Salah Ali, 70" or "the 36-year-old Lopes"."""
+        current = number
+        for _ in range(4):
+            head = current.head
+            if head.i == current.i:
+                return None
+            if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+                return _entity_text(head)
+            current = head
+        return None
+
+    def _enclosing_time(self, predicate: Token, start: int, end: int, base: int) -> str | None:
+        """The date of the clause that embeds the figure's own ("strikes near Kunduz last
+        week in which 30 were killed"): the nearest one up the tree."""
+        for ancestor in list(predicate.ancestors)[:4]:
+            near = [c for c in ancestor.children if c.i not in {t.i for t in predicate.subtree}]
+            tokens = [t for c in near if c.dep_ in _TIME_ATTACHMENTS for t in c.subtree]
+            time, window = self._time(tokens, start, end, base)
+            if time or window:
+                return time
+        return None
+
+    def _places(self, clause: Iterable[Token]) -> list[str]:
+        places: list[str] = []
+        for token in clause:
+            if token.ent_type_ in _PLACE_LABELS and token.ent_iob_ == "B":
+                name = _entity_text(token)
+                if name not in places:
+                    places.append(name)
+        return places
+
+    def _time(
+        self, clause: Sequence[Token], start: int, end: int, base: int
+    ) -> tuple[str | None, str | None]:
+        """A date or a window named in the clause (outside the figure itself)."""
+        if not clause:
+            return None, None
+        offsets = sorted(base + t.idx for t in clause)
+        lo, hi = offsets[0], offsets[-1] + 1
+        positions = {base + t.idx for t in clause}
+        for timex in self.timexes:
+            if not lo <= timex.start < hi or start <= timex.start < end:
+                continue
+            if not any(timex.start <= p < timex.end for p in positions):
+                continue
+            if timex.window_start or timex.window_end:
+                return None, timex.window_start or timex.window_end
+            if timex.type in ("DATE", "TIME") and timex.resolved and timex.value[:1].isdigit():
+                return timex.value, None
+        return None, None
+
+
+def _named(token: Token) -> bool:
+    """A proper name, or a noun a name qualifies ("the Syriza party")."""
+    if token.lower_ in _PRONOUNS or token.pos_ == "PRON":
+        return False
+    return (
+        token.pos_ == "PROPN"
+        or token.ent_type_ in _OWNER_LABELS
+        or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+    )
+
+
+def _name_token(token: Token) -> Token:
+    """The token that carries the name: "party" of "the Syriza party" is named by "Syriza"."""
+    if token.pos_ == "PROPN" or token.ent_type_:
+        return token
+    return next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), token)
+
+
+@functools.cache
+def _vague_words() -> frozenset[str]:
+    """Words of vague amounts ("dozens", "scores"): a figure, never the counted noun."""
+    return frozenset(w for phrase in vague_amounts() for w in phrase.split())
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the noun phrase a figure belongs to, past "of" and compounds."""
+    current = token
+    while current.dep_ in ("compound", "nummod", "quantmod") and current.head.pos_ in _NOUNS:
+        current = current.head
+    return current

@@ -1,0 +1,157 @@
+"""Whether two frames measure one quantity: the test every cross-claim comparison passes.
+
+Precision first: two figures are compared only when their frames positively say they
+measure one thing. A part selected from a group, a figure of another event or another
+time, sibling entities (two parties' seats, two cameras' resolutions) and different
+predicates (rescued, trapped, killed) are different quantities, never rivals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from numcheck.claims import Claim, Frame
+from numcheck.vocabulary import Vocabulary
+
+
+def _granular(value: str) -> tuple[str, ...]:
+    """A TIMEX3 date as its parts: "2024-01-05" -> ("2024", "01", "05")."""
+    return tuple(value.split("T")[0].split("-"))
+
+
+def same_time(a: str, b: str) -> bool:
+    """Two TIMEX3 dates agree at the coarser of their granularities."""
+    pa, pb = _granular(a), _granular(b)
+    n = min(len(pa), len(pb))
+    return pa[:n] == pb[:n]
+
+
+_SLACK = dt.timedelta(days=1)
+_REPORTED_WITHIN = dt.timedelta(days=2)
+
+
+def _range(value: str) -> tuple[dt.date, dt.date] | None:
+    """The days a TIMEX3 date covers: a day, an ISO week, a month or a year."""
+    parts = _granular(value)
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if parts[1].startswith("W"):
+            monday = dt.date.fromisocalendar(year, int(parts[1][1:]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        month = int(parts[1])
+        if len(parts) == 2:
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return dt.date(year, month, 1), following - dt.timedelta(days=1)
+        day = dt.date(year, month, int(parts[2][:2]))
+        return day, day
+    except (ValueError, IndexError):
+        return None
+
+
+def _reference(claim: Claim) -> tuple[dt.date, dt.date] | None:
+    """When a figure holds: its clause's own date, else the days before publication."""
+    if claim.frame is not None and claim.frame.time is not None:
+        return _range(claim.frame.time)
+    if claim.as_of is not None:
+        return claim.as_of - _REPORTED_WITHIN, claim.as_of
+    return None
+
+
+def _same_reference_time(a: Claim, b: Claim) -> bool:
+    """Figures whose clauses date them ("in 2011", "last week", "on Tuesday") hold then,
+    not at publication: two figures of different times are two quantities."""
+    if not any(c.frame is not None and c.frame.time for c in (a, b)):
+        return True  # publication dates apart are the rule's max_days_apart to judge
+    ra, rb = _reference(a), _reference(b)
+    if ra is None or rb is None:
+        return True
+    return ra[0] - _SLACK <= rb[1] and rb[0] - _SLACK <= ra[1]
+
+
+def _predicate(frame: Frame) -> str | None:
+    """The predicate, or None where it only repeats the noun ("attacked 110 times" and
+    "165 attacks" both count attacks)."""
+    return None if frame.predicate == frame.noun else frame.predicate
+
+
+class FrameMatcher:
+    """Decides, from frames, whether two claims measure one quantity."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.measures = vocabulary.measures
+
+    def head(self, frame: Frame) -> str | None:
+        """The blocking head of a frame: what it describes or counts, else its predicate."""
+        return frame.attribute_of or frame.noun or frame.predicate
+
+    def comparable(self, frame: Frame) -> bool:
+        """A frame that can meet another at all: not a part selected from a group."""
+        return not (frame.partitive or frame.subset or frame.other_event) and bool(self.head(frame))
+
+    def differences(self, a: Claim, b: Claim) -> str | None:  # noqa: C901 - a list of tests
+        """None when ``a`` and ``b`` measure one quantity, else why they do not."""
+        fa, fb = a.frame, b.frame
+        if fa is None or fb is None:
+            return "no frame"
+        if not (self.comparable(fa) and self.comparable(fb)):
+            return "a part, a selection or another event"
+        if fa.attribute_of != fb.attribute_of:
+            return "different things described"
+        if fa.noun != fb.noun:
+            return "different things counted"
+        pa, pb = _predicate(fa), _predicate(fb)
+        if fa.owner is None and pa != pb and (fa.attribute_of is None or (pa and pb)):
+            # "built a four-run lead" is not "blew a three-run lead"; whose figure it is
+            # ("New Democracy won / took / has 129 seats") outweighs the verb.
+            return "different predicates"
+        if fa.negated != fb.negated:
+            return "one negated"
+        if fa.owner != fb.owner:
+            return "different owners"  # two parties' seats, two people's ages
+        if set(fa.modifiers) != set(fb.modifiers):
+            return "different modifiers"  # "five defensive outs" is not "four outs"
+        enumerated = set(fa.places) < set(fb.places) or set(fb.places) < set(fa.places)
+        if fa.places and fb.places and not (enumerated or self._same_places(fa.places, fb.places)):
+            return "different places, or a part against its whole"
+        for frame, other in ((fa, b), (fb, a)):
+            alone = frame.places and not (other.frame and other.frame.places)
+            if alone and not all(self._named_by(place, other) for place in frame.places):
+                return "a place the other figure's story does not name"
+        if (fa.window is None) != (fb.window is None):
+            return "only one counts over a window"
+        if fa.window and fb.window and not same_time(fa.window, fb.window):
+            return "different windows"
+        if not _same_reference_time(a, b):
+            return "different times"
+        return None
+
+    def part_and_whole(self, a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
+        """(part, whole) when one figure holds for named places and the other for the
+        story at large ("two killed in Iowa" of "eight killed by the storm"), or for
+        more of the places ("one in Kansas" of "three in Kansas, Iowa and Ohio")."""
+        pa = set(a.frame.places) if a.frame else set()
+        pb = set(b.frame.places) if b.frame else set()
+        if pa and (not pb or pa < pb):
+            return a, b
+        if pb and (not pa or pb < pa):
+            return b, a
+        return None
+
+    def _same_places(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        """Each place of one is, contains or lies in a place of the other: "Kansas" is not
+        "Nebraska, Wisconsin and Kansas" (a part of the whole), nor "Iowa" "Nebraska"."""
+        return all(any(self._place_meets(x, y) for y in b) for x in a) and all(
+            any(self._place_meets(y, x) for x in a) for y in b
+        )
+
+    def _place_meets(self, x: str, y: str) -> bool:
+        return x == y or self.vocabulary.places.related_names(x, y)
+
+    def _named_by(self, place: str, claim: Claim) -> bool:
+        """Whether a claim's story or sentence names a place: "killed in Mazar-i-Sharif"
+        and "killed" in a story about Mazar-i-Sharif count the same dead."""
+        named = [t[1:] for t in (*claim.story, *claim.entities) if t.startswith("@")]
+        return any(place == name for name in named) or place in claim.sentence.lower()
