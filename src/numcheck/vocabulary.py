@@ -240,8 +240,8 @@ def _places(files: Iterable[Path]) -> Places:
         for region, members in data.regions.items():
             canonical.setdefault(region, region)
             contains.setdefault(region, set()).update(members)
-            for member in members:  # "Kansas" of the United States is a place too
-                canonical.setdefault(member, member)
+            # "Kansas" of the United States is a place too
+            canonical.update({m: m for m in members if m not in canonical})
         for country_name, cities in data.cities.items():
             inside = canonical.get(country_name, country_name)
             for city in cities:

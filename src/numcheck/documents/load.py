@@ -72,28 +72,7 @@ def load_metadata(path: Path) -> dict[str, dict[str, Any]]:
         except csv.Error as exc:
             raise DocumentError(source, f"invalid CSV: {exc}") from exc
     else:
-        try:
-            parsed = parse_yaml(raw, max_bytes=MAX_METADATA_BYTES)
-        except YamlProblem as exc:
-            raise DocumentError(_at(source, exc.line), exc.message) from exc
-        data = parsed.data
-        lines = _item_lines(parsed.root)
-        if isinstance(data, dict):
-            rows = []
-            for (name, value), line in zip(data.items(), lines, strict=True):
-                if value is not None and not isinstance(value, dict):
-                    raise DocumentError(
-                        _at(source, line), f"metadata for {name!r} must be a mapping of fields"
-                    )
-                rows.append((line, {"file": name, **(value or {})}))
-        elif isinstance(data, list):
-            rows = []
-            for row, line in zip(data, lines, strict=True):
-                if not isinstance(row, dict):
-                    raise DocumentError(_at(source, line), "a metadata row must be a mapping")
-                rows.append((line, dict(row)))
-        else:
-            raise DocumentError(source, "metadata must be a mapping of file names or a list")
+        rows = _yaml_rows(raw, source)
     out: dict[str, dict[str, Any]] = {}
     for line, row in rows:
         name = row.pop("file", None) or row.pop("name", None) or row.pop("path", None)
@@ -101,6 +80,33 @@ def load_metadata(path: Path) -> dict[str, dict[str, Any]]:
             raise DocumentError(_at(source, line), f"metadata row without a 'file' column: {row}")
         out[str(name)] = row
     return out
+
+
+def _yaml_rows(raw: str, source: str) -> list[tuple[int | None, dict[str, Any]]]:
+    """The rows of a YAML metadata file, each with its line."""
+    try:
+        parsed = parse_yaml(raw, max_bytes=MAX_METADATA_BYTES)
+    except YamlProblem as exc:
+        raise DocumentError(_at(source, exc.line), exc.message) from exc
+    data = parsed.data
+    lines = _item_lines(parsed.root)
+    if isinstance(data, dict):
+        rows: list[tuple[int | None, dict[str, Any]]] = []
+        for (name, value), line in zip(data.items(), lines, strict=True):
+            if value is not None and not isinstance(value, dict):
+                raise DocumentError(
+                    _at(source, line), f"metadata for {name!r} must be a mapping of fields"
+                )
+            rows.append((line, {"file": name, **(value or {})}))
+    elif isinstance(data, list):
+        rows = []
+        for row, line in zip(data, lines, strict=True):
+            if not isinstance(row, dict):
+                raise DocumentError(_at(source, line), "a metadata row must be a mapping")
+            rows.append((line, dict(row)))
+    else:
+        raise DocumentError(source, "metadata must be a mapping of file names or a list")
+    return rows
 
 
 def _at(source: str, line: int | None) -> str:

@@ -251,8 +251,10 @@ class FrameReader:
         if number.lower_ in ("others", "other"):
             return None  # "several others": a count of whatever was named before
         after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
-        if tokens[-1].lower_ in ("times", "fold") and after is not None and (
-            after.lower_ in _COMPARATIVES or after.tag_ in ("JJR", "RBR")
+        if (
+            tokens[-1].lower_ in ("times", "fold")
+            and after is not None
+            and (after.lower_ in _COMPARATIVES or after.tag_ in ("JJR", "RBR"))
         ):
             return None  # "ten times more officers": a ratio, not a count of times
         counted: Token | None = None

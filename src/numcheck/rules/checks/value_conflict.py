@@ -151,9 +151,9 @@ class ValueConflict(PairCheck):
         if a.frame is None or b.frame is None:
             return False
         frame = a.frame
-        return bool(
-            frame.owner or frame.attribute_of or frame.places or frame.window
-        ) or (self.grows(a) and self.grows(b))
+        return bool(frame.owner or frame.attribute_of or frame.places or frame.window) or (
+            self.grows(a) and self.grows(b)
+        )
 
     def _part_within_whole(self, part: Claim, ip: Interval, whole: Claim, iw: Interval) -> bool:
         """A figure for a part of the places may be lower than the whole's, never higher."""
