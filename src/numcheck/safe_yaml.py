@@ -166,17 +166,21 @@ class YamlSource:
         return line
 
 
+def read_capped(path: Path, max_bytes: int) -> str:
+    """The UTF-8 text of ``path``; ``YamlProblem`` (no line) past ``max_bytes``, checked
+    before reading, so a 100 MB file is refused at once."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise YamlProblem(f"{size:,} bytes, more than the {max_bytes:,} accepted")
+    return path.read_text(encoding="utf-8")
+
+
 def read_yaml(path: Path) -> YamlSource:
     """Read ``path`` with numcheck's safe YAML reader (``safe_yaml``): plain data only."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise RuleFileError(path, f"{size:,} bytes, more than the {MAX_BYTES:,} accepted")
-        text = path.read_text(encoding="utf-8")
+        parsed = parse_yaml(read_capped(path, MAX_BYTES))
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, f"cannot read: {exc}") from exc
-    try:
-        parsed = parse_yaml(text)
     except YamlProblem as exc:
         raise RuleFileError(path, exc.message, exc.line) from exc
     return YamlSource(path, parsed.data, parsed.root)

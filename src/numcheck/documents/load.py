@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from numcheck.documents.markup import html_text, markdown_text
 from numcheck.documents.model import Document, DocumentStatus, OffsetMap
-from numcheck.safe_yaml import YamlProblem, parse_yaml
+from numcheck.safe_yaml import YamlProblem, parse_yaml, read_capped
 
 SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
 # A file past this size is reported as too large, not read: 10 MB is far beyond any article,
@@ -59,12 +59,11 @@ def load_metadata(path: Path) -> dict[str, dict[str, Any]]:
     """Metadata by file name, from YAML (a mapping or a list with ``file``) or CSV."""
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_METADATA_BYTES:
-            raise DocumentError(source, f"metadata file too large: {size:,} bytes")
-        raw = path.read_text(encoding="utf-8")
+        raw = read_capped(path, MAX_METADATA_BYTES)
     except (OSError, UnicodeDecodeError) as exc:
         raise DocumentError(source, f"cannot read metadata: {exc}") from exc
+    except YamlProblem as exc:
+        raise DocumentError(source, f"metadata file too large: {exc.message}") from exc
     rows: list[tuple[int | None, dict[str, Any]]]
     if path.suffix.lower() == ".csv":
         try:
@@ -313,8 +312,14 @@ def _dangling(path: Path) -> bool:
     return path.is_symlink() and not path.exists()
 
 
-def load_paths(paths: Iterable[str | Path], metadata: Metadata | None = None) -> LoadResult:
-    """Every document under ``paths`` (files or folders, recursively), in a stable order."""
+def load_paths(
+    paths: Iterable[str | Path],
+    metadata: Metadata | None = None,
+    *,
+    max_bytes: int = MAX_DOCUMENT_BYTES,
+) -> LoadResult:
+    """Every document under ``paths`` (files or folders, recursively), in a stable order;
+    a file over ``max_bytes`` is reported as too large, not read."""
     result = LoadResult()
     for raw_path in paths:
         path = Path(raw_path)
@@ -324,5 +329,5 @@ def load_paths(paths: Iterable[str | Path], metadata: Metadata | None = None) ->
             )
             continue
         for file in document_files(path):
-            result.extend(load_file(file, metadata))
+            result.extend(load_file(file, metadata, max_bytes=max_bytes))
     return result
