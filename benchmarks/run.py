@@ -16,7 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent / "docs" / "benchmarks.md"
-SECTIONS = ["bench_quantities", "bench_dates", "bench_scale", "bench_precision"]
+SECTIONS = ["bench_quantities", "bench_dates", "bench_scale", "bench_precision", "bench_startup"]
 # Run only when named (``make robust``), kept in the page when other sections are re-run.
 ON_REQUEST = ["robustness"]
 

@@ -117,3 +117,33 @@ def test_schema_prints_json_schema(which: str, capsys: pytest.CaptureFixture[str
     assert main(["schema", which]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["$schema"].startswith("https://json-schema.org/")
+
+
+def test_readme_usage_matches_the_parser() -> None:
+    """Every option argparse takes is in the README's usage block, and nothing else is."""
+    import argparse
+    import re
+
+    from numcheck.cli import _parser
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    usage = readme.split("## Use\n", 1)[1].split("```\n", 2)[1]
+    documented: dict[str, set[str]] = {}
+    command = ""
+    for line in usage.splitlines():
+        words = line.split()
+        if words[:1] == ["numcheck"]:  # a new command; "numcheck --version" is the main parser
+            command = "" if words[1].startswith("-") else words[1]
+        documented.setdefault(command, set()).update(re.findall(r"--[a-z][a-z-]*", line))
+    parser = _parser()
+    subparsers = next(
+        a for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+    ).choices
+    for name, sub in [("", parser), *subparsers.items()]:
+        options = {
+            o
+            for a in sub._actions
+            for o in a.option_strings
+            if o.startswith("--") and o != "--help"
+        }
+        assert documented.get(name) == options, name

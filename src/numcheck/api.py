@@ -3,29 +3,41 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Literal
 
+from numcheck.ci.config import LoadedConfig, load_config
 from numcheck.claims import Claim
-from numcheck.documents.load import LoadResult, Metadata, document_from_fields, load_paths
-from numcheck.documents.model import Document, DocumentStatus, OffsetMap
-from numcheck.extract.pipeline import extract_claims, extract_loaded
+from numcheck.documents.load import LoadResult, Metadata, document_from_text
+from numcheck.documents.model import Document
+from numcheck.extract.pipeline import extract_claims
 from numcheck.findings import Report
-from numcheck.rules.engine import run_rules
 from numcheck.rules.load import RulePack, load_rules
+from numcheck.run import Input, RunOptions, check_documents, run_check
 from numcheck.store import ClaimStore, IndexResult, index_paths
 
 RulesLike = RulePack | str | Path | Sequence[str | Path] | None
 StoreLike = ClaimStore | str | Path
-
-DocumentsLike = Document | str | Path
-Input = DocumentsLike | Iterable[DocumentsLike]
+ConfigLike = LoadedConfig | str | Path | None
 
 
-def document(text: str, *, id: str = "<text>", published: dt.date | str | None = None) -> Document:
-    """A document made from a string (for tests and editorial tooling)."""
-    return document_from_fields(id, text, id, {"published": published}, OffsetMap(text))
+def document(
+    text: str,
+    *,
+    id: str = "<text>",
+    published: dt.date | str | None = None,
+    format: Literal["txt", "md", "html"] = "txt",
+    title: str | None = None,
+) -> Document:
+    """A document made from a string: the one way text (not a path) enters a check.
+
+    ``format="md"`` reads YAML front matter (its ``published`` and ``title`` unless given
+    here) and keeps only the visible text, as a ``.md`` file would be read.
+    """
+    return document_from_text(
+        text, id=id, format=format, fields={"published": published, "title": title}
+    )
 
 
 def extract(
@@ -37,68 +49,13 @@ def extract(
     return extract_claims(doc, vocabulary)
 
 
-def _load(inputs: Input | None) -> LoadResult:
-    result = LoadResult()
-    if inputs is None:
-        return result
-    items: Iterable[DocumentsLike] = (
-        [inputs] if isinstance(inputs, (Document, str, Path)) else inputs
-    )
-    paths: list[str | Path] = []
-    for item in items:
-        if isinstance(item, Document):
-            result.documents.append(item)
-            result.statuses.append(
-                DocumentStatus(id=item.id, source=item.source, published=item.published)
-            )
-        else:
-            paths.append(item)
-    result.extend(load_paths(paths))
-    return result
-
-
-@dataclass(frozen=True)
-class Checked:
-    """A report with the claims it was computed from (the HTML report marks them all)."""
-
-    report: Report
-    claims: tuple[Claim, ...]
-
-
-def check_documents(
-    drafts: LoadResult,
-    archive: LoadResult | None,
-    rules: RulePack,
-    store: ClaimStore | None = None,
-    progress: Callable[[Document], None] | None = None,
-) -> Checked:
-    """Extract and check already loaded documents; a document that fails is reported.
-
-    With ``store``, the drafts are also checked against its claims; the report lists the
-    inputs read in this run (drafts, ``archive``), not the store's documents.
-    ``progress`` is called once per document after its extraction (for progress bars).
-    """
-    if store is not None:
-        store.require(rules)  # before the work, not after
-    claims, statuses = extract_loaded(
-        [*drafts.documents, *(archive.documents if archive else [])],
-        [*drafts.statuses, *(archive.statuses if archive else [])],
-        rules.vocabulary,
-        progress,
-    )
-    against = archive is not None or store is not None
-    draft_ids = frozenset(d.id for d in drafts.documents) if against else None
-    findings = run_rules(claims, rules, draft_ids, archive=store)
-    return Checked(Report(documents=tuple(statuses), findings=tuple(findings)), tuple(claims))
-
-
 def check_loaded(
     drafts: LoadResult,
     archive: LoadResult | None,
     rules: RulePack,
     store: ClaimStore | None = None,
 ) -> Report:
-    """Extract and check already loaded documents; a document that fails is reported."""
+    """Extract and check already loaded documents, without suppressions or a baseline."""
     return check_documents(drafts, archive, rules, store).report
 
 
@@ -112,26 +69,42 @@ def _open(store: StoreLike, *, create: bool = False, rebuild: bool = False) -> C
     return ClaimStore(store, create=create, replace_damaged=rebuild)
 
 
+def _config(config: ConfigLike) -> LoadedConfig:
+    if config is None or isinstance(config, LoadedConfig):
+        return config or LoadedConfig()
+    return load_config(Path(config))
+
+
 def check(
     documents: Input,
     against: Input | None = None,
     rules: RulesLike = None,
     store: StoreLike | None = None,
+    *,
+    config: ConfigLike = None,
+    baseline: str | Path | None = None,
 ) -> Report:
     """Check ``documents`` with each other, or against an archive (``against``, ``store``).
 
-    With an archive, every finding involves at least one of ``documents``. Inputs are
-    ``Document`` objects or paths to files and folders; files that cannot be read are
-    listed in the report with their error. ``store`` is a claim store made by ``index``
-    with the same rules; another schema version or rule pack raises ``StoreError``.
+    The same run as ``numcheck check``: inline ignore comments and ``baseline`` accept
+    findings, and ``config`` (a numcheck.toml or pyproject.toml; none by default) sets
+    what the command line's configuration sets. With an archive, every finding involves
+    at least one of ``documents``. Inputs are ``Document`` objects (see ``document``) or
+    paths to files and folders; a path that does not exist raises ``InputError``, a file
+    that cannot be read is listed in the report with its error. ``store`` is a claim store
+    made by ``index`` with the same rules; another schema version or rule pack raises
+    ``StoreError``.
     """
-    pack = _pack(rules)
-    archive = _load(against) if against is not None else None
+    options = RunOptions.from_config(
+        _config(config),
+        rules=rules,
+        baseline=Path(baseline) if baseline is not None else None,
+    )
     if store is None:
-        return check_loaded(_load(documents), archive, pack)
+        return run_check(documents, against, options).report
     opened = _open(store)
     try:
-        return check_loaded(_load(documents), archive, pack, opened)
+        return run_check(documents, against, options, store=opened).report
     finally:
         if opened is not store:
             opened.close()

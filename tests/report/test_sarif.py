@@ -46,7 +46,8 @@ def sarif(
     )
     (tmp_path / "archive" / "broken.txt").write_bytes(b"\xff\xfe\xfa")
     monkeypatch.chdir(tmp_path)
-    assert main(["check", "drafts", "--against", "archive", "--format", "sarif"]) == 1
+    # An unreadable archive file fails the gate (exit 2), and the report still says why.
+    assert main(["check", "drafts", "--against", "archive", "--format", "sarif"]) == 2
     return json.loads(capsys.readouterr().out)
 
 
@@ -90,7 +91,9 @@ def test_result_points_at_the_draft_and_relates_the_archive(sarif: dict[str, Any
 
 
 def test_unreadable_file_becomes_a_notification(sarif: dict[str, Any]) -> None:
-    notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    invocation = sarif["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    notes = invocation["toolExecutionNotifications"]
     assert [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes] == [
         "archive/broken.txt"
     ]

@@ -114,3 +114,12 @@ def test_unused_suppression_can_be_disabled(tmp_path: Path, capsys: Capsys) -> N
 def test_star_silences_every_rule(tmp_path: Path, capsys: Capsys) -> None:
     body = HEAD + "<!-- numcheck: ignore[weekday-mismatch, *] -->\n" + CONFLICT + "\n"
     assert rules(run(tmp_path, "d.md", body, capsys)[1]) == []
+
+
+def test_comment_naming_an_unknown_rule_says_so(tmp_path: Path, capsys: Capsys) -> None:
+    typo = "<!-- numcheck: ignore[value-conflict, value-conflcit] revised -->"
+    body = HEAD + f"The flood destroyed 310 homes. {typo}\n"
+    code, report = run(tmp_path, "d.md", body, capsys)
+    assert rules(report) == ["unused-suppression"]  # the real id still silences its finding
+    assert "names no rule numcheck has: 'value-conflcit'" in report["findings"][0]["message"]
+    assert code == 1

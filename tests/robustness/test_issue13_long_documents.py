@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from numcheck.documents.markup import markdown_text
 from numcheck.extract.sentences import MAX_SENTENCE, split_sentences
-from numcheck.suppressions import _COMMENT
+from numcheck.ci.suppressions import _COMMENT
 from numcheck.testing.adversarial import ADVERSARIAL_SHAPES
 
 

@@ -15,15 +15,17 @@ from pydantic import ValidationError
 
 from numcheck.documents.markup import html_text, markdown_text
 from numcheck.documents.model import Document, DocumentStatus, OffsetMap
+from numcheck.documents.select import Selection, selected_files
 from numcheck.safe_yaml import YamlProblem, parse_yaml, read_capped
 
-SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
 # A file past this size is reported as too large, not read: 10 MB is far beyond any article,
 # and a 50 MB "document" is a dump that would hold a run for minutes.
 MAX_DOCUMENT_BYTES = 10_000_000
 # --meta files and front matter are smaller still.
 MAX_METADATA_BYTES = 10_000_000
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# What ``surrogateescape`` makes of bytes that are not UTF-8 (a bad byte in a JSONL line).
+_UNDECODED = re.compile("[\udc80-\udcff]")
 
 
 class DocumentError(Exception):
@@ -59,7 +61,7 @@ def load_metadata(path: Path) -> dict[str, dict[str, Any]]:
     """Metadata by file name, from YAML (a mapping or a list with ``file``) or CSV."""
     source = str(path)
     try:
-        raw = read_capped(path, MAX_METADATA_BYTES)
+        raw = source_text(read_capped(path, MAX_METADATA_BYTES))
     except (OSError, UnicodeDecodeError) as exc:
         raise DocumentError(source, f"cannot read metadata: {exc}") from exc
     except YamlProblem as exc:
@@ -183,35 +185,26 @@ def readable(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
-def load_file(
-    path: Path, metadata: Metadata | None = None, *, max_bytes: int = MAX_DOCUMENT_BYTES
-) -> LoadResult:
-    """One file: a document (txt, md, html) or many (jsonl).
+def source_text(raw: str) -> str:
+    """Text as every loader reads it: no byte-order mark, lines ending in ``\\n``.
 
-    Whatever is wrong with it (unreadable, too large, a bad field, a bad JSONL line)
-    becomes an error status of that file or line; nothing here raises.
+    Files saved on Windows (CRLF) or old Macs (CR) would otherwise keep their front
+    matter unseen and report columns one off; a line stays a line, so line numbers hold.
     """
+    return raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_document(
+    raw: str, source: str, suffix: str, meta: Mapping[str, Any] | None = None
+) -> LoadResult:
+    """The document(s) in ``raw`` read as a file named ``source`` of type ``suffix``."""
     result = LoadResult()
-    source = str(path)
-    meta = metadata_for(path, metadata or {})
+    raw = source_text(raw)
+    meta = meta or {}
+    suffix = suffix.lower()
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            result.fail(source, f"too large: {size:,} bytes (the limit is {max_bytes:,})")
-            return result
-        data = path.read_bytes()
-    except OSError as exc:
-        result.fail(source, f"cannot read: {exc.strerror or exc}")
-        return result
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        return _load_jsonl(path, data, meta)
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        result.fail(source, f"not UTF-8 text: {exc.reason} at byte {exc.start}")
-        return result
-    try:
+        if suffix == ".jsonl":
+            return _load_jsonl(source, raw, meta)
         if suffix in (".md", ".markdown"):
             text, offsets, front = markdown_text(raw)
             fields = {**_front_matter(front, source), **meta}
@@ -236,6 +229,51 @@ def load_file(
     return result
 
 
+def document_from_text(
+    text: str, *, id: str, format: str = "txt", fields: Mapping[str, Any] | None = None
+) -> Document:
+    """One document from a string read as a ``format`` file; bad front matter raises."""
+    given = {k: v for k, v in (fields or {}).items() if v is not None}
+    loaded = parse_document(text, id, f".{format}", given)
+    if not loaded.documents:
+        raise DocumentError(id, loaded.statuses[0].error or "cannot read")
+    return loaded.documents[0]
+
+
+def load_file(
+    path: Path, metadata: Metadata | None = None, *, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> LoadResult:
+    """One file: a document (txt, md, html) or many (jsonl).
+
+    Whatever is wrong with it (unreadable, too large, a bad field, a bad JSONL line)
+    becomes an error status of that file or line; nothing here raises.
+    """
+    result = LoadResult()
+    source = str(path)
+    meta = metadata_for(path, metadata or {})
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            result.fail(source, f"too large: {size:,} bytes (the limit is {max_bytes:,})")
+            return result
+        data = path.read_bytes()
+    except OSError as exc:
+        result.fail(source, f"cannot read: {exc.strerror or exc}")
+        return result
+    if path.suffix.lower() == ".jsonl":
+        # line by line: one bad byte is that line's error, not the whole file's
+        return parse_document(data.decode("utf-8", "surrogateescape"), source, ".jsonl", meta)
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        result.fail(source, f"not UTF-8 text: {exc.reason} at byte {exc.start}")
+        return result
+    if "\x00" in raw:
+        result.fail(source, "binary file (contains NUL bytes), not text")
+        return result
+    return parse_document(raw, source, path.suffix, meta)
+
+
 def _front_matter(front: str | None, source: str) -> dict[str, Any]:
     """The fields of a Markdown file's YAML front matter (line 1 is its ``---``)."""
     if not front:
@@ -252,20 +290,16 @@ def _front_matter(front: str | None, source: str) -> dict[str, Any]:
     return parsed.data
 
 
-def _load_jsonl(path: Path, data: bytes, meta: Mapping[str, Any]) -> LoadResult:
+def _load_jsonl(name: str, raw: str, meta: Mapping[str, Any]) -> LoadResult:
     """One document a line; a line that fails (bad byte, bad JSON, bad field) is its own
     error status and the other lines still load."""
     result = LoadResult()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    for number, raw_line in enumerate(data.split(b"\n"), start=1):
-        source = f"{path}:{number}"
-        try:
-            line = raw_line.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            result.fail(source, f"not UTF-8 text: {exc.reason} at byte {exc.start} of the line")
-            continue
+    for number, line in enumerate(raw.split("\n"), start=1):
         if not line.strip():
+            continue
+        source = f"{name}:{number}"
+        if (bad := _UNDECODED.search(line)) is not None:
+            result.fail(source, f"not UTF-8 text: a bad byte at column {bad.start() + 1}")
             continue
         try:
             record = json.loads(line)
@@ -297,37 +331,27 @@ def _load_jsonl(path: Path, data: bytes, meta: Mapping[str, Any]) -> LoadResult:
     return result
 
 
-def document_files(path: Path) -> Iterator[Path]:
-    """The files ``path`` names: itself, or the readable files under a folder, sorted."""
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            # a dangling symlink is yielded too: reading it fails, and the report says so
-            if child.suffix.lower() in SUFFIXES and (child.is_file() or _dangling(child)):
-                yield child
-    else:
-        yield path
-
-
-def _dangling(path: Path) -> bool:
-    return path.is_symlink() and not path.exists()
+def document_files(path: Path, selection: Selection | None = None) -> Iterator[Path]:
+    """The files ``path`` names: itself, or the document files a walk of the folder keeps."""
+    return selected_files([path], selection)
 
 
 def load_paths(
     paths: Iterable[str | Path],
     metadata: Metadata | None = None,
+    selection: Selection | None = None,
     *,
     max_bytes: int = MAX_DOCUMENT_BYTES,
 ) -> LoadResult:
-    """Every document under ``paths`` (files or folders, recursively), in a stable order;
+    """Every document under ``paths`` (files or folders, walked as ``selection`` says);
     a file over ``max_bytes`` is reported as too large, not read."""
     result = LoadResult()
     for raw_path in paths:
         path = Path(raw_path)
         if not path.exists():
-            result.fail(
-                str(path), "no such file or directory" + " (a dangling symlink)" * _dangling(path)
-            )
+            dangling = " (a dangling symlink)" if path.is_symlink() else ""
+            result.fail(str(path), f"no such file or directory{dangling}")
             continue
-        for file in document_files(path):
+        for file in document_files(path, selection):
             result.extend(load_file(file, metadata, max_bytes=max_bytes))
     return result

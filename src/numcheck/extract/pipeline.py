@@ -208,7 +208,7 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
             )
         )
     claims.sort(key=lambda c: (c.span.start, c.span.end))
-    return with_frames(claims, FrameContext(vocabulary.measures, timexes))
+    return with_frames(claims, FrameContext(vocabulary.measures, timexes, vocabulary.places))
 
 
 _FRAMED = frozenset([Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.PERCENT, Kind.DURATION])
@@ -229,6 +229,7 @@ def with_frames(claims: list[Claim], context: FrameContext) -> list[Claim]:
             frame = reader.read(
                 doc, claim.sentence_start, claim.span.start, claim.span.end, claim.kind.value
             )
+            frame = reader.reconcile(frame, claim) if frame is not None else None
         framed.append(claim.model_copy(update={"frame": frame}) if frame else claim)
     return framed
 

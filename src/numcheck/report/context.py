@@ -30,6 +30,31 @@ class RuleInfo:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """How the findings of a run add up: found = shown + hidden by ``--show``; the
+    findings ignore comments and the baseline accepted are not among them."""
+
+    shown: int = 0
+    hidden: int = 0
+    silenced: int = 0
+    accepted: int = 0
+
+    def line(self) -> str:
+        """ "N shown of M (K hidden by --show); ..." with only the parts that are not zero."""
+        total = self.shown + self.hidden
+        parts = [f"{self.shown} shown of {total}" if self.hidden else f"{total}"]
+        head = f"{parts[0]} finding{'s' if total != 1 else ''}"
+        notes = []
+        if self.hidden:
+            notes.append(f"{self.hidden} hidden by --show")
+        if self.silenced:
+            notes.append(f"{self.silenced} silenced by ignore comments")
+        if self.accepted:
+            notes.append(f"{self.accepted} accepted by the baseline")
+        return head + (f" ({'; '.join(notes)})" if notes else "")
+
+
+@dataclass(frozen=True)
 class ReportContext:
     """Everything besides the report that renderers use; every field is optional."""
 
@@ -39,6 +64,7 @@ class ReportContext:
     drafts: frozenset[str] | None = None
     root: Path = field(default_factory=Path.cwd)
     color: bool = False
+    tally: Tally | None = None
 
     @classmethod
     def build(
@@ -51,6 +77,7 @@ class ReportContext:
         extra_rules: Iterable[RuleInfo] = (),
         root: Path | None = None,
         color: bool = False,
+        tally: Tally | None = None,
     ) -> ReportContext:
         infos = [
             RuleInfo(r.id, r.summary, r.description, r.severity, r.category)
@@ -63,6 +90,7 @@ class ReportContext:
             drafts=frozenset(drafts) if drafts is not None else None,
             root=(root or Path.cwd()).resolve(),
             color=color,
+            tally=tally,
         )
 
     def rule(self, rule_id: str) -> RuleInfo | None:
@@ -94,9 +122,14 @@ def document_sources(report: Report) -> dict[str, str]:
     return {d.id: d.source for d in report.documents}
 
 
-def stream_wants_color(stream: object) -> bool:
-    """Colour only on a terminal, and never when ``NO_COLOR`` is set (no-color.org)."""
+def stream_wants_color(stream: object, mode: str = "auto") -> bool:
+    """``--color``: always, never, or (auto) on a terminal unless ``NO_COLOR`` is set
+    (no-color.org); ``FORCE_COLOR`` turns it on in auto mode, for CI logs that show ANSI."""
+    if mode != "auto":
+        return mode == "always"
     if os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())

@@ -8,7 +8,7 @@ there are, and every finding is also printed as a plain log line.
 from __future__ import annotations
 
 from numcheck.findings import Finding, Report, Severity
-from numcheck.report.context import ReportContext, document_sources
+from numcheck.report.context import ReportContext, Tally, document_sources
 
 ANNOTATIONS_PER_TYPE = 10
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -81,5 +81,6 @@ def render_github(report: Report, context: ReportContext | None = None) -> str:
             f"{where}:{lead.line}:{lead.column}: {finding.severity.value} [{finding.rule}] "
             f"{finding.message} ({finding.id})"
         )
-    lines.append(f"numcheck: {len(report.findings)} finding(s)")
+    tally = context.tally or Tally(shown=len(report.findings))
+    lines.append(f"numcheck: {tally.line()}")
     return "\n".join(lines) + "\n"

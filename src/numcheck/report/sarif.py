@@ -12,7 +12,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from numcheck import __version__
+from numcheck._version import __version__
 from numcheck.documents.model import Document, OffsetMap
 from numcheck.findings import Evidence, Finding, Report, Severity
 from numcheck.report.context import ReportContext, RuleInfo, document_sources
@@ -155,7 +155,9 @@ def sarif_log(report: Report, context: ReportContext | None = None) -> dict[str,
         },
         "originalUriBaseIds": {SRCROOT: {"uri": context.root.as_uri().rstrip("/") + "/"}},
         "columnKind": "utf16CodeUnits",
-        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
+        "invocations": [
+            {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
+        ],
         "results": [_result(f, index[f.rule], sources, context) for f in report.findings],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}

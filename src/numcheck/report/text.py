@@ -7,7 +7,7 @@ Colour (ANSI) only when the context asks for it: the CLI sets it for a terminal 
 from __future__ import annotations
 
 from numcheck.findings import Evidence, Finding, Report, Severity
-from numcheck.report.context import ReportContext, document_sources
+from numcheck.report.context import ReportContext, Tally, document_sources
 
 _MARK = ("»", "«")
 _RESET = "\x1b[0m"
@@ -94,8 +94,9 @@ def render_text(report: Report, context: ReportContext | None = None) -> str:
         for s in ("error", "warning", "info")
     }
     summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
+    tally = context.tally or Tally(shown=len(report.findings))
     lines.append(
-        f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''} ({summary}) "
+        f"{tally.line()}: {summary} shown, "
         f"in {checked} checked document{'s' if checked != 1 else ''}"
         + (f", {len(errors)} not readable" if errors else "")
     )

@@ -135,12 +135,14 @@ def run_rules(
     pack: RulePack,
     drafts: frozenset[str] | None = None,
     archive: ClaimSource | None = None,
+    on_rule: Callable[[], None] | None = None,
 ) -> list[Finding]:
     """Findings of every enabled rule; with ``drafts``, only those involving a draft.
 
     With ``archive``, ``claims`` are compared with each other and with the archive claims
     that share a key with a draft claim (all of ``claims`` are drafts unless ``drafts``
     says otherwise); archive claims of a document also in ``claims`` are left out.
+    ``on_rule`` is called as each rule starts (for progress bars).
     """
     if archive is not None and drafts is None:
         drafts = frozenset(claim.document for claim in claims)
@@ -148,6 +150,8 @@ def run_rules(
     vocabulary = pack.vocabulary
     findings: dict[str, Finding] = {}
     for rule in pack.enabled():
+        if on_rule is not None:
+            on_rule()
         for finding in run.findings(rule, build_check(rule, vocabulary)):
             findings.setdefault(finding.id, finding)
     return sorted(

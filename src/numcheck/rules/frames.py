@@ -9,6 +9,10 @@ predicates (rescued, trapped, killed) are different quantities, never rivals.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
+
+import pycountry
 
 from numcheck.claims import Claim, Frame
 from numcheck.vocabulary import Vocabulary
@@ -70,6 +74,33 @@ def _same_reference_time(a: Claim, b: Claim) -> bool:
     return ra[0] - _SLACK <= rb[1] and rb[0] - _SLACK <= ra[1]
 
 
+@functools.cache
+def _is_country(name: str) -> bool:
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
+def _owner_key(frame: Frame) -> str | None:
+    """Whose figure it is, by the last word of the name: "Salah Ali" and "Ali", "Liberty
+    'Libby' German" and "Liberty German" are one person."""
+    if frame.owner is None:
+        return None
+    words = re.findall(r"[^\W\d_]+", frame.owner)
+    return words[-1] if words else frame.owner
+
+
+def _same_owner(a: str | None, b: str | None) -> bool:
+    """One name is the other, or a part of it: "Ali" and "Salah Ali", "Liberty German"
+    and "Liberty 'Libby' German"; "Salah Ali" and "Areej Ali" are two people."""
+    if a is None or b is None:
+        return a is b
+    wa, wb = set(re.findall(r"[^\W\d_]+", a)), set(re.findall(r"[^\W\d_]+", b))
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 def _predicate(frame: Frame) -> str | None:
     """The predicate, or None where it only repeats the noun ("attacked 110 times" and
     "165 attacks" both count attacks)."""
@@ -84,8 +115,10 @@ class FrameMatcher:
         self.measures = vocabulary.measures
 
     def head(self, frame: Frame) -> str | None:
-        """The blocking head of a frame: what it describes or counts, else its predicate."""
-        return frame.attribute_of or frame.noun or frame.predicate
+        """The blocking head of a frame: what it describes or counts, whose it is, else
+        its predicate."""
+        owner = _owner_key(frame)
+        return frame.attribute_of or frame.noun or (owner and f"of {owner}") or frame.predicate
 
     def comparable(self, frame: Frame) -> bool:
         """A frame that can meet another at all: not a part selected from a group."""
@@ -109,7 +142,7 @@ class FrameMatcher:
             return "different predicates"
         if fa.negated != fb.negated:
             return "one negated"
-        if fa.owner != fb.owner:
+        if not (_same_owner(fa.owner, fb.owner) or self._same_country(fa.owner, fb.owner)):
             return "different owners"  # two parties' seats, two people's ages
         if set(fa.modifiers) != set(fb.modifiers):
             return "different modifiers"  # "five defensive outs" is not "four outs"
@@ -134,11 +167,22 @@ class FrameMatcher:
         more of the places ("one in Kansas" of "three in Kansas, Iowa and Ohio")."""
         pa = set(a.frame.places) if a.frame else set()
         pb = set(b.frame.places) if b.frame else set()
-        if pa and (not pb or pa < pb):
+        # A country alone is where the whole story happens ("killed in Afghanistan").
+        if pa and ((not pb and not all(map(_is_country, pa))) or pa < pb):
             return a, b
-        if pb and (not pa or pb < pa):
+        if pb and ((not pa and not all(map(_is_country, pb))) or pb < pa):
             return b, a
         return None
+
+    def _same_country(self, a: str | None, b: str | None) -> bool:
+        """Owners that are one country by name or by its capital ("Washington keeps ...",
+        "the United States has ...")."""
+        if a is None or b is None:
+            return False
+        level = self.vocabulary.places.country_level
+        lower = {name.lower(): name for name in self.vocabulary.places.canonical.values()}
+        ca, cb = lower.get(a), lower.get(b)
+        return ca is not None and cb is not None and level(ca) == level(cb)
 
     def _same_places(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         """Each place of one is, contains or lies in a place of the other: "Kansas" is not

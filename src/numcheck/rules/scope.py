@@ -139,6 +139,8 @@ class ScopeMatcher:
         """How the scopes of two claims that measure one quantity differ."""
         caveats: list[str] = []
         places_a, places_b = _places(a), _places(b)
+        if a.frame is not None and b.frame is not None:
+            places_a, places_b = set(a.frame.places), set(b.frame.places)  # the clause's own
         if places_a and places_b and places_a != places_b:
             caveats.append(f"places differ: {_list(places_a)} vs {_list(places_b)}")
         window_a, window_b = a.scope.window, b.scope.window

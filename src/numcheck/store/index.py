@@ -14,6 +14,7 @@ from pathlib import Path
 
 from numcheck.documents.load import Metadata, document_files, load_file, metadata_for
 from numcheck.documents.model import DocumentStatus
+from numcheck.documents.select import Selection
 from numcheck.extract.pipeline import extract_loaded
 from numcheck.rules.load import RulePack
 from numcheck.store.sqlite import ClaimStore
@@ -43,6 +44,7 @@ def index_paths(
     metadata: Metadata | None = None,
     *,
     rebuild: bool = False,
+    selection: Selection | None = None,
 ) -> IndexResult:
     """Add the documents under ``paths`` to ``store``; files indexed unchanged are skipped.
 
@@ -62,7 +64,7 @@ def index_paths(
                     )
                 )
                 continue
-            for file in document_files(path):
+            for file in document_files(path, selection):
                 try:
                     digest = content_hash(file, metadata)
                 except OSError as exc:

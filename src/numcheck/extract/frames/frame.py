@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from numcheck.claims import Frame
+from numcheck.claims import Claim, Frame, Kind
 from numcheck.extract.mentions import Timex
 from numcheck.extract.quantities.numbers import vague_amounts
-from numcheck.vocabulary import Measures
+from numcheck.vocabulary import Measures, Places
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -103,6 +103,11 @@ _HOLDING_VERBS = frozenset(
         "age",
         "turn",
         "reach",
+        "keep",
+        "station",
+        "deploy",
+        "maintain",
+        "employ",
     ]
 )
 _COMPARATIVES = frozenset(["more", "less", "fewer", "as", "the", "larger", "higher", "bigger"])
@@ -150,6 +155,7 @@ class FrameContext:
 
     measures: Measures
     timexes: Sequence[Timex]
+    places: Places | None = None
 
 
 def _lemma(token: Token) -> str:
@@ -205,7 +211,9 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
     """The predicate's own clause: its subtree without the clauses embedded in it
     (unless the figure stands in one)."""
     excluded: set[int] = set()
-    for child in predicate.children:
+    for child in predicate.subtree:
+        if child.i == predicate.i or child.i in excluded:
+            continue
         if (
             child.dep_ in _CLAUSES
             or (child.dep_ == "conj" and child.pos_ in _PREDICATES)
@@ -229,9 +237,35 @@ class FrameReader:
     def __init__(self, context: FrameContext) -> None:
         self.measures = context.measures
         self.timexes = context.timexes
+        self._lowered_places = (
+            {k.lower(): v for k, v in context.places.canonical.items()} if context.places else {}
+        )
 
     def canonical(self, word: str) -> str:
         return self.measures.canonical(word)
+
+    def reconcile(self, frame: Frame, claim: Claim) -> Frame:
+        """The frame checked against what the number scanner read: its counted noun where
+        the parse lost it ("signed by 1,984 lawmakers" parsed with "1,984" alone), and no
+        place that only names a population ("attacks on US and allied troops")."""
+        updates: dict[str, object] = {}
+        measure = claim.measure
+        if (
+            claim.kind is Kind.COUNT
+            and measure is not None
+            and measure.noun
+            and measure.noun in claim.quote
+            and frame.noun in (None, "person")
+            and frame.attribute_of is None
+        ):
+            head = self.canonical(measure.head)
+            updates["noun"] = "person" if head in _GENERIC_PEOPLE else head
+        if claim.scope.population and frame.places:
+            population = set(claim.scope.population)
+            updates["places"] = tuple(
+                p for p in frame.places if self._lowered_places.get(p) not in population
+            )
+        return frame.model_copy(update=updates) if updates else frame
 
     def read(  # noqa: C901 - one pass over the parse; split with the frames/ modules
         self, doc: Doc, base: int, start: int, end: int, kind: str
@@ -349,11 +383,15 @@ class FrameReader:
                 partitive = True  # "one witness said": a selection, not a count
         elif event_noun is not None:
             predicate = self.canonical(_lemma(event_noun))
+        if attribute is not None and owner is None and attribute.pos_ == "PROPN":
+            owner, attribute = _entity_text(attribute), None  # "the 77-tonne Skylab"
         if attribute is not None:
             poss = next((c for c in attribute.children if c.dep_ == "poss"), None)
             if poss is not None and poss.lower_ not in _PRONOUNS:
                 owner = _entity_text(poss)
-        person = self._person(number) if kind == "duration" else None
+        quote = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        age_like = quote.lower().endswith("old") or quote.isdigit()
+        person = self._person(number) if kind == "duration" and age_like else None
         if person is not None:
             owner, attribute = person, None  # an age: "Salah Ali, 70", "the 36-year-old Lopes"
         if owner is not None:
@@ -380,7 +418,7 @@ class FrameReader:
             attribute_of=(
                 self._attribute_text(attribute, unit)
                 if attribute is not None
-                else ("age" if kind == "duration" and owner else None)
+                else ("age" if person is not None else None)
             ),
             places=tuple(places),
             time=time,
@@ -461,7 +499,7 @@ class FrameReader:
         name = self.canonical(lemma)
         return None if name in self.measures.light_verbs else name
 
-    def _owner(self, verb: Token, phrase: Token) -> str | None:
+    def _owner(self, verb: Token, phrase: Token) -> str | None:  # noqa: C901 - one test a way
         """The named entity a figure belongs to: the subject that won it ("New Democracy
         won 129 seats", "the Syriza party was second, with 27 percent"), the name a
         "with" phrase or a participle hangs on ("showed New Democracy with 30 percent",
@@ -475,8 +513,18 @@ class FrameReader:
                 return None
             if current.dep_ in ("appos", "npadvmod", "nmod") and _named(head):
                 return _entity_text(_name_token(head))  # "Syriza 26.9%", "Pasok, 33 seats"
-            if head.pos_ == "ADP" and head.lower_ == "with" and _named(head.head):
-                return _entity_text(_name_token(head.head))
+            if head.pos_ == "ADP" and head.lower_ == "with":
+                if _named(head.head):
+                    return _entity_text(_name_token(head.head))
+                # "projections showed New Democracy with 30 percent": the verb's object.
+                # "Syriza was second, with 27 percent": with a figure, the subject has it.
+                named = [
+                    c
+                    for c in head.head.children
+                    if c.dep_ in ("dobj", "nsubj", "nsubjpass") and _named(c)
+                ]
+                if named:
+                    return _entity_text(_name_token(named[0]))
             if head.pos_ in _PREDICATES:
                 if head.dep_ in ("acl", "relcl") and _named(head.head):
                     return _entity_text(_name_token(head.head))
@@ -514,7 +562,11 @@ class FrameReader:
     def _places(self, clause: Iterable[Token]) -> list[str]:
         places: list[str] = []
         for token in clause:
-            if token.ent_type_ in _PLACE_LABELS and token.ent_iob_ == "B":
+            # "US troops", "American bases": a name that qualifies a noun is no scope.
+            attributive = token.dep_ in ("compound", "amod", "nmod", "poss") and (
+                token.head.pos_ in _NOUNS and token.head.ent_type_ != token.ent_type_
+            )
+            if token.ent_type_ in _PLACE_LABELS and token.ent_iob_ == "B" and not attributive:
                 name = _entity_text(token)
                 if name not in places:
                     places.append(name)

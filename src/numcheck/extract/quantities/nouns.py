@@ -2,7 +2,9 @@
 
 Without a parser, the head is found the way a reader skims: the words after the figure
 up to the first function word, and in them the first plural noun (or, for "one", the
-last word). ``inflect`` gives singular lemmas ("people" -> "person", "bosses" -> "boss").
+last word). lemminflect's dictionary gives singular lemmas ("bosses" -> "boss"), and
+plain English rules the words it does not know ("euros", "Americans"). (``inflect``
+did this before; importing it cost every command 4-7 s.)
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import inflect
+from lemminflect import getAllInflections, getAllLemmas, getInflection
 
 _GAP = re.compile(
     # A noun on the next line counts, not one past a blank line ("killing two\n\nDozens").
@@ -48,16 +50,50 @@ class Noun:
     end: int
 
 
+# Plurals the dictionary lists as lemmas of their own ("a people").
+_IRREGULAR = {"people": "person"}
+_SIBILANT_PLURAL = re.compile(r"(?:sh|ch|x|z|ss)es$")
+
+
 @cache
 def singular(word: str) -> str:
     """Singular lemma of an English noun ("occasions" -> "occasion")."""
-    lemma = _english().singular_noun(word)
-    return lemma if isinstance(lemma, str) else word
+    lemma = _singular_noun(word)
+    return lemma if lemma is not None else word
 
 
-@cache
-def _english() -> inflect.engine:
-    return inflect.engine()
+def _singular_noun(word: str) -> str | None:
+    """The singular of a plural noun (itself for "series", "Chinese"); None for the rest."""
+    lower = word.lower()
+    lemma: str | None
+    if lower in _IRREGULAR:
+        lemma = _IRREGULAR[lower]
+    elif lemmas := getAllLemmas(lower, upos="NOUN").get("NOUN"):
+        lemma = lemmas[0]
+        if lemma == lower and getAllInflections(lower, upos="NOUN").get("NNS", ("",))[0] != lower:
+            return None  # a singular noun ("crowd"), not one whose plural is itself ("series")
+    elif getAllLemmas(lower) or not lower.isalpha():
+        return None  # a known word that is no noun ("injured"), or not a word
+    elif lower.endswith("ese"):
+        lemma = lower  # demonyms: "two Chinese"
+    elif lower.endswith("ies") and len(lower) > 4:
+        lemma = lower[:-3] + "y"
+    elif _SIBILANT_PLURAL.search(lower):
+        lemma = lower[:-2]
+    elif lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        lemma = lower[:-1]
+    else:
+        return None
+    if word.isupper():
+        return lemma.upper()
+    return lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma
+
+
+def plurals(word: str) -> tuple[str, ...]:
+    """The plurals of a singular noun: the dictionary's ("lire") and the regular one
+    writers also use ("liras")."""
+    forms = [*getInflection(word, tag="NNS"), word + ("es" if word.endswith("s") else "s")]
+    return tuple(dict.fromkeys(f for f in forms if f != word))
 
 
 @cache
@@ -67,7 +103,7 @@ def is_plural(word: str) -> bool:
         return False
     if word.lower().endswith(("ss", "us", "is", "ous")):
         return False
-    return _english().singular_noun(word) is not False
+    return _singular_noun(word) is not None
 
 
 def counted_noun(text: str, pos: int, *, one: bool) -> Noun | None:  # noqa: C901

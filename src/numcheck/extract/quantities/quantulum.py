@@ -6,10 +6,17 @@ window (the figure and the symbol after it) and only when that symbol is one qua
 lists as a unit symbol. News rarely needs it; science copy does. numcheck runs it
 without its optional classifier (the scikit-learn model is not a dependency), switching
 quantulum3's ``USE_CLF`` off for the process on first use.
+
+Start-up: quantulum3 builds its unit table with ``inflect``, whose typeguard decorators
+recompile every method on import (4-5 s; an open upstream issue). numcheck reads the
+symbol list straight from quantulum3's JSON files, so a draft without a rare unit symbol
+never loads the table, and imports quantulum3's parser with typeguard's decorator a
+no-op (run-time type checks inside inflect, nothing numcheck relies on).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from functools import cache
@@ -47,18 +54,43 @@ _NEVER = frozenset(
 
 @cache
 def _symbols() -> frozenset[str]:
+    """The unit symbols quantulum3 knows, with SI prefixes, read without building units."""
     from quantulum3 import load
 
-    return frozenset(load.units("en_US").symbols) - _NEVER
+    found: set[str] = set()
+    for path in (load.GENERAL_UNITS_PATH, load.LANGUAGE_UNITS_PATH("en_US")):
+        with open(path, encoding="utf-8") as file:
+            for name, unit in json.load(file).items():
+                for _, prefixed in load.Units.prefixed_units(name, unit):
+                    found.update(prefixed.get("symbols", []))
+    return frozenset(found) - _NEVER
 
 
 @cache
 def _parser() -> Any:
     warnings.filterwarnings("ignore", module="quantulum3")
-    from quantulum3 import classifier, parser
+    import importlib.util
 
+    guard: Any = (
+        __import__("typeguard") if importlib.util.find_spec("typeguard") is not None else None
+    )
+    checked = guard.typechecked if guard else None
+    if guard:
+        guard.typechecked = _unchecked
+    try:
+        from quantulum3 import classifier, load, parser
+
+        load.units("en_US")  # builds the table (and imports inflect) while unchecked
+    finally:
+        if guard:
+            guard.typechecked = checked
     classifier.USE_CLF = False
     return parser
+
+
+def _unchecked(target: Any = None, **_options: Any) -> Any:
+    """``typeguard.typechecked`` as a no-op, with or without arguments."""
+    return target if target is not None else _unchecked
 
 
 def unit_after(text: str, figure_start: int, pos: int) -> UnitMatch | None:

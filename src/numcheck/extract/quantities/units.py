@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-import inflect
-
+from numcheck.extract.quantities.nouns import plurals
 from numcheck.extract.resources import load_data
 from numcheck.units import registry
 
@@ -90,13 +89,12 @@ def _spoken(name: str) -> str:
 
 def _with_plurals(surfaces: Iterable[str]) -> list[str]:
     """The forms and, for lower-case words of 3+ letters, their plurals ("Danish crowns")."""
-    english = inflect.engine()
     out: list[str] = []
     for form in surfaces:
         out.append(form)
         *head, last = form.split(" ")
         if last.isalpha() and last.islower() and len(last) >= _CASE_SENSITIVE_LENGTH:
-            out.append(" ".join([*head, english.plural_noun(last)]))
+            out.extend(" ".join([*head, plural]) for plural in plurals(last))
     return out
 
 

@@ -81,6 +81,8 @@ class ValueConflict(PairCheck):
             return None
         if not self.frames.comparable(frame):
             return None
+        if claim.kind is Kind.DURATION and frame.attribute_of != "age":
+            return None  # an age of someone named, not "four years after", "took 27 days"
         unit = base_unit(claim.unit)
         if unit is None:
             return None
@@ -232,12 +234,18 @@ class ValueConflict(PairCheck):
             "; " + "; ".join(match.caveats) if match.caveats else ""
         )
         reading = self.options.semantics
-        explanation = (
+        intervals = (
             f"{describe(earlier)} reads as {i_earlier.describe()} and "
             f"{describe(later)} as {i_later.describe()} "
-            f"({reading} reading of the qualifiers, in base units); the intervals do not "
-            f"overlap within the rule's tolerance."
+            f"({reading} reading of the qualifiers, in base units)"
         )
+        why = (
+            "a count that only grows was reported with a different figure"
+            if category is Category.POSSIBLE_UPDATE or i_earlier.overlaps(i_later)
+            else "the intervals do not overlap within the rule's tolerance"
+        )
+        frames = f" Both measure {a.frame.label()}." if a.frame and b.frame else ""
+        explanation = f"{intervals}; {why}.{frames}"
         return make_finding(
             self.rule,
             (a, b),

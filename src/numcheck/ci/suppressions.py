@@ -124,8 +124,13 @@ def find_suppressions(document: Document) -> list[Suppression]:
     return found
 
 
-def unused_finding(suppression: Suppression, severity: Severity = Severity.WARNING) -> Finding:
-    """The finding that reports a suppression silencing nothing; its evidence is the comment."""
+def unused_finding(
+    suppression: Suppression,
+    severity: Severity = Severity.WARNING,
+    unknown: tuple[str, ...] = (),
+) -> Finding:
+    """The finding that reports a suppression silencing nothing, or naming ``unknown`` rule
+    ids (a typo silences nothing and would hide it); its evidence is the comment."""
     offset = suppression.text_offset
     claim = Claim(
         document=suppression.document,
@@ -136,16 +141,23 @@ def unused_finding(suppression: Suppression, severity: Severity = Severity.WARNI
         sentence_start=offset,
     )
     rules = ", ".join(suppression.rules)
+    if unknown:
+        names = ", ".join(repr(rule) for rule in unknown)
+        message = f"this ignore comment names no rule numcheck has: {names}"
+        explanation = "Check the spelling against `numcheck rules`; an unknown id silences nothing."
+    else:
+        message = f"this ignore comment for {rules} silences no finding"
+        explanation = (
+            f"No finding of {rules} has evidence on lines {suppression.first_line}"
+            f"-{suppression.last_line}; remove the comment or move it next to the sentence."
+        )
     return Finding(
         id=finding_id(UNUSED_RULE, (claim,)),
         rule=UNUSED_RULE,
         severity=severity,
         category=Category.INCONSISTENCY,
-        message=f"this ignore comment for {rules} silences no finding",
-        explanation=(
-            f"No finding of {rules} has evidence on lines {suppression.first_line}"
-            f"-{suppression.last_line}; remove the comment or move it next to the sentence."
-        ),
+        message=message,
+        explanation=explanation,
         evidence=(Evidence.of(claim),),
     )
 
@@ -164,13 +176,15 @@ def apply_suppressions(
     *,
     report_unused_in: frozenset[str] | None = None,
     unused_severity: Severity | None = Severity.WARNING,
+    known_rules: frozenset[str] | None = None,
 ) -> Suppressed:
     """Drop findings an inline comment silences; report comments that silence nothing.
 
     Unused comments are reported only for documents in ``report_unused_in`` (the drafts;
     None means every document), and not at all when ``unused_severity`` is None (the rule
     is disabled). An archive's comments may serve findings between archive documents,
-    which a check against drafts never computes.
+    which a check against drafts never computes. With ``known_rules``, a comment naming
+    another id is reported, whether or not it silences something for its other ids.
     """
     suppressions = [s for doc in documents for s in find_suppressions(doc)]
     used: set[int] = set()
@@ -184,10 +198,13 @@ def apply_suppressions(
         used.update(i for i, s in enumerate(suppressions) if s.covers(finding))
         silenced.append((finding, suppressions[hit]))
     if unused_severity is not None:
-        kept.extend(
-            unused_finding(s, unused_severity)
-            for i, s in enumerate(suppressions)
-            if i not in used and (report_unused_in is None or s.document in report_unused_in)
-        )
+        for i, s in enumerate(suppressions):
+            if report_unused_in is not None and s.document not in report_unused_in:
+                continue
+            unknown = tuple(
+                r for r in s.rules if known_rules is not None and r != "*" and r not in known_rules
+            )
+            if unknown or i not in used:
+                kept.append(unused_finding(s, unused_severity, unknown))
     updated = report.model_copy(update={"findings": tuple(kept)})
     return Suppressed(updated, tuple(silenced))

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from numcheck.ci.suppressions import UNUSED_RULE
+from numcheck.documents.select import DEFAULT_EXCLUDE, Selection
 from numcheck.findings import Severity
-from numcheck.rules.load import RulePack
+from numcheck.rules.kinds import RULE_ADAPTER, with_options
+from numcheck.rules.load import RulePack, load_rules
+from numcheck.rules.schema import Rule
 from numcheck.rules.yaml_source import RuleFileError
-from numcheck.suppressions import UNUSED_RULE
+from numcheck.vocabulary import bundled_rules_dir
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,7 +42,15 @@ class Config(BaseModel):
         frozen=True, extra="forbid", alias_generator=lambda name: name.replace("_", "-")
     )
 
-    rules: tuple[Path, ...] = Field(default=(), description="rule files or folders")
+    rules: tuple[Path, ...] = Field(
+        default=(), description="rule files or folders (replace the bundled pack)"
+    )
+    extend_rules: tuple[Path, ...] = Field(
+        default=(), description="rule files or folders added to the bundled pack"
+    )
+    rule_options: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="[rules.<id>] tables: a rule's options and severity"
+    )
     enable: tuple[str, ...] = Field(default=(), description="rule ids to turn on")
     disable: tuple[str, ...] = Field(default=(), description="rule ids to turn off")
     severity: dict[str, Severity] = Field(default_factory=dict, description="rule id: severity")
@@ -47,6 +60,26 @@ class Config(BaseModel):
     meta: Path | None = Field(default=None, description="metadata file (YAML or CSV)")
     baseline: Path | None = Field(default=None, description="accepted findings (JSON)")
     store: Path | None = Field(default=None, description="claim store of the archive")
+    exclude: tuple[str, ...] | None = Field(
+        default=None, description="patterns folder walks skip (replaces the default list)"
+    )
+    extend_exclude: tuple[str, ...] = Field(
+        default=(), description="patterns folder walks skip, besides the default list"
+    )
+    respect_gitignore: bool = Field(default=True, description="folder walks honour .gitignore")
+    fail_on_unreadable: bool = Field(
+        default=True, description="an input that cannot be read fails the run (exit 2)"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rules_table(cls, data: Any) -> Any:
+        """``[rules.<id>]`` tables set options; ``[rules] paths = [...]`` then names packs."""
+        if isinstance(data, dict) and isinstance(data.get("rules"), dict):
+            table = dict(data["rules"])
+            paths = table.pop("paths", [])
+            return {**data, "rules": paths, "rule-options": table}
+        return data
 
 
 class LoadedConfig(BaseModel):
@@ -110,7 +143,7 @@ def find_config(start: Path) -> Path | None:
 
 def _has_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return True  # let load_config report what is wrong with it
     return isinstance(data.get("tool"), dict) and "numcheck" in data["tool"]
@@ -119,7 +152,7 @@ def _has_table(path: Path) -> bool:
 def load_config(path: Path) -> LoadedConfig:
     """Read and validate ``path``; errors name the file, line and key."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, f"cannot read configuration: {exc}") from exc
     try:
@@ -147,6 +180,7 @@ def load_config(path: Path) -> LoadedConfig:
     resolved = config.model_copy(
         update={
             "rules": tuple(folder / p for p in config.rules),
+            "extend_rules": tuple(folder / p for p in config.extend_rules),
             "archive": tuple(folder / p for p in config.archive),
             **{
                 key: folder / value
@@ -169,41 +203,127 @@ def _check_rule_lists(config: Config, path: Path, text: str) -> None:
         )
 
 
-def configure_pack(pack: RulePack, loaded: LoadedConfig) -> RulePack:
-    """The pack with the configuration's enable, disable and severity applied.
+def rule_pack(
+    loaded: LoadedConfig,
+    rules: Sequence[str | Path] = (),
+    extend: Sequence[str | Path] = (),
+) -> RulePack:
+    """The rules a run uses: ``rules`` (else the configuration's, else the bundled pack)
+    plus the ``extend`` packs (command line, then configuration)."""
+    base: list[str | Path] = [*(rules or loaded.config.rules)] or [bundled_rules_dir()]
+    extra = [*extend, *loaded.config.extend_rules]
+    return load_rules([*base, *extra])
+
+
+def configure_pack(
+    pack: RulePack,
+    loaded: LoadedConfig,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> RulePack:
+    """The pack with the configuration's enable, disable, severity and rule options
+    applied, then the command line's ``select`` (only these rules) and ``ignore``.
 
     A rule id the pack does not have is an error: a typo would silently check nothing.
     """
-    config = loaded.config
-    known = {r.id for r in pack.rules} | {UNUSED_RULE}
     path = loaded.path or Path("<config>")
-    text = path.read_text(encoding="utf-8") if loaded.path else ""
+    text = path.read_text(encoding="utf-8-sig") if loaded.path else ""
+    _require_known_ids(pack, loaded.config, path, text, select, ignore)
+    rules = tuple(
+        _configured(rule, loaded.config, path, text, select, ignore) for rule in pack.rules
+    )
+    return RulePack(rules, pack.folders)
+
+
+def _require_known_ids(
+    pack: RulePack,
+    config: Config,
+    path: Path,
+    text: str,
+    select: Sequence[str],
+    ignore: Sequence[str],
+) -> None:
+    known = {r.id for r in pack.rules} | {UNUSED_RULE}
+    listing = f"(rules: {', '.join(sorted(known))})"
     table = _table(path)
     for key, ids in (
         ("enable", config.enable),
         ("disable", config.disable),
         ("severity", tuple(config.severity)),
+        ("rules", tuple(config.rule_options)),
     ):
-        for rule_id in ids:
-            if rule_id not in known:
-                location: tuple[str, ...] = (key, rule_id) if key == "severity" else (key,)
-                raise RuleFileError(
-                    path,
-                    f"{'.'.join((*table, *location))}: no rule {rule_id!r} "
-                    f"(rules: {', '.join(sorted(known))})",
-                    _line_of(text, table, location),
-                )
-    rules = []
-    for rule in pack.rules:
-        update: dict[str, Any] = {}
-        if rule.id in config.enable:
-            update["enabled"] = True
-        if rule.id in config.disable:
-            update["enabled"] = False
-        if rule.id in config.severity:
-            update["severity"] = config.severity[rule.id]
-        rules.append(rule.model_copy(update=update) if update else rule)
-    return RulePack(tuple(rules), pack.folders)
+        for rule_id in (i for i in ids if i not in known):
+            location = (key,) if key in ("enable", "disable") else (key, rule_id)
+            raise RuleFileError(
+                path,
+                f"{'.'.join((*table, *location))}: no rule {rule_id!r} {listing}",
+                _line_of(text, table, location),
+            )
+    for flag, flagged in (("--select", select), ("--ignore", ignore)):
+        for rule_id in (i for i in flagged if i not in known):
+            raise RuleFileError(flag, f"no rule {rule_id!r} {listing}")
+
+
+def _configured(
+    rule: Rule[Any],
+    config: Config,
+    path: Path,
+    text: str,
+    select: Sequence[str],
+    ignore: Sequence[str],
+) -> Rule[Any]:
+    """One rule as the configuration, then ``--select``/``--ignore``, set it."""
+    update: dict[str, Any] = {}
+    if rule.id in config.enable:
+        update["enabled"] = True
+    if rule.id in config.disable:
+        update["enabled"] = False
+    if rule.id in config.severity:
+        update["severity"] = config.severity[rule.id]
+    if select:
+        update["enabled"] = rule.id in select
+    if rule.id in ignore:
+        update["enabled"] = False
+    configured = rule.model_copy(update=update) if update else rule
+    if rule.id in config.rule_options:
+        configured = _with_options(configured, config.rule_options[rule.id], path, text)
+    return configured
+
+
+_RULE_KEYS = frozenset({"severity", "enabled", "applies", "category"})
+
+
+def _with_options(rule: Rule[Any], table: dict[str, Any], path: Path, text: str) -> Rule[Any]:
+    """The rule with a ``[rules.<id>]`` table applied: its kind's options, and severity,
+    enabled, applies or category; checked as the rule file would be."""
+    top = {k: v for k, v in table.items() if k in _RULE_KEYS}
+    options = {k: v for k, v in table.items() if k not in _RULE_KEYS}
+    where = (*_table(path), "rules", rule.id)
+    try:
+        configured = with_options(rule, options) if options else rule
+        if top:
+            data = {**configured.model_dump(by_alias=True, mode="json"), **top}
+            configured = RULE_ADAPTER.validate_python(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        keys = [str(k) for k in error["loc"] if k not in ("options", rule.check)]
+        dotted = ".".join((*where, *keys[:1]))
+        raise RuleFileError(
+            path, f"{dotted}: {error['msg']}", _line_of(text, where, tuple(keys[:1]))
+        ) from exc
+    return configured
+
+
+def selection(loaded: LoadedConfig, extend_exclude: Sequence[str] = ()) -> Selection:
+    """How folders are walked: the configuration's patterns, relative to its folder."""
+    config = loaded.config
+    return Selection(
+        exclude=DEFAULT_EXCLUDE if config.exclude is None else config.exclude,
+        extend_exclude=(*config.extend_exclude, *extend_exclude),
+        respect_gitignore=config.respect_gitignore,
+        base=loaded.path.parent if loaded.path else None,
+    )
 
 
 def unused_suppression_severity(loaded: LoadedConfig) -> Severity | None:

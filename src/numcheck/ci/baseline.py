@@ -44,7 +44,7 @@ def write_baseline(report: Report, path: Path) -> None:
 def read_baseline(path: Path) -> frozenset[str]:
     """The accepted finding ids; a missing or malformed file is an error naming it."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise RuleFileError(path, f"cannot read baseline: {exc.strerror or exc}") from exc
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
