@@ -317,8 +317,8 @@ def batch_section() -> list[str]:
         "|---:|---:|---:|---:|---:|---:|---:|",
         *rows,
         "",
-        "Exit 1 is findings at the default `--fail-on warning`; whether input errors make it",
-        "2 is the CLI's input-error policy (issue 12).",
+        "Exit 2: inputs that cannot be read fail the gate closed (the CLI's policy), and",
+        "every input is in the report with its status. Peak memory is one run's own.",
         "",
     ]
 
