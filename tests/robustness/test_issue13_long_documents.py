@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from numcheck.ci.suppressions import _COMMENT
 from numcheck.documents.markup import markdown_text
 from numcheck.extract.sentences import MAX_SENTENCE, split_sentences
-from numcheck.ci.suppressions import _COMMENT
 from numcheck.testing.adversarial import ADVERSARIAL_SHAPES
 
 
