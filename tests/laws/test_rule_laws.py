@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import numcheck
 from numcheck.rules.schema import Selection
@@ -96,3 +97,37 @@ def test_a_selection_narrows_a_rule_and_never_adds_a_finding(scenario: Scenario)
     plain = _quotes(numcheck.check(documents, rules=pack))
     assert _quotes(numcheck.check(documents, rules=every_kind)) == plain
     assert numcheck.check(documents, rules=no_measure).findings == ()
+
+
+_PLACES = ["Lyon", "Porto", "Gdansk", "Van", "Oslo"]
+
+
+@LAW
+@given(st.integers(2, 5000), st.data())
+def test_a_figure_never_conflicts_with_a_part_of_itself(total: int, data: st.DataObject) -> None:
+    """ "N people were killed, including M children" (M < N) states one toll and a part."""
+    part = data.draw(st.integers(1, total - 1))
+    place = data.draw(st.sampled_from(_PLACES))
+    text = f"The blast in {place} killed {total:,} people, including {part:,} children."
+    other = f"Officials in {place} said the blast killed {total:,} people."
+    report = numcheck.check(
+        [
+            numcheck.document(text, id="a", published="2024-05-06"),
+            numcheck.document(other, id="b", published="2024-05-06"),
+        ]
+    )
+    assert not report.findings, [f.message for f in report.findings]
+
+
+@LAW
+@given(conflicting_scenarios(), st.integers(2, 900), st.integers(1990, 2015))
+def test_an_unrelated_sentence_about_another_event_adds_no_finding(
+    scenario: Scenario, toll: int, year: int
+) -> None:
+    """A background line about an earlier disaster leaves the findings as they were."""
+    before = _quotes(numcheck.check(list(scenario.documents)))
+    first, *rest = scenario.documents
+    background = f" The {year} flood, which killed {toll:,} people, was worse."
+    extended = numcheck.document(first.text + background, id=first.id, published=first.published)
+    after = _quotes(numcheck.check([extended, *rest]))
+    assert after == before

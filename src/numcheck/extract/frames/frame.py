@@ -552,8 +552,11 @@ class FrameReader:
         """The date of the clause that embeds the figure's own ("strikes near Kunduz last
         week in which 30 were killed"): the nearest one up the tree."""
         for ancestor in list(predicate.ancestors)[:4]:
-            near = [c for c in ancestor.children if c.i not in {t.i for t in predicate.subtree}]
+            own = {t.i for t in predicate.subtree}
+            near = [c for c in ancestor.children if c.i not in own]
             tokens = [t for c in near if c.dep_ in _TIME_ATTACHMENTS for t in c.subtree]
+            if ancestor.pos_ in _NOUNS:  # "the 2011 flood along the Drina, which killed 23"
+                tokens += [t for c in ancestor.lefts if c.i not in own for t in c.subtree]
             time, window = self._time(tokens, start, end, base)
             if time or window:
                 return time

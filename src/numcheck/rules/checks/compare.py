@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Hashable, Mapping
 
-from numcheck.claims import Claim, Interval
+from numcheck.claims import Claim, Interval, Kind
 from numcheck.rules.schema import Stretch
 
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -36,6 +36,17 @@ def rounding(stated: float) -> float:
     return min(unit / 2 if unit > 1 else 0.0, _ROUNDING_SHARE * abs(stated))
 
 
+def precision(claim: Claim) -> float:
+    """Half the unit of the last digit a measured figure is written to: "30 percent" may
+    stand for 29.7, "2.1 megapixels" for 2.14. Counts are written to the unit and exact."""
+    if claim.kind is Kind.COUNT or claim.stated is None:
+        return 0.0
+    match = re.search(r"\d+(?:\.(\d+))?", claim.quote.replace(",", ""))
+    if match is None:
+        return 0.0
+    return 0.5 * 10.0 ** -len(match.group(1) or "")
+
+
 def editorial_interval(claim: Claim, readings: Mapping[str, Stretch]) -> Interval | None:
     """How a newsroom reads the figure: the strict interval widened by its hedge ("about
     2,500" is within a few percent of it, "nearly seven years" a little under seven) and
@@ -52,9 +63,10 @@ def editorial_interval(claim: Claim, readings: Mapping[str, Stretch]) -> Interva
     above = reading.above * size if reading else 0.0
     rounded_up = False
     if claim.qualifier in _ROUNDED:
-        below = max(below, rounding(stated))
-        rounded_up = rounding(stated) > above
-        above = max(above, rounding(stated))
+        written = max(rounding(stated), precision(claim))
+        below = max(below, written)
+        rounded_up = written > above
+        above = max(above, written)
     low, high = strict.low, strict.high
     if below:
         low = stated - below if low is None else min(low, stated - below)

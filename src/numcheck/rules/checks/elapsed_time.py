@@ -68,6 +68,8 @@ class ElapsedTime(PairCheck):
             return None
         span, date = (a, b) if a.kind is Kind.DURATION else (b, a)
         assert span.event is not None and date.event is not None and span.as_of is not None
+        if date.anchor == "dct":
+            return None  # "on Thursday" dates this week's news, not the event a span counts from
         if not self.matcher.same_story(a, b, self.options):
             return None
         shared = set(span.event.modifiers) & set(date.event.modifiers)
