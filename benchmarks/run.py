@@ -25,6 +25,8 @@ SECTIONS = [
     "bench_precision",
     "bench_startup",
 ]
+# Run only when named (``make robust``), kept in the page when other sections are re-run.
+ON_REQUEST = ["robustness"]
 
 
 def machine() -> str:
@@ -43,7 +45,7 @@ def _previous_sections() -> dict[str, str]:
         return {}
     text = DOCS.read_text(encoding="utf-8")
     found: dict[str, str] = {}
-    for name in SECTIONS:
+    for name in [*SECTIONS, *ON_REQUEST]:
         mark = _MARK.format(name)
         if mark in text:
             body = text.split(mark, 1)[1]
@@ -60,14 +62,21 @@ def main(names: list[str]) -> int:
         "measured beside its baseline in the same run, so the ratios hold even when the",
         "machine is busy.\n",
     ]
-    sections = _previous_sections() if names else {}
+    if names and DOCS.is_file():  # one section re-run: the page's header stays the full run's
+        header = DOCS.read_text(encoding="utf-8").split("<!-- section: ", 1)[0].rstrip("\n")
+        parts = [header + "\n"]
+    sections = _previous_sections()
+    if not names:  # a full run rewrites the default sections and keeps the others
+        sections = {name: body for name, body in sections.items() if name in ON_REQUEST}
     for name in names or SECTIONS:
         started = time.perf_counter()
         module = importlib.import_module(name)
         sections[name] = module.run().rstrip() + "\n"
         print(f"{name}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
     parts += [
-        f"{_MARK.format(name)}\n{sections[name].lstrip()}" for name in SECTIONS if name in sections
+        f"{_MARK.format(name)}\n{sections[name].lstrip()}"
+        for name in [*SECTIONS, *ON_REQUEST]
+        if name in sections
     ]
     DOCS.write_text("\n".join(parts), encoding="utf-8")
     print(f"wrote {DOCS}", file=sys.stderr)

@@ -64,8 +64,10 @@ def _pack(rules: RulesLike) -> RulePack:
     return rules if isinstance(rules, RulePack) else load_rules(rules)
 
 
-def _open(store: StoreLike, *, create: bool = False) -> ClaimStore:
-    return store if isinstance(store, ClaimStore) else ClaimStore(store, create=create)
+def _open(store: StoreLike, *, create: bool = False, rebuild: bool = False) -> ClaimStore:
+    if isinstance(store, ClaimStore):
+        return store
+    return ClaimStore(store, create=create, replace_damaged=rebuild)
 
 
 def _config(config: ConfigLike) -> LoadedConfig:
@@ -125,7 +127,7 @@ def index(
     rule pack, unless ``rebuild`` empties it first. ``executor`` extracts elsewhere:
     ``with numcheck.parallel.DaskWorkers.start(4) as workers: index(..., executor=workers)``.
     """
-    opened = _open(store, create=True)
+    opened = _open(store, create=True, rebuild=rebuild)
     try:
         return index_paths(
             paths, opened, _pack(rules), metadata, rebuild=rebuild, executor=executor

@@ -383,7 +383,7 @@ def _index(args: argparse.Namespace) -> int:
     try:
         with (
             workers_for(args.workers, args.scheduler or loaded_config.config.scheduler) as executor,
-            ClaimStore(store_path, create=True) as store,
+            ClaimStore(store_path, create=True, replace_damaged=args.rebuild) as store,
         ):
             result = index_paths(
                 args.paths,

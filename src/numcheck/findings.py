@@ -6,7 +6,7 @@ import hashlib
 import json
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from numcheck.claims import Claim
 from numcheck.documents.model import DocumentStatus
@@ -101,5 +101,19 @@ class Report(BaseModel):
     documents: tuple[DocumentStatus, ...] = ()
     findings: tuple[Finding, ...] = ()
 
+    @field_validator("documents")
+    @classmethod
+    def _in_source_order(cls, documents: tuple[DocumentStatus, ...]) -> tuple[DocumentStatus, ...]:
+        """Sorted by source (a JSONL line by its number), so the same inputs in any order
+        give byte-identical reports."""
+        return tuple(sorted(documents, key=_source_order))
+
     def at_least(self, severity: Severity) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity.rank >= severity.rank)
+
+
+def _source_order(status: DocumentStatus) -> tuple[str, int, str]:
+    path, _, line = status.source.rpartition(":")
+    if path and line.isdigit():
+        return path, int(line), status.id
+    return status.source, 0, status.id

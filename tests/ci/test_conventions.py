@@ -76,8 +76,8 @@ def test_stdin_with_its_filename_and_format(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
-    assert report["documents"][0]["source"] == "drafts/flood.md"
-    assert report["documents"][0]["published"] == "2024-03-05"  # front matter read as .md
+    by_source = {d["source"]: d for d in report["documents"]}  # sorted by source
+    assert by_source["drafts/flood.md"]["published"] == "2024-03-05"  # front matter read as .md
     lead = report["findings"][0]["evidence"][0]
     assert (lead["document"], lead["line"]) == ("draft", 5)
 

@@ -198,9 +198,10 @@ def test_cli_index_reports_counts_and_errors(
     out, err = capsys.readouterr()
     assert out.startswith("indexed 1 documents (1 claims)") and "2 errors" in out
     assert "bad.md: error: extraction failed" in err and "latin1.txt: error: not UTF-8" in err
-    # Files that failed are read again; the good one is skipped.
+    # Unchanged files are not read again, and their errors are still reported.
     assert main(["index", str(archive), "--store", str(store)]) == 2
-    assert "1 files unchanged; 2 errors" in capsys.readouterr().out
+    out, err = capsys.readouterr()
+    assert "3 files unchanged; 2 errors" in out and "bad.md: error: extraction failed" in err
     draft = write(tmp_path / "draft.md", "2024-01-06", "There were 300 attacks on the base.")
     assert main(["check", str(draft), "--store", str(store), "--format", "json"]) == 1
 

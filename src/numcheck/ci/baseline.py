@@ -50,6 +50,8 @@ def read_baseline(path: Path) -> frozenset[str]:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", None)
         raise RuleFileError(path, f"baseline is not valid JSON: {exc}", line) from exc
+    except (ValueError, RecursionError) as exc:  # 5,000-digit numbers, 100k brackets
+        raise RuleFileError(path, f"baseline is not valid JSON: {exc}") from exc
     findings = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(findings, list) or not all(
         isinstance(f, dict) and isinstance(f.get("id"), str) for f in findings

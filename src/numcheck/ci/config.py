@@ -147,7 +147,7 @@ def find_config(start: Path) -> Path | None:
 def _has_table(path: Path) -> bool:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return True  # let load_config report what is wrong with it
     return isinstance(data.get("tool"), dict) and "numcheck" in data["tool"]
 
@@ -165,6 +165,8 @@ def load_config(path: Path) -> LoadedConfig:
         raise RuleFileError(
             path, f"invalid TOML: {exc}", int(match.group(1)) if match else None
         ) from exc
+    except RecursionError as exc:  # tomllib recurses into nested arrays
+        raise RuleFileError(path, "invalid TOML: nested too deep") from exc
     table = _table(path)
     for key in table:
         data = data.get(key, {}) if isinstance(data, dict) else {}

@@ -37,7 +37,8 @@ UNUSED_DESCRIPTION = (
 )
 
 _IDS = r"(?P<rules>[a-z0-9*][a-z0-9*,\s-]*)"
-_COMMENT = re.compile(r"<!--\s*numcheck:\s*ignore\[" + _IDS + r"\](?P<reason>.*?)-->", re.S)
+# The reason is bounded: an unclosed comment must not make every match scan to the end.
+_COMMENT = re.compile(r"<!--\s*numcheck:\s*ignore\[" + _IDS + r"\](?P<reason>.{0,2000}?)-->", re.S)
 _LINE = re.compile(
     r"^[ \t]*(?:#|//)?[ \t]*numcheck:[ \t]*ignore\[" + _IDS + r"\](?P<reason>[^\n]*)$", re.M
 )

@@ -11,7 +11,6 @@ from numcheck.documents.model import OffsetMap, Segment
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$\r?\n?", re.S | re.M)
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 # Tags whose content a reader never sees.
 _INVISIBLE = frozenset({"script", "style", "head", "title", "template", "noscript", "svg"})
@@ -60,9 +59,26 @@ def markdown_text(source: str) -> tuple[str, OffsetMap, str | None]:
     front, body_start = split_front_matter(source)
     body = source[body_start:]
     cut = [(m.start() + body_start, m.end() + body_start) for m in _FENCE.finditer(body)]
-    cut += [(m.start() + body_start, m.end() + body_start) for m in _HTML_COMMENT.finditer(body)]
+    cut += [(start + body_start, end + body_start) for start, end in _html_comments(body)]
     text, mapping = _keep_between(source, body_start, _merge(cut))
     return text, mapping, front
+
+
+def _html_comments(text: str) -> list[tuple[int, int]]:
+    """Spans of ``<!-- ... -->``; an unclosed comment is left as text.
+
+    ``str.find`` rather than ``<!--.*?-->``: the regex rescans to the end for every
+    opening after the last close, which is quadratic in a long unclosed document.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break  # no close anywhere after: no later opening closes either
+        spans.append((start, end + 3))
+        pos = end + 3
+    return spans
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -78,7 +78,8 @@ class Selection:
                 continue
             if is_dir:
                 yield from self._walk(root, child, ignores)
-            elif child.is_file() and child.suffix.lower() in SUFFIXES:
+            # a dangling symlink is kept: reading it fails, and the report says so
+            elif child.suffix.lower() in SUFFIXES and (child.is_file() or child.is_symlink()):
                 yield child
 
     def _skipped(self, root: Path, child: Path, is_dir: bool, ignores: list[_Ignore]) -> bool:

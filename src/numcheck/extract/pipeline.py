@@ -174,6 +174,15 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
                 )
             )
     date_spans = [(t.start, t.end) for t in timexes]
+    by_start = sorted(timexes, key=lambda t: t.start)
+    starts = [t.start for t in by_start]
+
+    def in_sentence(bounds: tuple[int, int]) -> list[Timex]:
+        """The dates inside a sentence: a scope reads only these (all of them per claim
+        was quadratic in a long document)."""
+        lo, hi = bounds
+        return by_start[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
     for mention in find_quantities(text, exclude=date_spans):
         sentence = sentences.at(mention.start)
         bounds = (sentence.start, sentence.end)
@@ -194,7 +203,7 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
                 unit=mention.unit,
                 change=mention.change,
                 measure=measure,
-                scope=reader.scope(text, mention.start, mention.end, bounds, timexes),
+                scope=reader.scope(text, mention.start, mention.end, bounds, in_sentence(bounds)),
                 as_of=as_of,
                 in_headline=title is not None and sentence.start == title.start,
                 **context_of(sentence),  # type: ignore[arg-type]

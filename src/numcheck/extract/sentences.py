@@ -77,6 +77,11 @@ _ABBREVIATIONS = frozenset(
 # A period, question or exclamation mark (with closing quotes/brackets) that may end a sentence.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\Z")
+_LOOK_BACK = 24
+# A "sentence" longer than this (a table flattened to text, a list without stops) is cut
+# at a space: every claim reads its sentence, so unbounded sentences make a long
+# document quadratic. News sentences rarely pass 400 characters.
+MAX_SENTENCE = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +98,12 @@ def _is_boundary(text: str, end: int, mark: str) -> bool:
         return True
     first = following[0]
     if mark.startswith(".") and len(mark) == 1:
-        before = _WORD_BEFORE.search(text, 0, end - 1)
-        word = before.group(1).lower() if before else ""
+        # Look back a few characters only: searching from the text's start for every
+        # period was quadratic. A word that fills the window is no abbreviation.
+        window = max(0, end - 1 - _LOOK_BACK)
+        before = _WORD_BEFORE.search(text, window, end - 1)
+        whole = before is not None and (before.start() > window or window == 0)
+        word = before.group(1).lower() if before and whole else ""
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             return False
         if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
@@ -125,7 +134,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         for newline in re.finditer(r"\n", text[para.start() : para.end()]):
             at = para.start() + newline.start()
             nxt = text[at + 1 : at + 2]
-            if nxt.isupper() and not _RUN_ON.search(text, start, at):
+            # the line's last few characters decide; searching the whole line was quadratic
+            if nxt.isupper() and not _RUN_ON.search(text, max(start, at - _LOOK_BACK), at):
                 blocks.append((start, at))
                 start = at + 1
         blocks.append((start, para.end()))
@@ -146,6 +156,15 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _add_one(sentences, text, start, cut)
+        start = cut
+    _add_one(sentences, text, start, end)
+
+
+def _add_one(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     piece = text[start:end]
     stripped = piece.strip()
     if not stripped:

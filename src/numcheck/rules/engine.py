@@ -35,15 +35,14 @@ def _pairs(
     archive costs the draft's claims times the group, not the group squared.
     """
     ordered = sorted(group, key=claim_order)
-    drafts = [i for i, claim in enumerate(ordered) if is_draft(claim)]
-    seen: set[tuple[int, int]] = set()
-    for i in drafts:
+    draft = [is_draft(claim) for claim in ordered]
+    for i in (i for i, is_one in enumerate(draft) if is_one):
         for j in range(len(ordered)):
-            pair = (min(i, j), max(i, j))
-            if i == j or pair in seen:
+            # a pair of two drafts is made once, from the earlier one (no set of pairs:
+            # that held every pair of a batch in memory)
+            if i == j or (draft[j] and j < i):
                 continue
-            seen.add(pair)
-            a, b = ordered[pair[0]], ordered[pair[1]]
+            a, b = ordered[min(i, j)], ordered[max(i, j)]
             same_document = a.document == b.document
             if (applies == "within" and not same_document) or (
                 applies == "across" and same_document
@@ -100,6 +99,7 @@ class _Run:
     def pairs(self, rule: Rule[Any], check: PairCheck) -> Iterator[Finding]:
         """Compare the claims of each blocking group, pairs that involve a draft only."""
         groups = self.groups(rule, check)
+        check.forget()
         for key in sorted(groups):
             for a, b in _pairs(groups[key], rule.applies, self.is_draft):
                 if self.drafts is not None and not self.is_draft(a):
@@ -107,6 +107,7 @@ class _Run:
                 finding = check.compare(a, b)
                 if finding is not None:
                     yield finding
+            check.forget()  # memory is bounded by the largest group
 
     def documents(self, check: DocumentCheck) -> Iterator[Finding]:
         by_document: dict[str, list[Claim]] = defaultdict(list)

@@ -50,6 +50,17 @@ Rule files are data: the safe YAML loader is used (no tags that build objects), 
 expression is evaluated and no regular expression is read from them. An invalid file is
 an error that names the file and line (exit code 2).
 
+Every YAML file numcheck reads (rule files, vocabularies, `--meta` files, Markdown front
+matter) goes through one reader, `numcheck/safe_yaml.py`, which also refuses anchors and
+aliases (a few hundred bytes of aliases expand to gigabytes), duplicate keys, impossible
+dates (`2024-02-30`), nesting deeper than 64 levels, more than 200,000 values and files
+over 2 MB, each with its line. Rule options are bounded: tolerances are finite shares
+(relative at most 1), day counts at most a century, ids at most 64 characters, and
+summaries, descriptions and examples carry no control characters (ANSI escapes).
+Vocabulary files are validated too: `version: 1` is required, unknown keys and wrong
+types are errors, and a lemma may belong to one synonym set only (across the bundled and
+your files); a dangling vocabulary symlink is an error, not a missing file.
+
 ## Vocabularies
 
 `rules/vocabulary/measures.yaml` (synonym sets, population nouns, outcome verbs, vague

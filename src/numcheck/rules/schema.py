@@ -20,6 +20,13 @@ from numcheck.findings import Category, Severity
 from numcheck.vocabulary import Measures
 
 RULE_ID = r"^[a-z0-9][a-z0-9-]*$"
+# Bounds on what a rule file may say: a rule file is data from anyone, and a value past
+# these (``tolerance: .inf``, a 10 MB id, ANSI escapes that repaint a terminal) is a
+# mistake or an attack, never a setting.
+ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f]*$"
+TEXT = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$"  # lines and tabs allowed
+CENTURY_DAYS = 36_525
+MAX_TERMS = 1_000
 
 Applies = Literal["within", "across", "both"]
 
@@ -33,7 +40,7 @@ class Strict(BaseModel):
 class ExampleDocument(Strict):
     """One document of an example that needs more than one, or a publication date."""
 
-    text: str
+    text: str = Field(max_length=10_000, pattern=TEXT)
     published: dt.date | None = None
     archive: bool = Field(default=False, description="checked against, not checked")
 
@@ -80,15 +87,19 @@ class Examples(Strict):
 class Tolerance(Strict):
     """How far two figures may differ and still agree."""
 
-    relative: float = Field(default=0.0, ge=0, description="share of the larger figure")
-    absolute: float = Field(default=0.0, ge=0, description="in the claims' unit")
+    relative: float = Field(
+        default=0.0, ge=0, le=1, allow_inf_nan=False, description="share of the larger figure"
+    )
+    absolute: float = Field(
+        default=0.0, ge=0, le=1e15, allow_inf_nan=False, description="in the claims' unit"
+    )
 
 
 class Stretch(Strict):
     """How far a qualifier stretches a figure in the editorial reading (shares of it)."""
 
-    below: float = Field(default=0.0, ge=0, le=1)
-    above: float = Field(default=0.0, ge=0)
+    below: float = Field(default=0.0, ge=0, le=1, allow_inf_nan=False)
+    above: float = Field(default=0.0, ge=0, le=100, allow_inf_nan=False)
 
 
 def _default_readings() -> dict[str, Stretch]:
@@ -175,12 +186,20 @@ def _known_placeholders(template: str | None) -> str | None:
 class RuleBase(Strict):
     """What every rule file says, whatever its kind."""
 
-    id: str = Field(pattern=RULE_ID, description="stable rule id, used in reports and ignores")
-    version: int = Field(default=1, ge=1, description="bumped when the rule's behaviour changes")
+    id: str = Field(
+        pattern=RULE_ID, max_length=64, description="stable rule id, used in reports and ignores"
+    )
+    version: int = Field(
+        default=1, ge=1, le=1_000_000, description="bumped when the rule's behaviour changes"
+    )
     severity: Severity
     category: Category = Category.CONFLICT
-    summary: str = Field(min_length=1, description="one line: what the rule flags")
-    description: str = Field(default="", description="why it matters, how it decides")
+    summary: str = Field(
+        min_length=1, max_length=300, pattern=ONE_LINE, description="one line: what the rule flags"
+    )
+    description: str = Field(
+        default="", max_length=20_000, pattern=TEXT, description="why it matters, how it decides"
+    )
     examples: Examples = Field(default_factory=Examples)
     enabled: bool = True
     select: Selection = Field(default_factory=Selection)
@@ -219,12 +238,14 @@ class SameStory(Options):
     min_shared_story_terms: int = Field(
         default=3,
         ge=0,
+        le=MAX_TERMS,
         description="names and places two documents' most named ones must share (a place "
         "counts half; a document that names less must share half of what it names)",
     )
     min_shared_context: int = Field(
         default=1,
         ge=0,
+        le=MAX_TERMS,
         description="content words, names or places the two claims' sentences must share, "
         "besides the measure itself",
     )

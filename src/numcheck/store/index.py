@@ -61,6 +61,9 @@ def extract_for_store(keying: Keying, documents: list[Document]) -> list[Extract
     return extracted
 
 
+LOST_WORKER = "worker lost"
+
+
 def _lost(document: Document, reason: str) -> Extracted:
     return [], reason
 
@@ -124,6 +127,8 @@ class _Files:
                 key = str(file.resolve())
                 if key in self.seen or self.store.file_hash(key) == digest:
                     self.result.unchanged += 1
+                    if key not in self.seen:  # its errors stand while the file is unchanged
+                        self.result.errors.extend(self.store.errors_of(key))
                     if self.progress is not None:
                         self.progress(1)
                     continue
@@ -149,8 +154,11 @@ class _Files:
             done = self.pending.popleft()
             statuses = with_errors(done.loaded.statuses, done.errors)
             if done.key is not None:
+                # A lost worker is no property of the file: store it unhashed, so the
+                # next run reads it again (a bad line, by contrast, stays bad).
+                lost = any(e.startswith(LOST_WORKER) for e in done.errors.values())
                 self.result.claims += writer.put_stored(
-                    done.key, done.digest, statuses, done.claims
+                    done.key, "" if lost else done.digest, statuses, done.claims
                 )
                 stored += len(statuses)
             self.result.documents += sum(s.status == "checked" for s in statuses)
@@ -175,9 +183,10 @@ def index_paths(
     """Add the documents under ``paths`` to ``store``; files indexed unchanged are skipped.
 
     A file that fails to load, or a document whose extraction fails (or whose worker is
-    lost twice), is stored with its error (and read again next time); it never stops the
-    run. ``executor`` says where extraction runs (default: here); ``progress`` is told
-    of each file done (stored, skipped as unchanged, or failed). What was written is
+    lost twice), is stored with its error (reported again, not re-read, while the file
+    is unchanged); it never stops the run. A path that vanishes between the listing and
+    the read is an error too. ``executor`` says where extraction runs (default: here);
+    ``progress`` is told of each file done (stored, skipped as unchanged, or failed). What was written is
     committed every ``commit_every`` documents, so a killed run keeps it.
     """
     files = _Files(store, metadata, progress)

@@ -7,8 +7,9 @@ draft's claims (and fall within the rule's reach in time), never the whole archi
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from numcheck.rules.engine import blocking_keys
 from numcheck.rules.load import RulePack
 from numcheck.store.fingerprint import pack_fingerprint, pair_checks
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: claims carry their frame (docs/store.md)
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -66,6 +67,13 @@ CREATE TABLE claim_keys (
 # swept once at the end of a write (claim ids are never reused, so they never match).
 
 
+_NOT_NULL = re.compile(r"NULL value in (?P<table>\w+)\.(?P<column>\w+)")
+_TABLES = frozenset({"meta", "files", "documents", "claims", "keys", "claim_keys"})
+# How long a run waits for another run's write (two ``index`` runs at once) before it
+# says the store is busy.
+LOCK_TIMEOUT = 30.0
+
+
 class StoreError(Exception):
     """A claim store that cannot be used as asked, said in one line."""
 
@@ -73,36 +81,113 @@ class StoreError(Exception):
 class ClaimStore:
     """An archive's claims on disk; ``candidates`` makes it the engine's ``ClaimSource``.
 
-    Opening a missing file creates an empty store only with ``create=True``; a store of
-    another schema version, or a file that is not a claim store, raises ``StoreError``.
+    Only ``create=True`` (``numcheck index``) makes a store, from a missing or empty file;
+    a store of another schema version, a file that is not a claim store, or a damaged
+    one raises ``StoreError``. With ``replace_damaged`` (``index --rebuild``) a damaged
+    or foreign file is replaced by an empty store instead.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = False,
+        replace_damaged: bool = False,
+        lock_timeout: float = LOCK_TIMEOUT,
+    ) -> None:
         self.path = Path(path)
+        self.lock_timeout = lock_timeout
         if not create and not self.path.is_file():
             raise StoreError(f"{self.path}: no such claim store (create it with numcheck index)")
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._prepare()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a numcheck claim store ({exc})") from exc
+            self._open(create=create)
+        except StoreError:
+            if not replace_damaged:
+                raise
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self._open(create=True)
 
-    def _prepare(self) -> None:
+    def _open(self, *, create: bool) -> None:
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=self.lock_timeout)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the claim store ({exc})") from exc
+        try:
+            self._prepare(create=create)  # before WAL: that pragma writes to an empty file
+            self._db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as exc:
+            self._db.close()
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise self._locked() from exc
+            raise self._damaged(str(exc)) from exc
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise self._damaged(str(exc)) from exc
+        except StoreError:
+            self._db.close()
+            raise
+
+    def _damaged(self, why: str) -> StoreError:
+        return StoreError(
+            f"{self.path}: damaged or not a numcheck claim store ({why}); re-index with --rebuild"
+        )
+
+    def _locked(self) -> StoreError:
+        return StoreError(
+            f"{self.path}: the claim store is locked by another numcheck run (waited "
+            f"{self.lock_timeout:g} s); try again when it has finished"
+        )
+
+    def _prepare(self, *, create: bool) -> None:
         tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master")}
         if not tables:
+            if not create:
+                raise StoreError(
+                    f"{self.path}: an empty file, not a claim store (create it with numcheck index)"
+                )
             self._db.executescript(
                 f"BEGIN; {_SCHEMA} INSERT INTO meta VALUES ('schema', '{SCHEMA_VERSION}'); COMMIT;"
             )
             return
         if "meta" not in tables:
-            raise StoreError(f"{self.path}: not a numcheck claim store")
+            raise self._damaged("no meta table")
         version = self._get("schema")
         if version != str(SCHEMA_VERSION):
             raise StoreError(
                 f"{self.path}: claim store schema version {version}, this numcheck reads "
                 f"version {SCHEMA_VERSION}; index the archive into a new store"
             )
+        missing = _TABLES - tables
+        if missing:
+            raise self._damaged(f"missing table {', '.join(sorted(missing))}")
+        problems = self._integrity_problems()
+        if problems:
+            raise self._damaged(
+                problems[0] + (f" and {len(problems) - 1} more" * (len(problems) > 1))
+            )
+
+    def _integrity_problems(self) -> list[str]:
+        """What ``PRAGMA quick_check`` finds, less SQLite 3.40's false NOT NULL reports.
+
+        SQLite 3.40.x reports NOT NULL violations on a WITHOUT ROWID table whose primary
+        key columns are not its first columns (``claim_keys``) where there are none; such
+        a report counts only when a ``SELECT ... IS NULL`` confirms it.
+        """
+        problems = []
+        for (line,) in self._db.execute("PRAGMA quick_check"):
+            if line == "ok":
+                continue
+            null = _NOT_NULL.match(line)
+            if null and null["table"] in _TABLES:
+                column = null["column"]
+                found = self._db.execute(
+                    f'SELECT 1 FROM "{null["table"]}" WHERE "{column}" IS NULL LIMIT 1'
+                ).fetchone()
+                if found is None:
+                    continue
+            problems.append(line)
+        return problems
 
     def close(self) -> None:
         self._db.close()
@@ -125,9 +210,22 @@ class ClaimStore:
     def _set(self, name: str, value: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, value))
 
+    def _begin(self) -> None:
+        """Take the write lock now (waiting up to ``lock_timeout``), not at the first write."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._locked() from exc
+
+    def _checkpoint(self, writer: Writer) -> None:
+        """Commit what ``writer`` wrote so far and go on in a new transaction (waiting
+        for a lock another run holds, as the first one did)."""
+        self._db.execute("COMMIT")
+        self._begin()
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        self._db.execute("BEGIN")
+        self._begin()
         try:
             yield
         except BaseException:
@@ -170,7 +268,12 @@ class ClaimStore:
                     for table in ("claim_keys", "keys", "claims", "documents", "files"):
                         self._db.execute(f"DELETE FROM {table}")
                 self._set("fingerprint", pack_fingerprint(pack))
-                writer = Writer(self._db, pair_checks(pack), int(self._get("next_claim") or 1))
+                writer = Writer(
+                    self._db,
+                    pair_checks(pack),
+                    int(self._get("next_claim") or 1),
+                    self._checkpoint,
+                )
                 yield writer
                 writer.save(sweep=True)
         finally:
@@ -179,13 +282,25 @@ class ClaimStore:
     # -- reading ----------------------------------------------------------------------
 
     def file_hash(self, path: str) -> str | None:
-        """The content hash a file was indexed with, None if it was not (or failed)."""
-        row = self._db.execute(
-            "SELECT content_hash FROM files WHERE path = ? AND NOT EXISTS "
-            "(SELECT 1 FROM documents WHERE file = path AND status = 'error')",
-            (path,),
-        ).fetchone()
+        """The content hash a file was indexed with, None if it was not.
+
+        A file stored with errors (a JSONL file with one bad line) counts as indexed:
+        the same bytes give the same errors, which ``errors_of`` keeps for the report.
+        """
+        row = self._db.execute("SELECT content_hash FROM files WHERE path = ?", (path,)).fetchone()
         return None if row is None else str(row[0])
+
+    def errors_of(self, path: str) -> list[DocumentStatus]:
+        """The documents of a stored file that failed (a JSONL file's bad lines)."""
+        rows = self._db.execute(
+            "SELECT doc_id, source, status, error FROM documents "
+            "WHERE file = ? AND status = 'error' ORDER BY id",
+            (path,),
+        )
+        return [
+            DocumentStatus(id=doc_id, source=source, status=status, error=error)
+            for doc_id, source, status, error in rows
+        ]
 
     def documents(self) -> list[DocumentStatus]:
         """Every stored document with its status, in file order."""
@@ -282,9 +397,14 @@ class Writer:
     """Adds files' documents and claims inside ``ClaimStore.writing``."""
 
     def __init__(
-        self, db: sqlite3.Connection, checks: list[tuple[str, PairCheck]], next_claim: int
+        self,
+        db: sqlite3.Connection,
+        checks: list[tuple[str, PairCheck]],
+        next_claim: int,
+        checkpoint: Callable[[Writer], None] | None = None,
     ) -> None:
         self._db = db
+        self._checkpoint = checkpoint
         self._checks = checks
         self._keys = {(rule, key): id for id, rule, key in db.execute("SELECT * FROM keys")}
         self._next_document = int(
@@ -381,6 +501,8 @@ class Writer:
             )
         self._db.executemany("INSERT INTO claims VALUES (?, ?, ?)", claim_rows)
         self._db.executemany("INSERT INTO claim_keys VALUES (?, ?, ?, ?, ?, ?, ?)", key_rows)
+        for _, check in self._checks:
+            check.forget()  # an index run meets every claim once
         return len(claim_rows)
 
     def save(self, *, sweep: bool = False) -> None:
@@ -402,5 +524,8 @@ class Writer:
     def commit(self) -> None:
         """Keep everything written so far, even if the run is killed later."""
         self.save()
-        self._db.execute("COMMIT")
-        self._db.execute("BEGIN")
+        if self._checkpoint is not None:
+            self._checkpoint(self)
+        else:
+            self._db.execute("COMMIT")
+            self._db.execute("BEGIN")

@@ -101,18 +101,32 @@ def parse_digits(text: str) -> float:
     times = _TIMES_POWER.fullmatch(text)
     if times:
         base = float(times["base"] or 10)
-        return parse_digits(times["mantissa"]) * _power(base, int(times["exponent"]))
+        return parse_digits(times["mantissa"]) * _power(base, _exponent(times["exponent"]))
     whole, _, power = text.partition("e")
     if power:
-        return parse_digits(whole) * _power(10.0, int(power))
+        return parse_digits(whole) * _power(10.0, _exponent(power))
     if whole[-1] in _VULGAR_VALUES:
         head = whole[:-1].strip()
         return (parse_digits(head) if head else 0.0) + _VULGAR_VALUES[whole[-1]]
     mixed = _FRACTION.fullmatch(whole)
     if mixed:
         whole_part = parse_digits(mixed[1]) if mixed[1] else 0.0
-        return whole_part + int(mixed[2]) / int(mixed[3])
+        # floats, not ints: a 309-digit numerator overflows int division and 4,301 digits
+        # pass Python's int-conversion limit; as floats they are infinite (no amount).
+        return whole_part + _ratio(float(mixed[2]), float(mixed[3]))
     return float(_SEPARATORS.sub("", whole))
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    """``numerator / denominator``; NaN (no amount) when both are infinite."""
+    return numerator / denominator if math.isfinite(denominator) else math.nan
+
+
+def _exponent(text: str) -> int:
+    """A power of ten as written, clamped: "1e" and 4,301 digits must not reach ``int()``."""
+    digits = text.lstrip("+-")
+    exponent = int(digits) if len(digits) <= 6 else 10**6
+    return -exponent if text.startswith("-") else exponent
 
 
 def _power(base: float, exponent: int) -> float:

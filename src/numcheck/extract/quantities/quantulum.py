@@ -27,6 +27,7 @@ from numcheck.extract.quantities.units import Unit, UnitMatch
 
 _SYMBOL = re.compile(r"[^\W\d_]{1,4}(?:[-−^/]?[\w^−/-]*)")
 _WINDOW = 24
+_LONGEST_FIGURE = 40
 # Symbols too often plain words or letters in news to send to quantulum3.
 _NEVER = frozenset(
     {
@@ -103,8 +104,14 @@ def unit_after(text: str, figure_start: int, pos: int) -> UnitMatch | None:
     word = letters[0]
     if word not in _symbols() and not (word.endswith("s") and word[:-1] in _symbols()):
         return None  # neither a symbol nor its plural ("cds")
+    if pos - figure_start > _LONGEST_FIGURE:
+        return None  # quantulum3's own arithmetic overflows on a 309-digit figure
     window = text[figure_start : symbol.end() + _WINDOW]
-    for quantity in _parser().parse(window):
+    try:
+        quantities = _parser().parse(window)
+    except (ArithmeticError, ValueError):
+        return None  # its grammar is not ours; a figure it cannot read has no unit from it
+    for quantity in quantities:
         name = quantity.unit.name
         if quantity.span[0] == 0 and name != "dimensionless":
             end = figure_start + quantity.span[1]

@@ -451,7 +451,8 @@ def _out_of(text: str, figure: _Figure) -> _Figure:
         return figure
     whole = share[1]
     total = float(whole) if whole.isdigit() else numbers.CARDINALS.get(whole.lower(), 0)
-    if total <= figure.value:
+    # "-6 in the capital", "minus 6 in Oslo": a negative figure is no share of a whole.
+    if figure.value < 0 or total <= figure.value:
         return figure
     return replace(figure, value=figure.value / total, end=share.end())
 

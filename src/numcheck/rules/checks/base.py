@@ -60,9 +60,12 @@ T = TypeVar("T")
 
 class PerClaim(Generic[T]):
     """A value computed once per claim object: a draft claim meets hundreds of archive
-    claims in one run, and hashing a claim by value would cost more than recomputing."""
+    claims in one run, and hashing a claim by value would cost more than recomputing.
 
-    LIMIT = 4_096
+    The engine empties it after each group (``PairCheck.forget``), so it holds at most
+    the largest group; emptying it at a fixed size instead recomputed every value of a
+    group larger than that size for every pair.
+    """
 
     def __init__(self, compute: Callable[[Claim], T]) -> None:
         self._compute = compute
@@ -73,10 +76,11 @@ class PerClaim(Generic[T]):
         if known is not None and known[0] is claim:  # the claim itself, not a reused id
             return known[1]
         value = self._compute(claim)
-        if len(self._known) >= self.LIMIT:  # a long index run meets every claim once
-            self._known.clear()
         self._known[id(claim)] = (claim, value)
         return value
+
+    def clear(self) -> None:
+        self._known.clear()
 
 
 class PairCheck(ABC):
@@ -98,6 +102,12 @@ class PairCheck(ABC):
     def reach(self, claim: Claim) -> Reach:
         """Partners ``compare`` could accept, by date; the default accepts every date."""
         return EVERYWHERE
+
+    def forget(self) -> None:
+        """Drop the values kept per claim (between groups, between files of an index)."""
+        for value in vars(self).values():
+            if isinstance(value, PerClaim):
+                value.clear()
 
     @abstractmethod
     def compare(self, a: Claim, b: Claim) -> Finding | None:
@@ -136,6 +146,9 @@ class _SelectedPairs(PairCheck):
 
     def reach(self, claim: Claim) -> Reach:
         return self.check.reach(claim)
+
+    def forget(self) -> None:
+        self.check.forget()
 
     def compare(self, a: Claim, b: Claim) -> Finding | None:
         return self.check.compare(a, b)

@@ -21,7 +21,7 @@ from numcheck.rules.checks.compare import (
     gap,
     per_participant,
 )
-from numcheck.rules.schema import Readings, Rule, SameStory, Tolerance, readings_field
+from numcheck.rules.schema import MAX_TERMS, Readings, Rule, SameStory, Tolerance, readings_field
 from numcheck.rules.scope import ScopeMatcher
 from numcheck.vocabulary import Vocabulary
 
@@ -37,7 +37,7 @@ class ElapsedTimeOptions(SameStory):
         description="share of the stated span by which the calendar may differ",
     )
     readings: Readings = readings_field()
-    min_shared_participants: int = Field(default=1, ge=1)
+    min_shared_participants: int = Field(default=1, ge=1, le=MAX_TERMS)
 
 
 class ElapsedTime(PairCheck):

@@ -22,7 +22,7 @@ from numcheck.rules.checks.compare import (
     per_participant,
     same_at_coarser,
 )
-from numcheck.rules.schema import Rule, SameStory
+from numcheck.rules.schema import CENTURY_DAYS, MAX_TERMS, Rule, SameStory
 from numcheck.rules.scope import ScopeMatcher
 from numcheck.vocabulary import Vocabulary
 
@@ -31,7 +31,10 @@ class EventDateOptions(SameStory):
     """When two dates tell of one event: shared participants, relative dates, recurrence."""
 
     min_shared_participants: int = Field(
-        default=1, ge=1, description="named people or groups both sentences must share"
+        default=1,
+        ge=1,
+        le=MAX_TERMS,
+        description="named people or groups both sentences must share",
     )
     relative_dates: bool = Field(
         default=False,
@@ -41,6 +44,7 @@ class EventDateOptions(SameStory):
     max_days_between: int = Field(
         default=14,
         ge=0,
+        le=CENTURY_DAYS,
         description="dates further apart than this are different occurrences of an event "
         "that can recur (a meeting, a visit); events that happen once to a participant "
         "(the vocabulary's 'once' list: killed, born) are compared at any distance",

@@ -19,7 +19,7 @@ from numcheck.findings import Category, Finding, Severity
 from numcheck.rules.checks.base import PairCheck, PerClaim, Reach, make_finding
 from numcheck.rules.checks.compare import editorial_interval, gap
 from numcheck.rules.frames import FrameMatcher
-from numcheck.rules.schema import Readings, Rule, SameStory, Tolerance, readings_field
+from numcheck.rules.schema import CENTURY_DAYS, Readings, Rule, SameStory, Tolerance, readings_field
 from numcheck.rules.scope import Match, ScopeMatcher
 from numcheck.units import base_unit
 from numcheck.vocabulary import Vocabulary, lemma
@@ -45,6 +45,7 @@ class ValueConflictOptions(SameStory):
     max_days_apart: int | None = Field(
         default=60,
         ge=0,
+        le=CENTURY_DAYS,
         description="figures published further apart than this are not compared, "
         "unless both hold for a window that only grows ('since October')",
     )

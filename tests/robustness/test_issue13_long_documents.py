@@ -1,0 +1,33 @@
+"""Issue 13: what made long documents superlinear is bounded (timings: benchmarks/robustness.py)."""
+
+from __future__ import annotations
+
+from numcheck.ci.suppressions import _COMMENT
+from numcheck.documents.markup import markdown_text
+from numcheck.extract.sentences import MAX_SENTENCE, split_sentences
+from numcheck.testing.adversarial import ADVERSARIAL_SHAPES
+
+
+def test_issue13_run_on_text_is_cut_into_bounded_sentences() -> None:
+    text = ADVERSARIAL_SHAPES["one long sentence"](20_000)
+    sentences = split_sentences(text)
+    assert all(s.end - s.start <= MAX_SENTENCE for s in sentences)
+    assert sentences[0].start == 0 and sentences[-1].end == len(text.rstrip())
+
+
+def test_issue13_abbreviation_look_behind_still_reads_abbreviations() -> None:
+    text = "It rose. " * 2_000 + "Gen. Smith met Dr. Jones in the U.S. on Monday. Then 5 left."
+    starts = [s.text[:4] for s in split_sentences(text)]
+    assert starts == ["It r"] * 2_000 + ["Gen.", "Then"]
+
+
+def test_issue13_unclosed_html_comment() -> None:
+    source = "Five people. <!-- a note --> Six. <!-- never closed\nSeven people."
+    text, _, _ = markdown_text(source)
+    assert "a note" not in text and "Seven people" in text
+
+
+def test_issue13_unclosed_suppression_comment_matches_nothing() -> None:
+    source = "<!-- numcheck: ignore[value-conflict] " + "reason " * 1_000
+    assert _COMMENT.search(source) is None
+    assert _COMMENT.search("<!-- numcheck: ignore[value-conflict] known -->") is not None
