@@ -186,8 +186,9 @@ def index_paths(
     lost twice), is stored with its error (reported again, not re-read, while the file
     is unchanged); it never stops the run. A path that vanishes between the listing and
     the read is an error too. ``executor`` says where extraction runs (default: here);
-    ``progress`` is told of each file done (stored, skipped as unchanged, or failed). What was written is
-    committed every ``commit_every`` documents, so a killed run keeps it.
+    ``progress`` is told of each file done (stored, skipped as unchanged, or failed).
+    What was written is committed every ``commit_every`` documents, so a killed run
+    keeps it.
     """
     files = _Files(store, metadata, progress)
     with store.writing(pack, rebuild=rebuild) as writer:
