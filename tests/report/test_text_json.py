@@ -37,7 +37,7 @@ def test_json_is_the_contract_whatever_the_context() -> None:
     report = sample_report(sample_finding(0))
     assert render(report, "json", ReportContext(color=True)) == render_json(report)
     data = json.loads(render_json(report))
-    assert set(data) == {"version", "documents", "findings"} and data["version"] == 1
+    assert set(data) == {"version", "documents", "findings"} and data["version"] == 2
     assert set(data["documents"][0]) == {"id", "source", "published", "status", "error"}
     assert set(data["findings"][0]) >= CONTRACT_FINDING
     assert set(data["findings"][0]["evidence"][0]) >= CONTRACT_EVIDENCE
