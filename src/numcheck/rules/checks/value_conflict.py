@@ -230,9 +230,9 @@ class ValueConflict(PairCheck):
             caveats.append("the headline's figure against the body's")
         if match.scopes_differ and category is Category.CONFLICT:
             severity = severity.lowered()
-        measure = a.frame.label() if a.frame else "figure"
-        if a.frame and b.frame and b.frame.label() != measure:
-            measure = f"{measure} vs {b.frame.label()}"
+        measure = earlier.frame.label() if earlier.frame else "figure"
+        if earlier.frame and later.frame and later.frame.label() != measure:
+            measure = f"{measure} vs {later.frame.label()}"  # in the order the quotes are
         message = f"{_short(earlier)} vs {_short(later)}: same measure ({measure}), {verdict}" + (
             "; " + "; ".join(match.caveats) if match.caveats else ""
         )
