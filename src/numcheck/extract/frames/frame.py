@@ -18,10 +18,27 @@ from typing import TYPE_CHECKING
 from numcheck.claims import Claim, Frame, Kind
 from numcheck.extract.mentions import Timex
 from numcheck.extract.quantities.numbers import vague_amounts
+from numcheck.extract.resources import load_data
 from numcheck.vocabulary import Measures, Places
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+
+class FrameWords:
+    """The word classes of ``numcheck/data/frame_words.yaml`` (its header says what each
+    class does), read once."""
+
+    def __init__(self, data: dict[str, object]) -> None:
+        for name, words in data.items():
+            if name != "version":
+                setattr(self, name, frozenset(str(w).lower() for w in words or []))  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        raise AttributeError(f"numcheck/data/frame_words.yaml has no word class {name!r}")
+
+
+_WORDS = FrameWords(load_data("frame_words.yaml"))
 
 _NOUNS = ("NOUN", "PROPN")
 _PREDICATES = ("VERB", "AUX", "ADJ")
@@ -32,121 +49,21 @@ _ARGUMENTS = frozenset(
 # Clauses of their own: a date or place inside them is not the figure's.
 _CLAUSES = frozenset(["advcl", "relcl", "ccomp", "parataxis", "acl", "csubj", "xcomp"])
 _MODIFIERS = frozenset(["amod", "compound", "nmod"])
-# Prepositions that bring in circumstances, not the figure's scope: "amid the war in Gaza".
-_BACKGROUND_PREPOSITIONS = frozenset(
-    ["amid", "after", "following", "despite", "because", "before", "unlike", "like"]
-)
+_BACKGROUND_PREPOSITIONS = _WORDS.background_prepositions
 _TIME_ATTACHMENTS = frozenset(["npadvmod", "prep", "advmod", "pobj", "tmod"])
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 _OWNER_LABELS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
-_PRONOUNS = frozenset(
-    [
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "who",
-        "which",
-        "that",
-        "this",
-        "these",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "whose",
-    ]
-)
-# Words that make what they govern another event: "in retaliation for strikes that ...".
-_ANOTHER_EVENT_HEADS = frozenset(["retaliation", "revenge", "response", "reprisal"])
-# Nouns that stand for a count of something else: "the death toll rose to 44".
-_TALLY_NOUNS = frozenset(["toll", "number", "total", "count", "figure", "tally", "tally"])
-_REPORTING = frozenset(
-    ["say", "tell", "report", "add", "state", "claim", "announce", "confirm", "according"]
-)
-# Verbs whose subject holds the figure ("New Democracy won 129 seats"); the subject of
-# other verbs is an agent ("militias attacked 110 times"), not whose the figure is.
-_HOLDING_VERBS = frozenset(
-    [
-        "win",
-        "get",
-        "gain",
-        "take",
-        "earn",
-        "have",
-        "hold",
-        "receive",
-        "score",
-        "secure",
-        "capture",
-        "place",
-        "finish",
-        "come",
-        "sell",
-        "ship",
-        "own",
-        "lead",
-        "poll",
-        "claim",
-        "raise",
-        "spend",
-        "pay",
-        "cost",
-        "weigh",
-        "measure",
-        "age",
-        "turn",
-        "reach",
-        "keep",
-        "station",
-        "deploy",
-        "maintain",
-        "employ",
-    ]
-)
-_COMPARATIVES = frozenset(["more", "less", "fewer", "as", "the", "larger", "higher", "bigger"])
-# Verbs that report a count rather than say what is counted.
-_COUNTING_VERBS = frozenset(["count", "record", "tally", "log", "register", "document", "say"])
-_SUBSET_WORDS = frozenset(["including", "include", "among", "besides"])
-_OTHER_EVENT_WORDS = frozenset(["similar", "previous", "prior", "earlier", "last", "former"])
-_QUALIFIER_WORDS = frozenset(
-    [
-        "more",
-        "than",
-        "least",
-        "most",
-        "about",
-        "around",
-        "nearly",
-        "almost",
-        "some",
-        "over",
-        "under",
-        "roughly",
-        "approximately",
-        "estimated",
-        "up",
-        "to",
-        "as",
-        "many",
-        "much",
-        "few",
-        "fewer",
-        "less",
-        "another",
-        "other",
-        "additional",
-        "further",
-        "total",
-    ]
-)
-_GENERIC_PEOPLE = frozenset(["person", "people", "individual", "civilian", "victim", "other"])
+_PRONOUNS = _WORDS.pronouns
+_ANOTHER_EVENT_HEADS = _WORDS.another_event_heads
+_TALLY_NOUNS = _WORDS.tally_nouns
+_REPORTING = _WORDS.reporting_verbs
+_HOLDING_VERBS = _WORDS.holding_verbs
+_COMPARATIVES = _WORDS.comparatives
+_COUNTING_VERBS = _WORDS.counting_verbs
+_SUBSET_WORDS = _WORDS.subset_words
+_OTHER_EVENT_WORDS = _WORDS.other_event_modifiers
+_QUALIFIER_WORDS = _WORDS.qualifier_words
+_GENERIC_PEOPLE = _WORDS.generic_people
 
 
 @dataclass(frozen=True)
