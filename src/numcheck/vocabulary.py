@@ -172,12 +172,18 @@ class Places:
 
     def related_names(self, a: str, b: str) -> bool:
         """``related`` for lower-case names ("iraq", "middle east")."""
-        lower = self._lower_names
+        lower = self.by_lower_name
         return self.related(lower.get(a, a), lower.get(b, b))
 
     @cached_property
-    def _lower_names(self) -> dict[str, str]:
+    def by_lower_name(self) -> dict[str, str]:
+        """Canonical names by their lower case ("united states" -> "United States")."""
         return {name.lower(): name for name in set(self.canonical.values())}
+
+    @cached_property
+    def by_lower_form(self) -> dict[str, str]:
+        """Canonical names by any form written, lower case ("us" -> "United States")."""
+        return {form.lower(): name for form, name in self.canonical.items()}
 
 
 @dataclass(frozen=True)

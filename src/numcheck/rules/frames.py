@@ -8,58 +8,26 @@ predicates (rescued, trapped, killed) are different quantities, never rivals.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 
 import pycountry
 
 from numcheck.claims import Claim, Frame
+from numcheck.rules.checks.compare import calendar_days, same_at_coarser
 from numcheck.vocabulary import Vocabulary
 
-
-def _granular(value: str) -> tuple[str, ...]:
-    """A TIMEX3 date as its parts: "2024-01-05" -> ("2024", "01", "05")."""
-    return tuple(value.split("T")[0].split("-"))
+_SLACK = 1  # day
+_REPORTED_WITHIN = 2  # days before publication a report speaks for
 
 
-def same_time(a: str, b: str) -> bool:
-    """Two TIMEX3 dates agree at the coarser of their granularities."""
-    pa, pb = _granular(a), _granular(b)
-    n = min(len(pa), len(pb))
-    return pa[:n] == pb[:n]
-
-
-_SLACK = dt.timedelta(days=1)
-_REPORTED_WITHIN = dt.timedelta(days=2)
-
-
-def _range(value: str) -> tuple[dt.date, dt.date] | None:
-    """The days a TIMEX3 date covers: a day, an ISO week, a month or a year."""
-    parts = _granular(value)
-    try:
-        year = int(parts[0])
-        if len(parts) == 1:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if parts[1].startswith("W"):
-            monday = dt.date.fromisocalendar(year, int(parts[1][1:]), 1)
-            return monday, monday + dt.timedelta(days=6)
-        month = int(parts[1])
-        if len(parts) == 2:
-            following = dt.date(year + month // 12, month % 12 + 1, 1)
-            return dt.date(year, month, 1), following - dt.timedelta(days=1)
-        day = dt.date(year, month, int(parts[2][:2]))
-        return day, day
-    except (ValueError, IndexError):
-        return None
-
-
-def _reference(claim: Claim) -> tuple[dt.date, dt.date] | None:
-    """When a figure holds: its clause's own date, else the days before publication."""
+def _reference(claim: Claim) -> tuple[int, int] | None:
+    """When a figure holds, as day ordinals: its clause's own date, else the days before
+    publication."""
     if claim.frame is not None and claim.frame.time is not None:
-        return _range(claim.frame.time)
+        return calendar_days(claim.frame.time)
     if claim.as_of is not None:
-        return claim.as_of - _REPORTED_WITHIN, claim.as_of
+        return claim.as_of.toordinal() - _REPORTED_WITHIN, claim.as_of.toordinal()
     return None
 
 
@@ -83,12 +51,16 @@ def _is_country(name: str) -> bool:
     return True
 
 
+def _name_words(name: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", name)
+
+
 def _owner_key(frame: Frame) -> str | None:
-    """Whose figure it is, by the last word of the name: "Salah Ali" and "Ali", "Liberty
-    'Libby' German" and "Liberty German" are one person."""
+    """Whose figure it is, by the last word of the name (for blocking: "Salah Ali" and
+    "Ali" land in one group; ``_same_owner`` decides)."""
     if frame.owner is None:
         return None
-    words = re.findall(r"[^\W\d_]+", frame.owner)
+    words = _name_words(frame.owner)
     return words[-1] if words else frame.owner
 
 
@@ -97,7 +69,7 @@ def _same_owner(a: str | None, b: str | None) -> bool:
     and "Liberty 'Libby' German"; "Salah Ali" and "Areej Ali" are two people."""
     if a is None or b is None:
         return a is b
-    wa, wb = set(re.findall(r"[^\W\d_]+", a)), set(re.findall(r"[^\W\d_]+", b))
+    wa, wb = set(_name_words(a)), set(_name_words(b))
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
@@ -157,7 +129,7 @@ class FrameMatcher:
                 return "a place the other figure's story does not name"
         if (fa.window is None) != (fb.window is None):
             return "only one counts over a window"
-        if fa.window and fb.window and not same_time(fa.window, fb.window):
+        if fa.window and fb.window and not same_at_coarser(fa.window, fb.window):
             return "different windows"
         if not _same_reference_time(a, b):
             return "different times"
@@ -181,8 +153,8 @@ class FrameMatcher:
         "the United States has ...")."""
         if a is None or b is None:
             return False
-        level = self.vocabulary.places.country_level
-        lower = {name.lower(): name for name in self.vocabulary.places.canonical.values()}
+        places = self.vocabulary.places
+        level, lower = places.country_level, places.by_lower_name
         ca, cb = lower.get(a), lower.get(b)
         return ca is not None and cb is not None and level(ca) == level(cb)
 

@@ -1,8 +1,9 @@
-"""Whether two claims speak of the same thing in compatible scopes, and what differs.
+"""Whether two claims may tell one story, and how the scopes of two figures differ.
 
-Precision first: where the text does not show two figures count the same thing in
-overlapping places, populations and windows, they are not compared at all; where the
-scopes differ but overlap, the comparison goes on and the difference becomes a caveat.
+Whether two figures measure one quantity is the frames' to say (``rules/frames.py``);
+this module says whether their documents and sentences speak of the same story, which
+enumerated places make one figure a part of another, and the caveats a finding carries
+where the scopes differ.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from numcheck.claims import Claim, Measure
+from numcheck.claims import Claim
 from numcheck.rules.schema import SameStory
 from numcheck.vocabulary import Vocabulary
 
@@ -40,42 +41,11 @@ def _list(names: set[str] | tuple[str, ...]) -> str:
 
 
 class ScopeMatcher:
+    """Story and scope tests shared by the checks."""
+
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self.measures = vocabulary.measures
-
-    def is_population(self, head: str) -> bool:
-        """Nouns that count people: the vocabulary's, and demonyms ("Americans")."""
-        return self.measures.is_population(head) or head.title() in self.vocabulary.places.demonyms
-
-    def outcome(self, measure: Measure) -> str | None:
-        """What happened to the people counted (killed, wounded), if the text says."""
-        if measure.verb and self.is_population(measure.head):
-            verb = self.measures.canonical(measure.verb)
-            return verb if verb in self.measures.outcomes else None
-        return None
-
-    def same_measure(self, a: Measure, b: Measure) -> bool:
-        if self.measures.canonical(a.head) != self.measures.canonical(b.head):
-            return False
-        if self.outcome(a) != self.outcome(b):
-            return False  # people killed are not people wounded, nor people living there
-        verb_a, verb_b = self.telling_verb(a), self.telling_verb(b)
-        if verb_a and verb_b and verb_a != verb_b:
-            return False  # homes destroyed are not homes rebuilt
-        mods_a = {self.measures.canonical(m) for m in a.modifiers}
-        mods_b = {self.measures.canonical(m) for m in b.modifiers}
-        # Distinct descriptive modifiers ("Iraqi troops", "American troops") are distinct things.
-        return not (mods_a and mods_b and not mods_a & mods_b)
-
-    def telling_verb(self, measure: Measure) -> str | None:
-        """The governing verb where it says what is counted: not a light verb ("carried
-        out 165 attacks") nor the head itself ("attacked on 110 occasions")."""
-        if measure.verb is None:
-            return None
-        verb = self.measures.canonical(measure.verb)
-        head = self.measures.canonical(measure.head)
-        return None if verb == head or verb in self.measures.light_verbs else verb
 
     def same_story(
         self,
@@ -146,38 +116,4 @@ class ScopeMatcher:
         window_a, window_b = a.scope.window, b.scope.window
         if window_a and window_b and window_a.text != window_b.text:
             caveats.append(f"windows differ: {window_a.text!r} vs {window_b.text!r}")
-        return Match(tuple(caveats))
-
-    def match(self, a: Claim, b: Claim) -> Match | None:
-        """A ``Match`` when ``a`` and ``b`` may count the same thing, else None."""
-        if a.measure is None or b.measure is None or not self.same_measure(a.measure, b.measure):
-            return None
-        caveats: list[str] = []
-        pop_a, pop_b = set(a.scope.population), set(b.scope.population)
-        if pop_a and pop_b and not pop_a & pop_b:
-            return None
-        places_a, places_b = _places(a), _places(b)
-        telling = self.telling_verb(a.measure) and self.telling_verb(b.measure)
-        if self.is_population(a.measure.head) and not (
-            self.outcome(a.measure) or telling or places_a & places_b
-        ):
-            return None  # "six people", "168 people": neither what happened nor where
-        if places_a and places_b:
-            if not any(self.vocabulary.places.related(x, y) for x in places_a for y in places_b):
-                return None
-            if places_a != places_b:
-                caveats.append(f"places differ: {_list(places_a)} vs {_list(places_b)}")
-        window_a, window_b = a.scope.window, b.scope.window
-        if (
-            window_a
-            and window_b
-            and (window_a.start, window_a.mod) != (window_b.start, window_b.mod)
-        ):
-            caveats.append(f"windows differ: {window_a.text!r} vs {window_b.text!r}")
-        elif bool(window_a) != bool(window_b):
-            only = window_a or window_b
-            assert only is not None
-            caveats.append(f"only one figure is limited to a window: {only.text!r}")
-        if set(a.measure.modifiers) != set(b.measure.modifiers):
-            caveats.append(f"measures worded differently: {a.measure.text!r} vs {b.measure.text!r}")
         return Match(tuple(caveats))

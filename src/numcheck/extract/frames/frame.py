@@ -154,9 +154,7 @@ class FrameReader:
     def __init__(self, context: FrameContext) -> None:
         self.measures = context.measures
         self.timexes = context.timexes
-        self._lowered_places = (
-            {k.lower(): v for k, v in context.places.canonical.items()} if context.places else {}
-        )
+        self._place_forms = context.places.by_lower_form if context.places else {}
 
     def canonical(self, word: str) -> str:
         return self.measures.canonical(word)
@@ -180,7 +178,7 @@ class FrameReader:
         if claim.scope.population and frame.places:
             population = set(claim.scope.population)
             updates["places"] = tuple(
-                p for p in frame.places if self._lowered_places.get(p) not in population
+                p for p in frame.places if self._place_forms.get(p) not in population
             )
         return frame.model_copy(update=updates) if updates else frame
 
@@ -472,8 +470,8 @@ class FrameReader:
     def _enclosing_time(self, predicate: Token, start: int, end: int, base: int) -> str | None:
         """The date of the clause that embeds the figure's own ("strikes near Kunduz last
         week in which 30 were killed"): the nearest one up the tree."""
+        own = {t.i for t in predicate.subtree}
         for ancestor in list(predicate.ancestors)[:4]:
-            own = {t.i for t in predicate.subtree}
             near = [c for c in ancestor.children if c.i not in own]
             tokens = [t for c in near if c.dep_ in _TIME_ATTACHMENTS for t in c.subtree]
             if ancestor.pos_ in _NOUNS:  # "the 2011 flood along the Drina, which killed 23"

@@ -100,21 +100,26 @@ def calendar_value(claim: Claim) -> str | None:
 
 
 def calendar_days(value: str) -> tuple[int, int] | None:
-    """First and last day (ordinals) of a calendar value: 2020 -> Jan 1 to Dec 31, 2020.
+    """First and last day (ordinals) of a calendar value: 2020 -> Jan 1 to Dec 31, 2020;
+    an ISO week (2016-W44) its seven days; a time of day (2016-11-10T23:30) its day.
 
     Two calendar values are the same at the coarser granularity exactly when their days
     overlap (a year holds its months, a month its days).
     """
-    parts = [int(p) for p in value.split("-")]
+    parts = value.split("T")[0].split("-")
     try:
-        if len(parts) == 1:
-            first, last = dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
-        elif len(parts) == 2:
-            month_days = calendar.monthrange(parts[0], parts[1])[1]
-            first = dt.date(parts[0], parts[1], 1)
-            last = dt.date(parts[0], parts[1], month_days)
+        if len(parts) == 2 and parts[1].startswith("W"):
+            first = dt.date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
+            return first.toordinal(), first.toordinal() + 6
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 1:
+            first, last = dt.date(numbers[0], 1, 1), dt.date(numbers[0], 12, 31)
+        elif len(numbers) == 2:
+            month_days = calendar.monthrange(numbers[0], numbers[1])[1]
+            first = dt.date(numbers[0], numbers[1], 1)
+            last = dt.date(numbers[0], numbers[1], month_days)
         else:
-            first = last = dt.date(parts[0], parts[1], parts[2])
+            first = last = dt.date(numbers[0], numbers[1], numbers[2])
     except (ValueError, calendar.IllegalMonthError):
         return None
     return first.toordinal(), last.toordinal()
