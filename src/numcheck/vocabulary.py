@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 import pycountry
-from lemminflect import getAllLemmas
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from numcheck.language.lemmas import lemmas as lemmas_of
 from numcheck.safe_yaml import RuleFileError, YamlSource, read_yaml
 
 
@@ -35,7 +35,6 @@ class MeasuresFile(_File):
     """The shape of ``measures.yaml`` (its opening comment teaches it)."""
 
     synonyms: dict[str, list[str]] = {}
-    populations: list[str] = []
     vague_nouns: list[str] = []
     generic_modifiers: list[str] = []
     outcomes: list[str] = []
@@ -85,7 +84,7 @@ def _read(path: Path, shape: type[_File_T]) -> tuple[_File_T, YamlSource]:
 def lemma(word: str) -> str:
     """Lower-case lemma of a word (noun reading first): 'soldiers' -> 'soldier'."""
     low = word.lower()
-    lemmas = getAllLemmas(low)
+    lemmas = lemmas_of(low)
     for pos in ("NOUN", "VERB", "ADJ"):
         if pos in lemmas:
             return str(lemmas[pos][0])
@@ -97,7 +96,6 @@ class Measures:
     """Synonym sets and word classes that decide what a count counts."""
 
     synonym_of: dict[str, str] = field(default_factory=dict)
-    populations: frozenset[str] = frozenset()
     vague_nouns: frozenset[str] = frozenset()
     generic_modifiers: frozenset[str] = frozenset()
     outcomes: frozenset[str] = frozenset()
@@ -108,9 +106,6 @@ class Measures:
     def canonical(self, word: str) -> str:
         """The synonym-set name of a lemma (or the lemma itself)."""
         return self.synonym_of.get(word, word)
-
-    def is_population(self, head: str) -> bool:
-        return self.canonical(head) in self.populations or head in self.populations
 
 
 @dataclass(frozen=True)
@@ -195,7 +190,6 @@ class Vocabulary:
 # The word classes of measures.yaml, each a list of lower-case lemmas; the key in the file
 # is the field's name.
 _WORD_CLASSES = (
-    "populations",
     "vague_nouns",
     "generic_modifiers",
     "outcomes",

@@ -20,7 +20,7 @@ from numcheck.extract import pipeline
 from numcheck.findings import Finding
 from numcheck.rules.engine import run_rules
 from numcheck.rules.load import RulePack, load_rules
-from numcheck.store import ClaimStore, StoreError
+from numcheck.store import ClaimStore, StoreError, fingerprint
 from numcheck.vocabulary import Vocabulary
 
 
@@ -232,3 +232,15 @@ def test_the_examples_give_the_same_findings_from_the_store(tmp_path: Path) -> N
     from_store = check([examples / "drafts"], store=store).findings
     from_files = check([examples / "drafts"], against=[examples / "archive"]).findings
     assert from_store and dumped(list(from_store)) == dumped(list(from_files))
+
+
+def test_a_store_extracted_by_another_numcheck_is_refused(
+    tmp_path: Path, pack: RulePack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upgrade that changes extraction (its version, data files or parser) re-indexes."""
+    path = tmp_path / "claims.sqlite"
+    with ClaimStore(path, create=True) as store:
+        put_claims(store, pack, ARCHIVE)
+    monkeypatch.setattr(fingerprint, "extraction_fingerprint", lambda: "numcheck 99/new data")
+    with ClaimStore(path) as store, pytest.raises(StoreError, match="--rebuild"):
+        store.require(pack)

@@ -1,15 +1,20 @@
-"""What a claim store's keys depend on: the pair rules and the vocabulary they were made with.
+"""What a claim store's contents depend on: the pair rules, the vocabulary, and extraction.
 
 A store keyed with one pack answers wrongly for another (a new synonym moves claims to
-other groups), so the store records this fingerprint and refuses a pack that differs.
-Severity, messages and descriptions are left out: editing them needs no re-index.
+other groups), and claims extracted by another numcheck, language data or parser
+pipeline are not the claims this one would read; so the store records this fingerprint
+and refuses a run that differs. Severity, messages and descriptions are left out:
+editing them needs no re-index.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from importlib import metadata
 
+from numcheck.extract.frames.parse import ParserMissing, pipeline_name
+from numcheck.language.data import data_fingerprint
 from numcheck.rules.checks.base import PairCheck
 from numcheck.rules.kinds import build_check
 from numcheck.rules.load import RulePack
@@ -37,8 +42,19 @@ def pack_fingerprint(pack: RulePack) -> str:
         key=lambda rule: str(rule["id"]),
     )
     digest.update(json.dumps(rules, sort_keys=True).encode("utf-8"))
+    digest.update(extraction_fingerprint().encode())
     for name, paths in vocabulary_files(*pack.folders).items():
         for path in paths:
             digest.update(f"\0{name}\0".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def extraction_fingerprint() -> str:
+    """The numcheck version, its language data, the lemma dictionary and the parser."""
+    try:
+        pipeline = pipeline_name()
+        parser = f"{pipeline}=={metadata.version(pipeline.replace('_', '-'))}"
+    except (ParserMissing, metadata.PackageNotFoundError):
+        parser = "no parser"
+    return f"{data_fingerprint()}/lemminflect=={metadata.version('lemminflect')}/{parser}"

@@ -245,8 +245,8 @@ class ClaimStore:
         stored, wanted = self.fingerprint, pack_fingerprint(pack)
         if stored is not None and stored != wanted:
             raise StoreError(
-                f"{self.path}: indexed with another rule pack (fingerprint {stored}, these "
-                f"rules {wanted}); re-index with --rebuild and the same --rules"
+                f"{self.path}: indexed with another rule pack or numcheck version "
+                f"(fingerprint {stored}, this run {wanted}); re-index with --rebuild"
             )
 
     # -- writing ----------------------------------------------------------------------

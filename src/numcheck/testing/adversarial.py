@@ -110,7 +110,7 @@ MALFORMED_FILES: tuple[MalformedFile, ...] = (
     _f("vocabulary-binary", "vocabulary", b"\x00\x00\x00"),
     _f("vocabulary-a-list", "vocabulary", "- attack\n- strike\n", 1),
     _f("vocabulary-list-for-mapping", "vocabulary", "version: 1\nsynonyms: [attack]\n", 2),
-    _f("vocabulary-bad-type", "vocabulary", "version: 1\npopulations: 5\n", 2),
+    _f("vocabulary-bad-type", "vocabulary", "version: 1\noutcomes: 5\n", 2),
     _f("vocabulary-missing-version", "vocabulary", "synonyms:\n  foo: [bar]\n", 1),
     _f("vocabulary-unknown-key", "vocabulary", "version: 1\nsynonym:\n  foo: [bar]\n", 3),
     _f("vocabulary-word-in-two-sets", "vocabulary", "version: 1\nsynonyms:\n  hit: [raid]\n", 3),

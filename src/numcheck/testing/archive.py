@@ -12,6 +12,7 @@ archive, so a parallel run can be compared file for file with a serial one::
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import random
 from pathlib import Path
@@ -36,11 +37,8 @@ _PEOPLE = [
 _OFFICIALS = ["the ministry said", "officials said", "the governor told reporters",
               "a spokesman said", "the agency said in a statement", "police said"]  # fmt: skip
 _QUALIFIERS = ["", "", "", "about ", "more than ", "nearly ", "at least ", "some ", "over "]
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTHS = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-]  # fmt: skip
+_WEEKDAYS = list(calendar.day_name)
+_MONTHS = list(calendar.month_name)[1:]
 
 # Sentences of the archive's stories; fields are filled by ``_fill``.
 _SENTENCES = [

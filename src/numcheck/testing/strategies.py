@@ -17,6 +17,7 @@ qualifier synonyms, units) are what numcheck must see through.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -24,12 +25,9 @@ from hypothesis import strategies as st
 
 from numcheck.api import document
 from numcheck.documents.model import Document
+from numcheck.language.words import number_words
 
-_SMALL = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", "twenty",
-]  # fmt: skip
+_SMALL = number_words().cardinals_between(0, 20)
 
 # (counted noun, sentence template) — {figure} is replaced by the rendered figure.
 _COUNT_TEMPLATES = [
@@ -43,10 +41,7 @@ _QUALIFIER_SYNONYMS = {
     "more-than": ["more than", "over"],
     "exact": [""],
 }
-_MONTHS = [
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-]  # fmt: skip
+_MONTHS = list(calendar.month_name)[1:]
 
 
 @dataclass(frozen=True)

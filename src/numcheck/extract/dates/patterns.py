@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from numcheck.extract.dates.lexicon import Lexicon, alternation, lexicon
+from numcheck.language.temporal import Lexicon, alternation, lexicon
+from numcheck.language.words import number_words
 
 PatternKind = Literal[
     "date",
@@ -113,9 +114,10 @@ def _parts(lx: Lexicon) -> _Parts:
 
 
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "|".join(number_words().cardinals_between(1, 9))
+_TEENS = "|".join(number_words().cardinals_between(10, 19))
+_TENS = "|".join(number_words().cardinals_between(20, 90))
+_CLOCK_HOURS = "|".join(number_words().cardinals_between(1, 12))
 # A year in words: "nineteen ninety-six", "nineteen oh five", "two thousand (and) one".
 _YEAR_WORDS = (
     rf"(?:nineteen|eighteen)[\s-]+(?:hundred|oh[\s-]+(?:{_UNITS})|{_TEENS}"
@@ -313,8 +315,8 @@ def _rules() -> tuple[_Rule, ...]:
             "time",
             rf"(?:(?P<amod>about|around|approximately|at)\s+)?(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?"
             r"\s*(?P<ampm>[ap]\.?\s?m\b\.?)|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])"
-            r"|(?P<named>noon|midnight|midday)|(?P<oclock>\d{1,2}|one|two|three|four|five|six|"
-            r"seven|eight|nine|ten|eleven|twelve)\s+o['’]clock)"
+            r"|(?P<named>noon|midnight|midday)"
+            rf"|(?P<oclock>\d{{1,2}}|{_CLOCK_HOURS})\s+o['’]clock)"
             rf"(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}}T)))?(?:,?\s+(?P<tday>{p.weekday}|today|tonight|yesterday|"
             rf"tomorrow)|,?\s+(?P<tmonth>{p.month})\s+(?P<tmday>3[01]|[12]\d|0?[1-9])\b)?",
             "digit time",
@@ -341,11 +343,7 @@ def rules() -> tuple[_Rule, ...]:
     return _rules()
 
 
-_WORD_VALUES = (
-    {w: i for i, w in enumerate(f"zero|{_UNITS}|{_TEENS}".split("|"))}
-    | {w: 20 + 10 * i for i, w in enumerate(_TENS.split("|"))}
-    | {"oh": 0}
-)
+_WORD_VALUES = {**number_words().cardinals, "oh": 0}
 
 
 def year_in_words(words: str) -> int:

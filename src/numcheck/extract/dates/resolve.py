@@ -17,10 +17,10 @@ from typing import Literal
 
 from numcheck.extract.dates import calendar as cal
 from numcheck.extract.dates.anchor import AnchorMemory, day_of
-from numcheck.extract.dates.lexicon import Lexicon
 from numcheck.extract.dates.patterns import Candidate
 from numcheck.extract.dates.tense import Sentences, Tense
 from numcheck.extract.mentions import Timex, TimexType
+from numcheck.language.temporal import Lexicon
 
 Anchor = Literal["dct", "text"]
 _SPACE = re.compile(r"[\s-]+")

@@ -12,13 +12,13 @@ import datetime as dt
 import re
 
 from numcheck.extract.dates.anchor import AnchorMemory, day_of
-from numcheck.extract.dates.lexicon import lexicon
 from numcheck.extract.dates.patterns import recognize
 from numcheck.extract.dates.resolve import Context, resolve
 from numcheck.extract.dates.tense import Sentences
 from numcheck.extract.dates.windows import add_windows
 from numcheck.extract.mentions import Timex
 from numcheck.extract.quantities.exclusions import counts_things
+from numcheck.language.temporal import lexicon
 
 # What may precede a dateline's date: a label ("date", "Published") or a place
 # ("WASHINGTON,", "NAIROBI, Kenya (AP) _").

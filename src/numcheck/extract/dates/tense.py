@@ -18,7 +18,7 @@ import re
 from functools import cache
 from typing import Literal
 
-from numcheck.extract.dates.lexicon import alternation, lexicon
+from numcheck.language.temporal import alternation, lexicon
 
 Tense = Literal["past", "future"]
 

@@ -11,11 +11,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lemminflect import getAllLemmas
-
 from numcheck.claims import Measure, Scope, Window
-from numcheck.extract.dates.lexicon import lexicon
 from numcheck.extract.mentions import QuantityMention, Timex
+from numcheck.language.lemmas import is_word, lemmas
+from numcheck.language.temporal import lexicon
+from numcheck.language.words import frame_words, function_words
 from numcheck.vocabulary import Vocabulary, lemma
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
@@ -25,132 +25,12 @@ _CLAUSE_BREAK = re.compile(
     r"[;:—–()]|,\s+(?:and|but|while|whereas|although|though|amid|after|because|"
     r"following|including|which|who|when|despite|before|with|according)\b"
 )
-_AUXILIARIES = frozenset(
-    [
-        "be",
-        "is",
-        "are",
-        "was",
-        "were",
-        "been",
-        "being",
-        "am",
-        "have",
-        "has",
-        "had",
-        "having",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "get",
-        "got",
-    ]
-)
-_REPORTING = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "state",
-        "claim",
-        "report",
-        "quote",
-        "insist",
-        "note",
-        "write",
-        "announce",
-        "describe",
-    ]
-)
-_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "from",
-        "as",
-        "into",
-        "over",
-        "under",
-        "after",
-        "before",
-        "since",
-        "during",
-        "about",
-        "some",
-        "more",
-        "than",
-        "nearly",
-        "almost",
-        "around",
-        "roughly",
-        "least",
-        "most",
-        "up",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-    ]
-)
+_AUXILIARIES = function_words("auxiliaries")
+_REPORTING = frame_words("reporting_verbs")
+_FUNCTION_WORDS = function_words("stop_words") | function_words("hedges")
 # Words of organization names that every company shares ("Inc.", "Corp."): no story.
-_ORGANIZATION_WORDS = frozenset(
-    ["inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "company", "bank", "sa", "ag"]
-)
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "general",
-        "president",
-        "prime",
-        "minister",
-        "lt",
-        "col",
-        "colonel",
-        "sen",
-        "senator",
-        "rep",
-        "speaker",
-        "secretary",
-        "king",
-        "queen",
-        "prince",
-        "sheikh",
-        "then-us",
-        "then-prime",
-    ]
-)
+_ORGANIZATION_WORDS = function_words("organization_words")
+_TITLES = function_words("titles")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,17 +64,17 @@ def _verb(word: str) -> str | None:
     low = word.lower()
     if low in _AUXILIARIES:
         return None
-    lemmas = getAllLemmas(low)
-    if "VERB" not in lemmas:
+    forms = lemmas(low)
+    if "VERB" not in forms:
         return None
-    verb = str(lemmas["VERB"][0])
+    verb = str(forms["VERB"][0])
     if verb in _AUXILIARIES:
         return None
     # A word that is also a noun or adjective ("attack", "even") is a verb only when inflected.
-    if ("NOUN" in lemmas or "ADJ" in lemmas) and verb == low:
+    if ("NOUN" in forms or "ADJ" in forms) and verb == low:
         return None
     # "drones", "attacks": a plural noun, not a verb in the third person.
-    if "NOUN" in lemmas and low.endswith("s") and not low.endswith("ss"):
+    if "NOUN" in forms and low.endswith("s") and not low.endswith("ss"):
         return None
     return verb
 
@@ -238,8 +118,8 @@ def _attributive(text: str, end: int) -> bool:
     if not match:
         return False
     word = match.group(2)
-    lemmas = getAllLemmas(word)
-    return word not in _FUNCTION_WORDS and ("NOUN" in lemmas or "ADJ" in lemmas)
+    forms = lemmas(word)
+    return word not in _FUNCTION_WORDS and ("NOUN" in forms or "ADJ" in forms)
 
 
 def _respaced(sentence_words: Sequence[Word]) -> str:
@@ -443,7 +323,7 @@ class ContextReader:
                 or low in _FUNCTION_WORDS
                 or low in _TITLES
                 or low in self.calendar_words
-                or getAllLemmas(low)
+                or is_word(low)
             ):
                 continue
             if low not in names:

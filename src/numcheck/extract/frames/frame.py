@@ -18,27 +18,12 @@ from typing import TYPE_CHECKING
 from numcheck.claims import Claim, Frame, Kind
 from numcheck.extract.mentions import Timex
 from numcheck.extract.quantities.numbers import vague_amounts
-from numcheck.extract.resources import load_data
+from numcheck.language.words import frame_words
 from numcheck.vocabulary import Measures, Places
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-
-class FrameWords:
-    """The word classes of ``numcheck/data/frame_words.yaml`` (its header says what each
-    class does), read once."""
-
-    def __init__(self, data: dict[str, object]) -> None:
-        for name, words in data.items():
-            if name != "version":
-                setattr(self, name, frozenset(str(w).lower() for w in words or []))  # type: ignore[attr-defined]
-
-    def __getattr__(self, name: str) -> frozenset[str]:
-        raise AttributeError(f"numcheck/data/frame_words.yaml has no word class {name!r}")
-
-
-_WORDS = FrameWords(load_data("frame_words.yaml"))
 
 _NOUNS = ("NOUN", "PROPN")
 _PREDICATES = ("VERB", "AUX", "ADJ")
@@ -49,21 +34,21 @@ _ARGUMENTS = frozenset(
 # Clauses of their own: a date or place inside them is not the figure's.
 _CLAUSES = frozenset(["advcl", "relcl", "ccomp", "parataxis", "acl", "csubj", "xcomp"])
 _MODIFIERS = frozenset(["amod", "compound", "nmod"])
-_BACKGROUND_PREPOSITIONS = _WORDS.background_prepositions
+_BACKGROUND_PREPOSITIONS = frame_words("background_prepositions")
 _TIME_ATTACHMENTS = frozenset(["npadvmod", "prep", "advmod", "pobj", "tmod"])
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 _OWNER_LABELS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
-_PRONOUNS = _WORDS.pronouns
-_ANOTHER_EVENT_HEADS = _WORDS.another_event_heads
-_TALLY_NOUNS = _WORDS.tally_nouns
-_REPORTING = _WORDS.reporting_verbs
-_HOLDING_VERBS = _WORDS.holding_verbs
-_COMPARATIVES = _WORDS.comparatives
-_COUNTING_VERBS = _WORDS.counting_verbs
-_SUBSET_WORDS = _WORDS.subset_words
-_OTHER_EVENT_WORDS = _WORDS.other_event_modifiers
-_QUALIFIER_WORDS = _WORDS.qualifier_words
-_GENERIC_PEOPLE = _WORDS.generic_people
+_PRONOUNS = frame_words("pronouns")
+_ANOTHER_EVENT_HEADS = frame_words("another_event_heads")
+_TALLY_NOUNS = frame_words("tally_nouns")
+_REPORTING = frame_words("reporting_verbs")
+_HOLDING_VERBS = frame_words("holding_verbs")
+_COMPARATIVES = frame_words("comparatives")
+_COUNTING_VERBS = frame_words("counting_verbs")
+_SUBSET_WORDS = frame_words("subset_words")
+_OTHER_EVENT_WORDS = frame_words("other_event_modifiers")
+_QUALIFIER_WORDS = frame_words("qualifier_words")
+_GENERIC_PEOPLE = frame_words("generic_people")
 
 
 @dataclass(frozen=True)

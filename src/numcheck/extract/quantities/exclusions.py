@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import re
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
+from numcheck.language.temporal import lexicon
+from numcheck.language.words import number_words
+
+
+def _month_names() -> str:
+    """Month names as written in dates ("March", "Sept."), from data/temporal_words.yaml;
+    only abbreviations take a period ("in March. 29 people" is no date)."""
+    short = lexicon().abbreviations()
+    names = sorted(lexicon().months, key=len, reverse=True)
+    forms = (re.escape(name.title()) + (r"\.?" if name in short else "") for name in names)
+    return r"(?:" + "|".join(forms) + r")"
+
+
+_MONTH = _month_names()
 _NOT_AMOUNTS = re.compile(
     r"(?=[\dJFMASOND])(?:"
     # clock times: 10:27, 4:39, 2:55 p.m., 5am, 10.45pm
@@ -25,17 +35,13 @@ _NOT_AMOUNTS = re.compile(
     # decades and year spans: the 1960s, 2013-14, 2019/20
     r"|\b(?:1[89]|20)\d{2}(?:'?s\b|[-–/]\d{2}(?!\d)))"
 )
+_ORDINAL_WORDS = number_words().ordinals
 _ORDINAL = re.compile(
-    r"\b(?:\d+(?:st|nd|rd|th)"
-    r"|(?<=the\s)(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"eleventh|twelfth|twentieth|hundredth))\b",
+    r"\b(?:\d+(?:st|nd|rd|th)|(?<=the\s)(?:"
+    + "|".join(re.escape(w) for w in sorted(_ORDINAL_WORDS, key=len, reverse=True))
+    + r"))\b",
     re.I,
 )
-_ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
-    "hundredth": 100,
-}  # fmt: skip
 # Words after which a number names something instead of counting it.
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:No|Nos|Number|nos?|number)\.?\s*|#\s*"
@@ -56,20 +62,7 @@ _TIME_PREPOSITION = re.compile(
 _NAME_BEFORE = re.compile(r"(?<![\w&-])(?:[A-Z][\w&]*|[a-z]+[A-Z][\w&]*) $")
 # Capitalised words that stand before a count without naming it: "on Tuesday 40 people".
 _NOT_NAMES = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "US",
-        "UK",
-        "EU",
-        "UN",
-        "I",
-    ]
+    [*(day.title() for day in lexicon().weekdays if len(day) > 3), "US", "UK", "EU", "UN", "I"]
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\n]\s*)$")
 _TITLE_CASE_WORDS = 0.6

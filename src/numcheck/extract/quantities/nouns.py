@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from lemminflect import getAllInflections, getAllLemmas, getInflection
+from numcheck.language.lemmas import inflections, is_word, lemmas
+from numcheck.language.words import function_words
 
 _GAP = re.compile(
     # A noun on the next line counts, not one past a blank line ("killing two\n\nDozens").
@@ -24,20 +25,8 @@ _CONNECTORS = frozenset({"and", "or", "&"})
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 _SPACE = re.compile(r"[ \t]+")
 _NOUN_PHRASE_LENGTH = 4
-# Words that end a noun phrase, or can never head one.
-STOP_WORDS = frozenset(
-    """
-    a an the of in on at to for from with by as and or but nor that which who whom whose
-    while than then when where were was are is be been being have has had will would can
-    could should may might must shall do does did said says say per each every this these
-    those its their his her our your my me him them they we you he she it there here not no
-    over under about around into onto after before during since until up down out off behind
-    across against among between through toward towards within without more most less least
-    only just also even still yet so if because though although whether such very too much
-    many few several all both either neither other another same own ago later earlier last
-    next first second third left right ahead away back
-    """.split()  # noqa: SIM905
-)
+# Words that end a noun phrase, or can never head one (data/function_words.yaml).
+STOP_WORDS = function_words("stop_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +57,11 @@ def _singular_noun(word: str) -> str | None:
     lemma: str | None
     if lower in _IRREGULAR:
         lemma = _IRREGULAR[lower]
-    elif lemmas := getAllLemmas(lower, upos="NOUN").get("NOUN"):
-        lemma = lemmas[0]
-        if lemma == lower and getAllInflections(lower, upos="NOUN").get("NNS", ("",))[0] != lower:
+    elif nouns := lemmas(lower).get("NOUN"):
+        lemma = nouns[0]
+        if lemma == lower and inflections(lower).get("NNS", ("",))[0] != lower:
             return None  # a singular noun ("crowd"), not one whose plural is itself ("series")
-    elif getAllLemmas(lower) or not lower.isalpha():
+    elif is_word(lower) or not lower.isalpha():
         return None  # a known word that is no noun ("injured"), or not a word
     elif lower.endswith("ese"):
         lemma = lower  # demonyms: "two Chinese"
@@ -92,7 +81,7 @@ def _singular_noun(word: str) -> str | None:
 def plurals(word: str) -> tuple[str, ...]:
     """The plurals of a singular noun: the dictionary's ("lire") and the regular one
     writers also use ("liras")."""
-    forms = [*getInflection(word, tag="NNS"), word + ("es" if word.endswith("s") else "s")]
+    forms = [*inflections(word).get("NNS", ()), word + ("es" if word.endswith("s") else "s")]
     return tuple(dict.fromkeys(f for f in forms if f != word))
 
 

@@ -14,39 +14,26 @@ import re
 import unicodedata
 from functools import cache
 
-from numcheck.extract.resources import load_data
+from numcheck.language.data import load_data
+from numcheck.language.words import number_words
 
-CARDINALS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-MULTIPLIERS = {"hundred": 100, "dozen": 12}
-# South Asian English writes lakh (100,000) and crore (10 million): "Rs 5,000 crore".
-SCALES = {
-    "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12,
-}  # fmt: skip
-# Abbreviated scales. "m", "b" and "t" mean million/billion/trillion only beside a
-# currency ("£3m"); elsewhere they are metres, bits, tonnes.
-SCALE_ABBREVIATIONS = {
-    "k": 1e3, "K": 1e3, "mn": 1e6, "mln": 1e6, "M": 1e6, "bn": 1e9, "bln": 1e9, "B": 1e9,
-    "tn": 1e12, "trn": 1e12, "T": 1e12,
-}  # fmt: skip
-MONEY_SCALE_ABBREVIATIONS = {"m": 1e6, "b": 1e9, "t": 1e12}
-DENOMINATORS = {
-    "half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12, "sixteenth": 16, "twentieth": 20,
-    "hundredth": 100, "thousandth": 1000,
-}  # fmt: skip
+# The number words live in data/numbers.yaml, shared with the date tagger.
+_WORDS = number_words()
+CARDINALS = _WORDS.cardinals
+MULTIPLIERS = _WORDS.multipliers
+SCALES = _WORDS.scales
+SCALE_ABBREVIATIONS = _WORDS.scale_abbreviations
+MONEY_SCALE_ABBREVIATIONS = _WORDS.money_scale_abbreviations
+DENOMINATORS = _WORDS.denominators
 
 _NUMBER_WORDS = sorted([*CARDINALS, *MULTIPLIERS, *SCALES], key=len, reverse=True)
 _NUMBER_WORD = r"(?:" + "|".join(_NUMBER_WORDS) + r")"
 _SCALE_WORD = r"(?:" + "|".join([*MULTIPLIERS, *SCALES]) + r")"
 # Scale words after digits: "2.5 million", "4 hundred million", "5,000 crore".
 SCALE_WORDS_PATTERN = rf"(?:[\s-]+{_SCALE_WORD}\b)+"
-_DENOMINATOR = r"(?:" + "|".join(sorted(DENOMINATORS, key=len, reverse=True)) + r")s?"
+_DENOMINATOR = (
+    r"(?:" + "|".join(re.escape(w) for w in sorted(DENOMINATORS, key=len, reverse=True)) + r")s?"
+)
 _VULGAR = "\u00bc-\u00be\u2150-\u215e"
 _GROUP_SEPARATOR = ",\u00a0\u2009\u202f "
 

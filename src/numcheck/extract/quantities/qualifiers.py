@@ -12,7 +12,7 @@ from functools import cache
 from typing import Literal
 
 from numcheck.extract.mentions import Change
-from numcheck.extract.resources import load_data
+from numcheck.language.data import load_data
 
 Shape = Literal["point", "above", "above-open", "below", "below-open"]
 

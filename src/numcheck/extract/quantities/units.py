@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any, Literal
 
 from numcheck.extract.quantities.nouns import plurals
-from numcheck.extract.resources import load_data
+from numcheck.language.data import load_data
 from numcheck.units import registry
 
 UnitKind = Literal["quantity", "percent", "duration", "money"]

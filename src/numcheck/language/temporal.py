@@ -10,10 +10,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from numcheck.language.data import load_data
+from numcheck.language.words import number_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,15 @@ class Lexicon:
         w = self.unit_plurals.get(w, w)
         return w if w in self.units else None
 
+    def abbreviations(self) -> frozenset[str]:
+        """Month and weekday names that shorten a longer one: "sept", "tues", not "may"."""
+        short: set[str] = set()
+        for table in (self.months, self.weekdays):
+            for name, value in table.items():
+                if any(o != name and o.startswith(name) and table[o] == value for o in table):
+                    short.add(name)
+        return frozenset(short)
+
     def holiday_names(self) -> list[str]:
         return [*self.holidays_fixed, *self.holidays_nth, *self.holidays_easter]
 
@@ -58,12 +67,8 @@ def alternation(words: Iterable[str]) -> str:
 @cache
 def lexicon() -> Lexicon:
     """Parse the bundled YAML (cached: one read per process)."""
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("numcheck")
-        .joinpath("data")
-        .joinpath("temporal_words.yaml")
-        .read_text("utf-8")
-    )
+    raw: dict[str, Any] = load_data("temporal_words.yaml")
+    counting = number_words()
     fixed = {k: (int(v[:2]), int(v[3:])) for k, v in raw["holidays_fixed"].items()}
     nth = {k: (int(v[0]), int(v[1]), int(v[2])) for k, v in raw["holidays_nth"].items()}
     return Lexicon(
@@ -71,8 +76,11 @@ def lexicon() -> Lexicon:
         weekdays={str(k): int(v) for k, v in raw["weekdays"].items()},
         seasons=dict(raw["seasons"]),
         parts_of_day=dict(raw["parts_of_day"]),
-        numbers={str(k): float(v) for k, v in raw["numbers"].items()},
-        ordinals={str(k): int(v) for k, v in raw["ordinals"].items()},
+        numbers={
+            **{k: float(v) for k, v in (counting.cardinals | counting.multipliers).items()},
+            **{str(k): float(v) for k, v in raw["numbers"].items()},
+        },
+        ordinals={**counting.ordinals, **{str(k): int(v) for k, v in raw["ordinals"].items()}},
         units=dict(raw["units"]),
         unit_plurals=dict(raw["unit_plurals"]),
         day_offsets={str(k): int(v) for k, v in raw["day_offsets"].items()},
