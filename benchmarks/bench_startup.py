@@ -119,7 +119,12 @@ def run() -> str:
         "a rare unit symbol, with typeguard's decorator a no-op during that import. "
         "Since claim frames come from a spaCy parse, a check also imports spaCy and loads "
         "its small English pipeline (the row above): that load is now most of a one-draft "
-        "check, and what keeps it above the 2 s target on this machine.",
+        "check. Two loads that were 0.7 s of every check are now built once into the "
+        "cache folder (`numcheck/cache.py`, `NUMCHECK_CACHE_DIR`): lemminflect's tables, "
+        "which the lemmatizer front (`numcheck/language/lemmas.py`) answers from an SQLite "
+        "index a word at a time, and pint's parsed unit definitions (its `cache_folder`). "
+        "The figures above are with a warm cache; the first run on a machine builds it "
+        "(about 2 s more, once).",
     ]
     return "\n".join(lines) + "\n"
 

@@ -22,7 +22,10 @@ def registry() -> Any:
     folder, where it keeps them parsed; ``numcheck.cache`` says where, or none.
     """
     folder = cache_dir()
-    ureg: Any = pint.UnitRegistry(cache_folder=folder / "pint" if folder else None)
+    try:
+        ureg: Any = pint.UnitRegistry(cache_folder=folder / "pint" if folder else None)
+    except Exception:  # a cache another process is writing, or a damaged one
+        ureg = pint.UnitRegistry()
     ureg.define("percentage_point = 0.01")
     ureg.define("basis_point = 0.0001")
     ureg.define("ppb = 1e-9")
