@@ -14,7 +14,7 @@ from numcheck.documents.model import Document
 from numcheck.extract.pipeline import extract_claims
 from numcheck.findings import Report
 from numcheck.parallel import Executor
-from numcheck.rules.load import RulePack, load_rules
+from numcheck.rules.load import RulePack, bundled_pack, load_rules
 from numcheck.run import Input, RunOptions, check_documents, run_check
 from numcheck.store import ClaimStore, IndexResult, index_paths
 
@@ -46,7 +46,7 @@ def extract(
 ) -> list[Claim]:
     """The claims of one document (or of a string, read as a document)."""
     doc = source if isinstance(source, Document) else document(source, published=published)
-    vocabulary = (rules or load_rules()).vocabulary
+    vocabulary = (rules or bundled_pack()).vocabulary
     return extract_claims(doc, vocabulary)
 
 
@@ -61,6 +61,8 @@ def check_loaded(
 
 
 def _pack(rules: RulesLike) -> RulePack:
+    if rules is None:
+        return bundled_pack()
     return rules if isinstance(rules, RulePack) else load_rules(rules)
 
 

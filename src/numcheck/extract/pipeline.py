@@ -214,6 +214,19 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
     return with_frames(claims, FrameContext(vocabulary.measures, timexes, vocabulary.places))
 
 
+def preload() -> None:
+    """Load now what extraction otherwise loads on first need: the parser pipeline and
+    quantulum3's unit table (built when a figure is followed by a rare unit symbol).
+
+    A long-running service or a benchmark calls it once, so no document pays for it.
+    """
+    from numcheck.extract.frames.parse import parser
+    from numcheck.extract.quantities.quantulum import load_table
+
+    parser()
+    load_table()
+
+
 _FRAMED = frozenset([Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.PERCENT, Kind.DURATION])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,13 @@ def rule_files(folder: Path) -> list[Path]:
         for p in folder.rglob("*.y*ml")
         if p.suffix in (".yaml", ".yml") and not _NOT_RULES & set(p.relative_to(folder).parts)
     )
+
+
+@cache
+def bundled_pack() -> RulePack:
+    """The bundled pack, read once per process: it ships inside the installed package,
+    and reading its YAML for every ``numcheck.extract`` call cost a sixth of the time."""
+    return load_rules()
 
 
 def load_rules(paths: Path | str | Sequence[Path | str] | None = None) -> RulePack:

@@ -35,7 +35,7 @@ from numcheck.documents.load import LoadResult
 from numcheck.documents.model import DocumentStatus
 from numcheck.findings import Category, Finding, Severity
 from numcheck.rules.kinds import with_options
-from numcheck.rules.load import RulePack, load_rules
+from numcheck.rules.load import RulePack, bundled_pack
 from numcheck.rules.schema import Example, Rule
 from numcheck.rules.yaml_source import RuleFileError, read_yaml
 
@@ -124,7 +124,7 @@ def load_cases(folder: Path | str) -> list[LoadedCase]:
 
 def example_cases(pack: RulePack | None = None) -> list[LoadedCase]:
     """Each rule's ``examples`` as cases: a ``fail`` example is flagged, a ``pass`` one not."""
-    pack = pack or load_rules()
+    pack = pack or bundled_pack()
     return [
         _example_case(rule.id, flagged, number, example)
         for rule in pack.rules
@@ -160,7 +160,7 @@ def _case_rule(case: LoadedCase, rule: Rule[Any]) -> Rule[Any]:
 
 def run_case(case: LoadedCase, pack: RulePack | None = None) -> list[Finding]:
     """The findings the case's rule produces on the case's documents."""
-    pack = pack or load_rules()
+    pack = pack or bundled_pack()
     rules = tuple(_case_rule(case, r) for r in pack.rules if r.id == case.rule)
     if not rules:
         raise LookupError(f"{case.source}: no rule {case.rule!r} in the rule pack")

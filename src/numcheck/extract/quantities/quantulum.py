@@ -88,6 +88,13 @@ def _parser() -> Any:
     return parser
 
 
+def load_table() -> None:
+    """Build quantulum3's unit table and regexes now rather than at the first rare unit
+    symbol (its first parse compiles them)."""
+    _symbols()
+    _parser().parse("5 kW")
+
+
 def _unchecked(target: Any = None, **_options: Any) -> Any:
     """``typeguard.typechecked`` as a no-op, with or without arguments."""
     return target if target is not None else _unchecked
