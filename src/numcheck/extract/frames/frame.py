@@ -136,6 +136,9 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
             child.dep_ in _CLAUSES
             or (child.dep_ == "conj" and child.pos_ in _PREDICATES)
             or (child.dep_ == "prep" and child.lower_ in _BACKGROUND_PREPOSITIONS)
+            # "1,000 troops in the country and its consulate in Mazar": a conjoined noun
+            # with a determiner of its own is another thing, and its places are its own.
+            or (child.dep_ == "conj" and child.pos_ in _NOUNS and _determined(child))
         ):
             inside = {t.i for t in child.subtree}
             if phrase.i not in inside:
@@ -147,6 +150,11 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
         own = {t.i for t in predicate.subtree}
         tokens += [t for t in predicate.head.subtree if t.i not in own]
     return tokens
+
+
+def _determined(noun: Token) -> bool:
+    """A noun with its own determiner or possessive ("its consulate", "the embassy")."""
+    return any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 class FrameReader:
@@ -261,6 +269,10 @@ class FrameReader:
                     continue
                 if child.ent_type_ in ("GPE", "NORP") or child.like_num:
                     continue
+                compound = f"{child.lower_} {_lemma(counted)}"
+                if child.dep_ == "compound" and compound in self.measures.synonym_of:
+                    noun = self.canonical(compound)  # "service members": one synonym
+                    continue
                 word = self.canonical(_lemma(child))
                 if child.tag_ in ("VBN", "VBD") and word in self.measures.outcomes:
                     predicate = word  # "two injured sailors"
@@ -283,6 +295,8 @@ class FrameReader:
                 )
             if predicate not in self.measures.outcomes:
                 owner = self._owner(predicate_token, phrase)  # who won, not who killed
+                if owner is None and counted is not None:
+                    owner = self._national_owner(counted)
             clause = _clause(predicate_token, phrase)
             places = self._places(clause)
             time, window = self._time(clause, start, end, base)
@@ -456,6 +470,16 @@ class FrameReader:
             current = head
         return None
 
+    def _national_owner(self, counted: Token) -> str | None:
+        """The country a national modifier names as whose the figure is: "German service
+        members" are Germany's, as in "Germany has 850 soldiers"."""
+        for child in counted.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE"):
+                country = self._place_forms.get(_entity_text(child).lower())
+                if country is not None:
+                    return country.lower()
+        return None
+
     def _person(self, number: Token) -> str | None:
         """The person an age belongs to: "Salah Ali, 70" or "the 36-year-old Lopes"."""
         current = number
@@ -485,9 +509,12 @@ class FrameReader:
     def _places(self, clause: Iterable[Token]) -> list[str]:
         places: list[str] = []
         for token in clause:
-            # "US troops", "American bases": a name that qualifies a noun is no scope.
+            # "US troops", "American bases": a name that qualifies a noun is no scope; a
+            # name that the tagger split ("Mazar" of "Mazar-i-Sharif") is still one.
+            head = token.head
             attributive = token.dep_ in ("compound", "amod", "nmod", "poss") and (
-                token.head.pos_ in _NOUNS and token.head.ent_type_ != token.ent_type_
+                head.pos_ == "NOUN"
+                or (head.pos_ == "PROPN" and head.ent_type_ not in ("", token.ent_type_))
             )
             if token.ent_type_ in _PLACE_LABELS and token.ent_iob_ == "B" and not attributive:
                 name = _entity_text(token)
