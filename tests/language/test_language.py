@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ast
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,3 +103,21 @@ def test_an_unknown_word_class_is_named() -> None:
 def test_data_fingerprint_is_stable_within_a_version() -> None:
     assert data_fingerprint() == data_fingerprint()
     assert len(data_fingerprint()) == 16
+
+
+def test_processes_building_the_index_at_once_all_get_it(tmp_path: Path) -> None:
+    """Dask workers start together: each may build the index; none sees half of one."""
+    code = (
+        "from numcheck.language.lemmas import lemmas, _index; "
+        "print(lemmas('crises')['NOUN'], _index() is not None)"
+    )
+    env = {**os.environ, cache.CACHE_ENV: str(tmp_path / "cache dir #1")}
+    runs = [
+        subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    outputs = [run.communicate(timeout=120)[0].strip() for run in runs]
+    assert outputs == ["('crisis',) True"] * 3
+    assert len(list((tmp_path / "cache dir #1").iterdir())) == 1, (
+        "one index, no temporary file left"
+    )

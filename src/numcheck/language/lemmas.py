@@ -17,6 +17,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Mapping
+from contextlib import closing
 from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -71,7 +72,7 @@ class _Index:
     def read(self, table: str, word: str) -> str | None:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
-            connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            connection = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
             self._local.connection = connection
         sql = f"SELECT forms FROM {table} WHERE word = ?"
         row = connection.execute(sql, (word,)).fetchone()
@@ -98,7 +99,7 @@ def _complete(path: Path) -> bool:
     if not path.is_file():
         return False
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as connection:
             row = connection.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()
     except sqlite3.Error:
         return False
@@ -118,7 +119,7 @@ def _build(path: Path) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
-        with sqlite3.connect(tmp) as connection:
+        with closing(sqlite3.connect(tmp)) as connection, connection:
             for table, keys in (("lemmas", words), ("inflections", heads)):
                 connection.execute(f"CREATE TABLE {table} (word TEXT PRIMARY KEY, forms TEXT)")
                 rows = (
@@ -129,7 +130,6 @@ def _build(path: Path) -> None:
                 connection.executemany(f"INSERT INTO {table} VALUES (?, ?)", rows)
             connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
             connection.execute("INSERT INTO meta VALUES ('complete', '1')")
-        connection.close()
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
