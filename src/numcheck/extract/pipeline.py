@@ -211,7 +211,8 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
             )
         )
     claims.sort(key=lambda c: (c.span.start, c.span.end))
-    return with_frames(claims, FrameContext(vocabulary.measures, timexes, vocabulary.places))
+    context = FrameContext(vocabulary.measures, timexes, vocabulary.places, text)
+    return with_frames(claims, context)
 
 
 def preload() -> None:

@@ -51,6 +51,10 @@ _SUBSET_WORDS = frame_words("subset_words")
 _OTHER_EVENT_WORDS = frame_words("other_event_modifiers")
 _QUALIFIER_WORDS = frame_words("qualifier_words")
 _GENERIC_PEOPLE = frame_words("generic_people")
+_ANAPHORIC_EVENTS = frame_words("anaphoric_events")
+_ANAPHORIC_DETERMINERS = frozenset(["the", "that", "this"])
+_LOOK_BACK_SENTENCES = 2
+_LOOK_BACK_CHARS = 1_200
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,8 @@ class FrameContext:
     measures: Measures
     timexes: Sequence[Timex]
     places: Places | None = None
+    text: str = ""
+    """The document's text, for what a sentence refers back to ("in the incident")."""
 
 
 def _lemma(token: Token) -> str:
@@ -163,7 +169,9 @@ class FrameReader:
     def __init__(self, context: FrameContext) -> None:
         self.measures = context.measures
         self.timexes = context.timexes
+        self.text = context.text
         self._place_forms = context.places.by_lower_form if context.places else {}
+        self._antecedents: dict[int, list[str]] = {}
 
     def canonical(self, word: str) -> str:
         return self.measures.canonical(word)
@@ -299,6 +307,8 @@ class FrameReader:
                     owner = self._national_owner(counted)
             clause = _clause(predicate_token, phrase)
             places = self._places(clause)
+            if not places and any(_refers_back(t) for t in clause):
+                places = self._antecedent_places(base)  # "killed in the incident"
             time, window = self._time(clause, start, end, base)
             if time is None and window is None:
                 time = self._enclosing_time(predicate_token, start, end, base)
@@ -506,6 +516,20 @@ class FrameReader:
                 return time
         return None
 
+    def _antecedent_places(self, base: int) -> list[str]:
+        """The last place the sentences before ``base`` name: where "the incident" or
+        "the strike" of a sentence happened ("... the air strikes in Kunduz. Some 30
+        civilians were killed in the incident" counts the dead of Kunduz)."""
+        if base not in self._antecedents:
+            from numcheck.extract.frames.parse import parse
+            from numcheck.extract.sentences import split_sentences
+
+            window = self.text[max(0, base - _LOOK_BACK_CHARS) : base]
+            before = [s.text for s in split_sentences(window)][-_LOOK_BACK_SENTENCES:]
+            found = [p for doc in parse(before) for p in self._places(doc)]
+            self._antecedents[base] = found[-1:]
+        return self._antecedents[base]
+
     def _places(self, clause: Iterable[Token]) -> list[str]:
         places: list[str] = []
         for token in clause:
@@ -541,6 +565,16 @@ class FrameReader:
             if timex.type in ("DATE", "TIME") and timex.resolved and timex.value[:1].isdigit():
                 return timex.value, None
         return None, None
+
+
+def _refers_back(token: Token) -> bool:
+    """An event named as one told before: "in the incident", "after that attack"."""
+    return (
+        token.dep_ == "pobj"
+        and _lemma(token) in _ANAPHORIC_EVENTS
+        and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETERMINERS for c in token.children)
+        and not any(c.dep_ in ("prep", "amod", "compound", "relcl", "acl") for c in token.children)
+    )
 
 
 def _named(token: Token) -> bool:
