@@ -100,7 +100,7 @@ def _entity_text(token: Token) -> str:
             if ent.start <= token.i < ent.end:
                 words = ent.text.lower().replace("'s", "").replace("’s", "").split()
                 return " ".join(words[1:] if words[:1] == ["the"] else words)
-    names = [t.text.lower() for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    names = [t.text.lower() for t in token.lefts if _names(t)]
     return " ".join([*names, token.text.lower()])
 
 
@@ -522,7 +522,7 @@ def _named(token: Token) -> bool:
     return (
         token.pos_ == "PROPN"
         or token.ent_type_ in _OWNER_LABELS
-        or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+        or any(_names(c) for c in token.children)
     )
 
 
@@ -530,7 +530,13 @@ def _name_token(token: Token) -> Token:
     """The token that carries the name: "party" of "the Syriza party" is named by "Syriza"."""
     if token.pos_ == "PROPN" or token.ent_type_:
         return token
-    return next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), token)
+    return next((c for c in token.children if _names(c)), token)
+
+
+def _names(child: Token) -> bool:
+    """A proper name qualifying its head noun: "the New Democracy party", and "the
+    Syriza party", which the parser reads as an adjective."""
+    return child.pos_ == "PROPN" and child.dep_ in ("compound", "amod")
 
 
 @functools.cache
