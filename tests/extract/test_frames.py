@@ -53,6 +53,21 @@ def test_owners_ages_and_attributes() -> None:
     assert crane is not None and crane.attribute_of == "crane"
 
 
+def test_issue_9_a_compound_figure_describes_its_head_noun_only() -> None:
+    """The figure's own noun and sizing-up adjectives used to stand in the described thing
+    ("vehicle pileup", "massive magnitude earthquake"), and a date's possessive was read
+    as an owner ("Friday's earthquake"), so two figures of one thing never met."""
+    pileup = _frame("A 30-car pileup closed the road near Ames.", "30-car pileup")
+    assert pileup is not None and (pileup.noun, pileup.attribute_of) == ("vehicle", "pileup")
+    quake = _frame(
+        "Rescuers reached Concepcion after a massive 8.8-magnitude earthquake.",
+        "8.8-magnitude earthquake",
+    )
+    assert quake is not None and (quake.noun, quake.attribute_of) == ("magnitude", "earthquake")
+    dated = _frame("Friday's 9.0 magnitude earthquake was the worst.", "9.0 magnitude earthquake")
+    assert dated is not None and dated.owner is None and dated.attribute_of == "earthquake"
+
+
 def test_the_clause_dates_a_background_figure() -> None:
     frame = _frame("The 2011 flood, which killed 23 people, was worse.", "23 people")
     assert frame is not None and frame.time == "2011"

@@ -64,6 +64,7 @@ _SUBSET_WORDS = _WORDS.subset_words
 _OTHER_EVENT_WORDS = _WORDS.other_event_modifiers
 _QUALIFIER_WORDS = _WORDS.qualifier_words
 _GENERIC_PEOPLE = _WORDS.generic_people
+_EVALUATIVE = _WORDS.evaluative_adjectives
 
 
 @dataclass(frozen=True)
@@ -302,7 +303,8 @@ class FrameReader:
             owner, attribute = _entity_text(attribute), None  # "the 77-tonne Skylab"
         if attribute is not None:
             poss = next((c for c in attribute.children if c.dep_ == "poss"), None)
-            if poss is not None and poss.lower_ not in _PRONOUNS:
+            # "Friday's earthquake": a date's possessive dates the thing, nobody owns it.
+            if poss is not None and poss.lower_ not in _PRONOUNS and not _dated(poss):
                 owner = _entity_text(poss)
         quote = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
         age_like = quote.lower().endswith("old") or quote.isdigit()
@@ -331,7 +333,7 @@ class FrameReader:
             subset=subset,
             owner=owner,
             attribute_of=(
-                self._attribute_text(attribute, unit)
+                self._attribute_text(attribute, unit or counted)
                 if attribute is not None
                 else ("age" if person is not None else None)
             ),
@@ -364,15 +366,20 @@ class FrameReader:
             return unit.head.head  # "the 30m-deep shaft"
         return None
 
-    def _attribute_text(self, token: Token, unit: Token | None) -> str:
+    def _attribute_text(self, token: Token, figure: Token | None) -> str:
+        """What a figure describes, in words that tell it from other things: "rear
+        camera", "space station"; not the figure's own unit or noun ("a 30-car pileup"
+        describes a pileup, "a 12-ton crane" a crane), nor words that only praise or
+        size it up ("a massive earthquake" is the earthquake)."""
         words = [
             self.canonical(_lemma(c))
             for c in token.children
             if c.dep_ in ("compound", "amod")
             and not c.like_num
             and c.pos_ != "NUM"
-            and (unit is None or c.i != unit.i)
+            and (figure is None or c.i != figure.i)
             and c.lower_ not in _QUALIFIER_WORDS
+            and c.lower_ not in _EVALUATIVE
         ]
         return " ".join([*words, self.canonical(_lemma(token))])
 
@@ -531,6 +538,10 @@ def _name_token(token: Token) -> Token:
     if token.pos_ == "PROPN" or token.ent_type_:
         return token
     return next((c for c in token.children if _names(c)), token)
+
+
+def _dated(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME")
 
 
 def _names(child: Token) -> bool:
