@@ -68,6 +68,15 @@ def test_issue_9_a_compound_figure_describes_its_head_noun_only() -> None:
     assert dated is not None and dated.owner is None and dated.attribute_of == "earthquake"
 
 
+def test_issue_9_a_parallel_clause_names_what_a_measure_describes() -> None:
+    """ "Madison got 15.2 inches" after "Ames got a foot of snow" used to describe
+    nothing, so it was never compared with other snowfalls."""
+    frame = _frame("Ames got about a foot of snow, and Madison got 15.2 inches.", "15.2 inches")
+    assert frame is not None and frame.attribute_of == "snow"
+    alone = _frame("Ames got a foot of snow, and Madison lost 15.2 inches.", "15.2 inches")
+    assert alone is not None and alone.attribute_of is None
+
+
 def test_the_clause_dates_a_background_figure() -> None:
     frame = _frame("The 2011 flood, which killed 23 people, was worse.", "23 people")
     assert frame is not None and frame.time == "2011"

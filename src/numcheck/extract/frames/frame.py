@@ -364,7 +364,7 @@ class FrameReader:
             return next((c for c in of.children if c.dep_ == "pobj"), None)
         if unit.head.pos_ == "ADJ" and unit.head.head.pos_ in _NOUNS:
             return unit.head.head  # "the 30m-deep shaft"
-        return None
+        return _described_in_parallel(unit)
 
     def _attribute_text(self, token: Token, figure: Token | None) -> str:
         """What a figure describes, in words that tell it from other things: "rear
@@ -538,6 +538,32 @@ def _name_token(token: Token) -> Token:
     if token.pos_ == "PROPN" or token.ent_type_:
         return token
     return next((c for c in token.children if _names(c)), token)
+
+
+def _of_object(token: Token) -> Token | None:
+    """The object of a token's "of" phrase: "snow" of "a foot of snow"."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def _described_in_parallel(unit: Token) -> Token | None:
+    """What a measure describes when only a parallel clause names it: "Ames got a foot
+    of snow, and Madison got 15.2 inches" (the same verb, its object measuring
+    something "of" a thing)."""
+    verb = unit.head
+    if unit.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    partners = [verb.head] if verb.dep_ == "conj" else []
+    partners += [c for c in verb.children if c.dep_ == "conj"]
+    for other in partners:
+        if other.lemma_ != verb.lemma_:
+            continue
+        objects = [c for c in other.children if c.dep_ == "dobj"]
+        objects += [o for c in other.children if c.dep_ == "prep" for o in c.children]
+        for measure in objects:
+            if measure.i != unit.i and (described := _of_object(measure)) is not None:
+                return described
+    return None
 
 
 def _dated(token: Token) -> bool:
