@@ -171,9 +171,13 @@ class Places:
         return self.within(a, b) or self.within(b, a)
 
     def related_names(self, a: str, b: str) -> bool:
-        """``related`` for lower-case names ("iraq", "middle east")."""
-        lower = self.by_lower_name
-        return self.related(lower.get(a, a), lower.get(b, b))
+        """``related`` for lower-case names or forms as written ("iraq", "middle east",
+        "wis."): a frame keeps the place as its sentence wrote it."""
+        return self.related(self.named(a), self.named(b))
+
+    def named(self, written: str) -> str:
+        """The canonical name of a lower-case name or form, else the text itself."""
+        return self.by_lower_name.get(written) or self.by_lower_form.get(written, written)
 
     @cached_property
     def by_lower_name(self) -> dict[str, str]:
