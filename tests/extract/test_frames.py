@@ -77,6 +77,19 @@ def test_issue_9_a_parallel_clause_names_what_a_measure_describes() -> None:
     assert alone is not None and alone.attribute_of is None
 
 
+def test_issue_9_whose_population_and_its_two_word_name() -> None:
+    """Frames used to count "German service members" as members, of nobody, and "two
+    American soldiers" and "three Afghan soldiers" as one quantity."""
+    members = _frame(
+        "Roughly 1,000 German service members stayed.", "Roughly 1,000 German service members"
+    )
+    assert members is not None and (members.noun, members.owner) == ("troop", "germany")
+    text = "The ambush killed two American soldiers and three Afghan soldiers."
+    american, afghan = (_frame(text, q) for q in ("two American soldiers", "three Afghan soldiers"))
+    assert american is not None and american.owner == "united states"
+    assert afghan is not None and afghan.owner == "afghanistan"
+
+
 def test_the_clause_dates_a_background_figure() -> None:
     frame = _frame("The 2011 flood, which killed 23 people, was worse.", "23 people")
     assert frame is not None and frame.time == "2011"

@@ -156,6 +156,7 @@ class FrameReader:
         self.measures = context.measures
         self.timexes = context.timexes
         self._place_forms = context.places.by_lower_form if context.places else {}
+        self._demonyms = context.places.demonyms if context.places else frozenset()
 
     def canonical(self, word: str) -> str:
         return self.measures.canonical(word)
@@ -250,14 +251,14 @@ class FrameReader:
         # "increased, with 165 attacks targeting US troops": the figure's own verb says
         # what it counts; the main clause still gives its places and time.
         naming_verb = own_verb if own_verb is not None and phrase.head.lower_ == "with" else None
-        noun = self.canonical(_lemma(counted)) if counted is not None else None
+        noun, named_by = self._counted_noun(counted) if counted is not None else (None, None)
         if noun is not None and noun.isdigit():
             noun = None
         modifiers: list[str] = []
         predicate: str | None = None
         if counted is not None:
             for child in counted.children:
-                if child.dep_ not in _MODIFIERS or child.i == number.i:
+                if child.dep_ not in _MODIFIERS or child.i in (number.i, named_by):
                     continue
                 if child.ent_type_ in ("GPE", "NORP") or child.like_num:
                     continue
@@ -311,6 +312,8 @@ class FrameReader:
         person = self._person(number) if kind == "duration" and age_like else None
         if person is not None:
             owner, attribute = person, None  # an age: "Salah Ali, 70", "the 36-year-old Lopes"
+        if owner is None and counted is not None and noun is not None:
+            owner = self._nationality(counted, noun)
         if owner is not None:
             places = [p for p in places if p != owner]
         if noun in self.measures.vague_nouns and predicate:
@@ -342,6 +345,29 @@ class FrameReader:
             window=window,
             other_event=other_event,
         )
+
+    def _nationality(self, counted: Token, noun: str) -> str | None:
+        """Whose a population is, by its demonym: "1,000 German service members" are
+        Germany's, as "Germany has 850 soldiers" says; "two American soldiers" are not
+        "three Afghan soldiers"."""
+        if not self.measures.is_population(noun):
+            return None
+        for child in counted.children:
+            if child.dep_ in ("amod", "compound") and child.text in self._demonyms:
+                return self._place_forms[child.text.lower()].lower()
+        return None
+
+    def _counted_noun(self, counted: Token) -> tuple[str, int | None]:
+        """The canonical counted noun, and the compound word that is part of its name
+        where the vocabulary lists the two words as one ("service members" are troops,
+        not members)."""
+        lemma = _lemma(counted)
+        for child in counted.lefts:
+            if child.dep_ == "compound" and child.i == counted.i - 1:
+                phrase = f"{_lemma(child)} {lemma}"
+                if phrase in self.measures.synonym_of:
+                    return self.canonical(phrase), child.i
+        return self.canonical(lemma), None
 
     def _described(self, unit: Token) -> Token | None:
         """What a measured figure describes: "a 12-ton crane", "15 inches of snow",
