@@ -310,7 +310,7 @@ class FrameReader:
             if poss is not None and poss.lower_ not in _PRONOUNS and not _dated(poss):
                 owner = _entity_text(poss)
         quote = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-        age_like = quote.lower().endswith("old") or quote.isdigit()
+        age_like = quote.lower().endswith(("old", "olds")) or quote.isdigit()
         person = self._person(number) if kind == "duration" and age_like else None
         if person is not None:
             owner, attribute = person, None  # an age: "Salah Ali, 70", "the 36-year-old Lopes"
