@@ -101,6 +101,20 @@ def test_issue_9_last_week_dates_a_figure_and_makes_no_other_event() -> None:
     assert other is not None and other.other_event
 
 
+def test_issue_9_counts_of_a_charge_name_the_charge() -> None:
+    """Counts of charges used to be one quantity whatever the charge, and two
+    quantities whenever the verbs bringing them differed."""
+    text = "He faces two counts of assault and five counts of burglary."
+    assault, burglary = (_frame(text, q) for q in ("two counts", "five counts"))
+    assert assault is not None and burglary is not None
+    assert assault.modifiers != burglary.modifiers
+    arrested = _frame("He was arrested on six counts of burglary.", "six counts")
+    assert arrested is not None and arrested.predicate == burglary.predicate
+    assert arrested.modifiers == burglary.modifiers
+    admitted = _frame("He pleaded guilty to six counts of burglary.", "six counts")
+    assert admitted is not None and admitted.predicate != burglary.predicate
+
+
 def test_the_clause_dates_a_background_figure() -> None:
     frame = _frame("The 2011 flood, which killed 23 people, was worse.", "23 people")
     assert frame is not None and frame.time == "2011"

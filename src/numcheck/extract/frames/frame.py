@@ -65,6 +65,8 @@ _OTHER_EVENT_WORDS = _WORDS.other_event_modifiers
 _QUALIFIER_WORDS = _WORDS.qualifier_words
 _GENERIC_PEOPLE = _WORDS.generic_people
 _EVALUATIVE = _WORDS.evaluative_adjectives
+_CHARGE_NOUNS = _WORDS.charge_nouns
+_CHARGING_VERBS = _WORDS.charging_verbs
 
 
 @dataclass(frozen=True)
@@ -318,6 +320,8 @@ class FrameReader:
             owner = self._nationality(counted, noun)
         if owner is not None:
             places = [p for p in places if p != owner]
+        if counted is not None and _lemma(counted) in _CHARGE_NOUNS:
+            modifiers, predicate = self._charges(counted, modifiers, predicate)
         if noun in self.measures.vague_nouns and predicate:
             noun = predicate  # "attacked on 110 occasions" counts attacks
         if noun in self.measures.outcomes and predicate is None:
@@ -358,6 +362,18 @@ class FrameReader:
             if child.dep_ in ("amod", "compound") and child.text in self._demonyms:
                 return self._place_forms[child.text.lower()].lower()
         return None
+
+    def _charges(
+        self, counted: Token, modifiers: list[str], predicate: str | None
+    ) -> tuple[list[str], str | None]:
+        """Counts of a charge: the charge named tells them apart ("two counts of assault"
+        are not "five counts of mischief"); the verb that brings them does not ("faces",
+        "was arrested on", "was charged with"), one that settles them does ("pleaded
+        guilty to")."""
+        charge = _of_object(counted)
+        if charge is not None:
+            modifiers = [*modifiers, self.canonical(_lemma(charge))]
+        return modifiers, ("charge" if predicate in _CHARGING_VERBS else predicate)
 
     def _counted_noun(self, counted: Token) -> tuple[str, int | None]:
         """The canonical counted noun, and the compound word that is part of its name
