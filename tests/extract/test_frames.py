@@ -90,17 +90,6 @@ def test_issue_9_whose_population_and_its_two_word_name() -> None:
     assert afghan is not None and afghan.owner == "afghanistan"
 
 
-def test_issue_9_last_week_dates_a_figure_and_makes_no_other_event() -> None:
-    """The "last" of "last week" used to mark a figure as another event's, like "the
-    previous storm", so it was never compared."""
-    dated = _frame(
-        "More than 30 people were killed last week when jets hit Dasht.", "More than 30 people"
-    )
-    assert dated is not None and not dated.other_event and dated.time is not None
-    other = _frame("The previous storm killed 30 people.", "30 people")
-    assert other is not None and other.other_event
-
-
 def test_issue_9_counts_of_a_charge_name_the_charge() -> None:
     """Counts of charges used to be one quantity whatever the charge, and two
     quantities whenever the verbs bringing them differed."""

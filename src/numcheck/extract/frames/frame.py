@@ -291,10 +291,8 @@ class FrameReader:
             time, window = self._time(clause, start, end, base)
             if time is None and window is None:
                 time = self._enclosing_time(predicate_token, start, end, base)
-            # "the previous storm" is another event; "last week" only dates this one.
             other_event = any(
-                t.lower_ in _OTHER_EVENT_WORDS and t.dep_ == "amod" and not _dated(t.head)
-                for t in clause
+                t.lower_ in _OTHER_EVENT_WORDS and t.dep_ == "amod" for t in clause
             ) or any(a.lemma_.lower() in _ANOTHER_EVENT_HEADS for a in predicate_token.ancestors)
             if (
                 _lemma(predicate_token) in _REPORTING
