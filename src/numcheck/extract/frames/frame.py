@@ -401,9 +401,8 @@ class FrameReader:
             )
         ):
             return unit.head
-        of = next((c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if of is not None:
-            return next((c for c in of.children if c.dep_ == "pobj"), None)
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in unit.children):
+            return _of_object(unit)
         if unit.head.pos_ == "ADJ" and unit.head.head.pos_ in _NOUNS:
             return unit.head.head  # "the 30m-deep shaft"
         return _described_in_parallel(unit)
@@ -609,6 +608,7 @@ def _described_in_parallel(unit: Token) -> Token | None:
 
 
 def _dated(token: Token) -> bool:
+    """A date or time named by the token ("Friday"), not an entity that owns a figure."""
     return token.ent_type_ in ("DATE", "TIME")
 
 
