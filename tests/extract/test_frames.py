@@ -71,9 +71,15 @@ def test_issue_9_a_compound_figure_describes_its_head_noun_only() -> None:
 def test_issue_9_a_parallel_clause_names_what_a_measure_describes() -> None:
     """ "Madison got 15.2 inches" after "Ames got a foot of snow" used to describe
     nothing, so it was never compared with other snowfalls."""
-    frame = _frame("Ames got about a foot of snow, and Madison got 15.2 inches.", "15.2 inches")
+    frame = _frame(
+        "The town of Ames got nearly a foot of snow and the town of Madison got 15.2 inches.",
+        "15.2 inches",
+    )
     assert frame is not None and frame.attribute_of == "snow"
-    alone = _frame("Ames got a foot of snow, and Madison lost 15.2 inches.", "15.2 inches")
+    alone = _frame(
+        "The town of Ames got nearly a foot of snow and the town of Madison lost 15.2 inches.",
+        "15.2 inches",
+    )
     assert alone is not None and alone.attribute_of is None
 
 
@@ -81,7 +87,7 @@ def test_issue_9_whose_population_and_its_two_word_name() -> None:
     """Frames used to count "German service members" as members, of nobody, and "two
     American soldiers" and "three Afghan soldiers" as one quantity."""
     members = _frame(
-        "Roughly 1,000 German service members stayed.", "Roughly 1,000 German service members"
+        "Some 1,000 German service members stayed.", "Some 1,000 German service members"
     )
     assert members is not None and (members.noun, members.owner) == ("troop", "germany")
     text = "The ambush killed two American soldiers and three Afghan soldiers."
