@@ -50,6 +50,7 @@ class PlacesFile(_File):
     regions: dict[str, list[str]] = {}
     cities: dict[str, list[str]] = {}
     demonyms: dict[str, str] = {}
+    abbreviations: dict[str, str] = {}
 
 
 _File_T = TypeVar("_File_T", bound=_File)
@@ -117,6 +118,8 @@ class Places:
     pattern: re.Pattern[str]
     demonyms: frozenset[str] = frozenset()
     country_of_city: dict[str, str] = field(default_factory=dict)
+    # Lower-case short forms ("wis.") -> canonical names; never searched for in text.
+    abbreviations: dict[str, str] = field(default_factory=dict)
 
     def country_level(self, name: str) -> str:
         """The country of a city, or the place itself ("Nairobi" -> "Kenya")."""
@@ -166,9 +169,18 @@ class Places:
         return self.within(a, b) or self.within(b, a)
 
     def related_names(self, a: str, b: str) -> bool:
-        """``related`` for lower-case names ("iraq", "middle east")."""
-        lower = self.by_lower_name
-        return self.related(lower.get(a, a), lower.get(b, b))
+        """``related`` for lower-case names or forms as written ("iraq", "middle east",
+        "wis."): a frame keeps the place as its sentence wrote it."""
+        return self.related(self.named(a), self.named(b))
+
+    def named(self, written: str) -> str:
+        """The canonical name of a lower-case name, form or abbreviation, else the text
+        itself."""
+        return (
+            self.by_lower_name.get(written)
+            or self.by_lower_form.get(written)
+            or self.abbreviations.get(written, written)
+        )
 
     @cached_property
     def by_lower_name(self) -> dict[str, str]:
@@ -227,6 +239,7 @@ def _places(files: Iterable[Path]) -> Places:
     contains: dict[str, set[str]] = {}
     demonyms: set[str] = set()
     country_of_city: dict[str, str] = {}
+    abbreviations: dict[str, str] = {}
     for country in pycountry.countries:
         name = getattr(country, "common_name", None) or country.name
         for form in {country.name, name}:
@@ -251,6 +264,7 @@ def _places(files: Iterable[Path]) -> Places:
         for demonym, name in data.demonyms.items():
             canonical[demonym] = name
             demonyms.add(demonym)
+        abbreviations.update({short.lower(): name for short, name in data.abbreviations.items()})
     names = sorted(canonical, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
     return Places(
@@ -259,6 +273,7 @@ def _places(files: Iterable[Path]) -> Places:
         pattern,
         frozenset(demonyms),
         country_of_city,
+        abbreviations,
     )
 
 

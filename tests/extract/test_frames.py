@@ -53,6 +53,63 @@ def test_owners_ages_and_attributes() -> None:
     assert crane is not None and crane.attribute_of == "crane"
 
 
+def test_issue_9_a_compound_figure_describes_its_head_noun_only() -> None:
+    """The figure's own noun and sizing-up adjectives used to stand in the described thing
+    ("vehicle pileup", "massive magnitude earthquake"), and a date's possessive was read
+    as an owner ("Friday's earthquake"), so two figures of one thing never met."""
+    pileup = _frame("A 30-car pileup closed the road near Ames.", "30-car pileup")
+    assert pileup is not None and (pileup.noun, pileup.attribute_of) == ("vehicle", "pileup")
+    quake = _frame(
+        "Rescuers reached Concepcion after a massive 8.8-magnitude earthquake.",
+        "8.8-magnitude earthquake",
+    )
+    assert quake is not None and (quake.noun, quake.attribute_of) == ("magnitude", "earthquake")
+    dated = _frame("Friday's 9.0 magnitude earthquake was the worst.", "9.0 magnitude earthquake")
+    assert dated is not None and dated.owner is None and dated.attribute_of == "earthquake"
+
+
+def test_issue_9_a_parallel_clause_names_what_a_measure_describes() -> None:
+    """ "Madison got 15.2 inches" after "Ames got a foot of snow" used to describe
+    nothing, so it was never compared with other snowfalls."""
+    frame = _frame(
+        "The town of Ames got nearly a foot of snow and the town of Madison got 15.2 inches.",
+        "15.2 inches",
+    )
+    assert frame is not None and frame.attribute_of == "snow"
+    alone = _frame(
+        "The town of Ames got nearly a foot of snow and the town of Madison lost 15.2 inches.",
+        "15.2 inches",
+    )
+    assert alone is not None and alone.attribute_of is None
+
+
+def test_issue_9_whose_population_and_its_two_word_name() -> None:
+    """Frames used to count "German service members" as members, of nobody, and "two
+    American soldiers" and "three Afghan soldiers" as one quantity."""
+    members = _frame(
+        "Some 1,000 German service members stayed.", "Some 1,000 German service members"
+    )
+    assert members is not None and (members.noun, members.owner) == ("troop", "germany")
+    text = "The ambush killed two American soldiers and three Afghan soldiers."
+    american, afghan = (_frame(text, q) for q in ("two American soldiers", "three Afghan soldiers"))
+    assert american is not None and american.owner == "united states"
+    assert afghan is not None and afghan.owner == "afghanistan"
+
+
+def test_issue_9_counts_of_a_charge_name_the_charge() -> None:
+    """Counts of charges used to be one quantity whatever the charge, and two
+    quantities whenever the verbs bringing them differed."""
+    text = "He faces two counts of assault and five counts of burglary."
+    assault, burglary = (_frame(text, q) for q in ("two counts", "five counts"))
+    assert assault is not None and burglary is not None
+    assert assault.modifiers != burglary.modifiers
+    arrested = _frame("He was arrested on six counts of burglary.", "six counts")
+    assert arrested is not None and arrested.predicate == burglary.predicate
+    assert arrested.modifiers == burglary.modifiers
+    admitted = _frame("He pleaded guilty to six counts of burglary.", "six counts")
+    assert admitted is not None and admitted.predicate != burglary.predicate
+
+
 def test_the_clause_dates_a_background_figure() -> None:
     frame = _frame("The 2011 flood, which killed 23 people, was worse.", "23 people")
     assert frame is not None and frame.time == "2011"

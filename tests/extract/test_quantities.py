@@ -142,6 +142,12 @@ def test_figures_as_writers_spell_them(text: str, value: float, unit: str | None
     assert (m.stated, m.unit) == (pytest.approx(value), unit)
 
 
+def test_issue_9_ages_as_plural_nouns() -> None:
+    """An age as a plural noun ("the 13-year-olds") used to be quoted as "13-year", no age."""
+    m = only("the 13-year-olds were found")
+    assert (m.text, m.stated, m.unit) == ("13-year-olds", 13, "year")
+
+
 def test_several_hundred_is_a_vague_interval() -> None:
     m = only("several hundred residents")
     assert (m.low, m.high, m.qualifier) == (300, 900, "vague")

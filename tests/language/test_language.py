@@ -16,7 +16,7 @@ from numcheck import cache
 from numcheck.extract.dates.patterns import year_in_words
 from numcheck.extract.quantities.numbers import parse_words
 from numcheck.language import lemmas as front
-from numcheck.language.data import data_fingerprint
+from numcheck.language.data import data_fingerprint, load_data
 from numcheck.language.temporal import lexicon
 from numcheck.language.words import number_words, word_class
 
@@ -121,3 +121,12 @@ def test_processes_building_the_index_at_once_all_get_it(tmp_path: Path) -> None
     assert len(list((tmp_path / "cache dir #1").iterdir())) == 1, (
         "one index, no temporary file left"
     )
+
+
+@pytest.mark.parametrize("file", ["function_words", "frame_words"])
+def test_every_word_class_holds_words(file: str) -> None:
+    """YAML reads a bare on, off, no or yes as true or false: each must be quoted."""
+    for name in load_data(f"{file}.yaml"):
+        if name != "version":
+            assert word_class(file, name), name
+    assert {"on", "off", "no"} <= word_class("function_words", "stop_words")

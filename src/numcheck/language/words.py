@@ -61,7 +61,11 @@ def word_class(file: str, name: str) -> frozenset[str]:
     data: dict[str, Any] = load_data(f"{file}.yaml")
     if name == "version" or name not in data:
         raise KeyError(f"numcheck/data/{file}.yaml has no word class {name!r}")
-    return frozenset(str(word).lower() for word in data[name] or [])
+    words = data[name] or []
+    if not all(isinstance(word, str) for word in words):
+        odd = next(word for word in words if not isinstance(word, str))
+        raise TypeError(f"numcheck/data/{file}.yaml: {name} lists {odd!r}, not a word (quote it)")
+    return frozenset(word.lower() for word in words)
 
 
 def function_words(name: str) -> frozenset[str]:

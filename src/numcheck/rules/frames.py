@@ -110,9 +110,7 @@ class FrameMatcher:
         if fa.noun != fb.noun:
             return "different things counted"
         pa, pb = _predicate(fa), _predicate(fb)
-        if fa.owner is None and pa != pb and (fa.attribute_of is None or (pa and pb)):
-            # "built a four-run lead" is not "blew a three-run lead"; whose figure it is
-            # ("New Democracy won / took / has 129 seats") outweighs the verb.
+        if pa != pb and self._predicates_tell(fa, pa, pb):
             return "different predicates"
         if fa.negated != fb.negated:
             return "one negated"
@@ -134,6 +132,15 @@ class FrameMatcher:
         if not _same_reference_time(a, b):
             return "different times"
         return None
+
+    def _predicates_tell(self, frame: Frame, pa: str | None, pb: str | None) -> bool:
+        """Whether two different predicates make two quantities: "built a four-run lead"
+        is not "blew a three-run lead"; whose figure it is ("New Democracy won / took /
+        has 129 seats") outweighs the verb, except what happened to a population ("two
+        American soldiers killed" are not two wounded)."""
+        if frame.owner is None:
+            return frame.attribute_of is None or bool(pa and pb)
+        return frame.attribute_of is None and bool({pa, pb} & self.measures.outcomes)
 
     def part_and_whole(self, a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
         """(part, whole) when one figure holds for named places and the other for the

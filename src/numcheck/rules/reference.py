@@ -65,8 +65,8 @@ your files); a dangling vocabulary symlink is an error, not a missing file.
 
 `rules/vocabulary/measures.yaml` (synonym sets, population nouns, outcome verbs, vague
 nouns such as "occasions") and `rules/vocabulary/places.yaml` (aliases, demonyms,
-regions and what they contain) open with a guide to their format. Entries in a user
-pack's `vocabulary/` extend the bundled ones.
+regions and what they contain, abbreviations such as "Wis.") open with a guide to their
+format. Entries in a user pack's `vocabulary/` extend the bundled ones.
 
 ## Testing rules
 

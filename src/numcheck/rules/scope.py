@@ -110,7 +110,9 @@ class ScopeMatcher:
         caveats: list[str] = []
         places_a, places_b = _places(a), _places(b)
         if a.frame is not None and b.frame is not None:
-            places_a, places_b = set(a.frame.places), set(b.frame.places)  # the clause's own
+            named = self.vocabulary.places.named  # the clause's own, as one name ("wis.")
+            places_a = {named(p).lower() for p in a.frame.places}
+            places_b = {named(p).lower() for p in b.frame.places}
         if places_a and places_b and places_a != places_b:
             caveats.append(f"places differ: {_list(places_a)} vs {_list(places_b)}")
         window_a, window_b = a.scope.window, b.scope.window

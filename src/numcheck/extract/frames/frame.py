@@ -51,6 +51,9 @@ _SUBSET_WORDS = frame_words("subset_words")
 _OTHER_EVENT_WORDS = frame_words("other_event_modifiers")
 _QUALIFIER_WORDS = frame_words("qualifier_words")
 _GENERIC_PEOPLE = frame_words("generic_people")
+_EVALUATIVE = frame_words("evaluative_adjectives")
+_CHARGE_NOUNS = frame_words("charge_nouns")
+_CHARGING_VERBS = frame_words("charging_verbs")
 _ANAPHORIC_EVENTS = frame_words("anaphoric_events")
 _ANAPHORIC_DETERMINERS = frozenset(["the", "that", "this"])
 _LOOK_BACK_SENTENCES = 2
@@ -107,7 +110,7 @@ def _entity_text(token: Token) -> str:
             if ent.start <= token.i < ent.end:
                 words = ent.text.lower().replace("'s", "").replace("’s", "").split()
                 return " ".join(words[1:] if words[:1] == ["the"] else words)
-    names = [t.text.lower() for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    names = [t.text.lower() for t in token.lefts if _names(t)]
     return " ".join([*names, token.text.lower()])
 
 
@@ -266,20 +269,16 @@ class FrameReader:
         # "increased, with 165 attacks targeting US troops": the figure's own verb says
         # what it counts; the main clause still gives its places and time.
         naming_verb = own_verb if own_verb is not None and phrase.head.lower_ == "with" else None
-        noun = self.canonical(_lemma(counted)) if counted is not None else None
+        noun, named_by = self._counted_noun(counted) if counted is not None else (None, None)
         if noun is not None and noun.isdigit():
             noun = None
         modifiers: list[str] = []
         predicate: str | None = None
         if counted is not None:
             for child in counted.children:
-                if child.dep_ not in _MODIFIERS or child.i == number.i:
+                if child.dep_ not in _MODIFIERS or child.i in (number.i, named_by):
                     continue
                 if child.ent_type_ in ("GPE", "NORP") or child.like_num:
-                    continue
-                compound = f"{child.lower_} {_lemma(counted)}"
-                if child.dep_ == "compound" and compound in self.measures.synonym_of:
-                    noun = self.canonical(compound)  # "service members": one synonym
                     continue
                 word = self.canonical(_lemma(child))
                 if child.tag_ in ("VBN", "VBD") and word in self.measures.outcomes:
@@ -303,8 +302,6 @@ class FrameReader:
                 )
             if predicate not in self.measures.outcomes:
                 owner = self._owner(predicate_token, phrase)  # who won, not who killed
-                if owner is None and counted is not None:
-                    owner = self._national_owner(counted)
             clause = _clause(predicate_token, phrase)
             places = self._places(clause)
             if not places and any(_refers_back(t) for t in clause):
@@ -327,15 +324,20 @@ class FrameReader:
             owner, attribute = _entity_text(attribute), None  # "the 77-tonne Skylab"
         if attribute is not None:
             poss = next((c for c in attribute.children if c.dep_ == "poss"), None)
-            if poss is not None and poss.lower_ not in _PRONOUNS:
+            # "Friday's earthquake": a date's possessive dates the thing, nobody owns it.
+            if poss is not None and poss.lower_ not in _PRONOUNS and not _dated(poss):
                 owner = _entity_text(poss)
         quote = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-        age_like = quote.lower().endswith("old") or quote.isdigit()
+        age_like = quote.lower().endswith(("old", "olds")) or quote.isdigit()
         person = self._person(number) if kind == "duration" and age_like else None
         if person is not None:
             owner, attribute = person, None  # an age: "Salah Ali, 70", "the 36-year-old Lopes"
+        if owner is None and counted is not None:
+            owner = self._nationality(counted)
         if owner is not None:
             places = [p for p in places if p != owner]
+        if counted is not None and _lemma(counted) in _CHARGE_NOUNS:
+            modifiers, predicate = self._charges(counted, modifiers, predicate)
         if noun in self.measures.vague_nouns and predicate:
             noun = predicate  # "attacked on 110 occasions" counts attacks
         if noun in self.measures.outcomes and predicate is None:
@@ -356,7 +358,7 @@ class FrameReader:
             subset=subset,
             owner=owner,
             attribute_of=(
-                self._attribute_text(attribute, unit)
+                self._attribute_text(attribute, unit or counted)
                 if attribute is not None
                 else ("age" if person is not None else None)
             ),
@@ -365,6 +367,42 @@ class FrameReader:
             window=window,
             other_event=other_event,
         )
+
+    def _nationality(self, counted: Token) -> str | None:
+        """Whose a population is, by its demonym or country: "1,000 German service
+        members" are Germany's, as "Germany has 850 soldiers" says, and "US troops" the
+        United States' as "American troops" are; "two American soldiers" are not "three
+        Afghan soldiers"."""
+        for child in counted.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE"):
+                country = self._place_forms.get(_entity_text(child).lower())
+                if country is not None:
+                    return country.lower()
+        return None
+
+    def _charges(
+        self, counted: Token, modifiers: list[str], predicate: str | None
+    ) -> tuple[list[str], str | None]:
+        """Counts of a charge: the charge named tells them apart ("two counts of assault"
+        are not "five counts of mischief"); the verb that brings them does not ("faces",
+        "was arrested on", "was charged with"), one that settles them does ("pleaded
+        guilty to")."""
+        charge = _of_object(counted)
+        if charge is not None:
+            modifiers = [*modifiers, self.canonical(_lemma(charge))]
+        return modifiers, ("charge" if predicate in _CHARGING_VERBS else predicate)
+
+    def _counted_noun(self, counted: Token) -> tuple[str, int | None]:
+        """The canonical counted noun, and the compound word that is part of its name
+        where the vocabulary lists the two words as one ("service members" are troops,
+        not members)."""
+        lemma = _lemma(counted)
+        for child in counted.lefts:
+            if child.dep_ == "compound" and child.i == counted.i - 1:
+                phrase = f"{_lemma(child)} {lemma}"
+                if phrase in self.measures.synonym_of:
+                    return self.canonical(phrase), child.i
+        return self.canonical(lemma), None
 
     def _described(self, unit: Token) -> Token | None:
         """What a measured figure describes: "a 12-ton crane", "15 inches of snow",
@@ -382,22 +420,26 @@ class FrameReader:
             )
         ):
             return unit.head
-        of = next((c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if of is not None:
-            return next((c for c in of.children if c.dep_ == "pobj"), None)
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in unit.children):
+            return _of_object(unit)
         if unit.head.pos_ == "ADJ" and unit.head.head.pos_ in _NOUNS:
             return unit.head.head  # "the 30m-deep shaft"
-        return None
+        return _described_in_parallel(unit)
 
-    def _attribute_text(self, token: Token, unit: Token | None) -> str:
+    def _attribute_text(self, token: Token, figure: Token | None) -> str:
+        """What a figure describes, in words that tell it from other things: "rear
+        camera", "space station"; not the figure's own unit or noun ("a 30-car pileup"
+        describes a pileup, "a 12-ton crane" a crane), nor words that only praise or
+        size it up ("a massive earthquake" is the earthquake)."""
         words = [
             self.canonical(_lemma(c))
             for c in token.children
             if c.dep_ in ("compound", "amod")
             and not c.like_num
             and c.pos_ != "NUM"
-            and (unit is None or c.i != unit.i)
+            and (figure is None or c.i != figure.i)
             and c.lower_ not in _QUALIFIER_WORDS
+            and c.lower_ not in _EVALUATIVE
         ]
         return " ".join([*words, self.canonical(_lemma(token))])
 
@@ -478,16 +520,6 @@ class FrameReader:
                 if head.i == verb.i or head.dep_ not in ("conj", "xcomp", "advcl"):
                     return None
             current = head
-        return None
-
-    def _national_owner(self, counted: Token) -> str | None:
-        """The country a national modifier names as whose the figure is: "German service
-        members" are Germany's, as in "Germany has 850 soldiers"."""
-        for child in counted.children:
-            if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE"):
-                country = self._place_forms.get(_entity_text(child).lower())
-                if country is not None:
-                    return country.lower()
         return None
 
     def _person(self, number: Token) -> str | None:
@@ -584,7 +616,7 @@ def _named(token: Token) -> bool:
     return (
         token.pos_ == "PROPN"
         or token.ent_type_ in _OWNER_LABELS
-        or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+        or any(_names(c) for c in token.children)
     )
 
 
@@ -592,7 +624,44 @@ def _name_token(token: Token) -> Token:
     """The token that carries the name: "party" of "the Syriza party" is named by "Syriza"."""
     if token.pos_ == "PROPN" or token.ent_type_:
         return token
-    return next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), token)
+    return next((c for c in token.children if _names(c)), token)
+
+
+def _of_object(token: Token) -> Token | None:
+    """The object of a token's "of" phrase: "snow" of "a foot of snow"."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def _described_in_parallel(unit: Token) -> Token | None:
+    """What a measure describes when only a parallel clause names it: "Ames got a foot
+    of snow, and Madison got 15.2 inches" (the same verb, its object measuring
+    something "of" a thing)."""
+    verb = unit.head
+    if unit.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    partners = [verb.head] if verb.dep_ == "conj" else []
+    partners += [c for c in verb.children if c.dep_ == "conj"]
+    for other in partners:
+        if other.lemma_ != verb.lemma_:
+            continue
+        objects = [c for c in other.children if c.dep_ == "dobj"]
+        objects += [o for c in other.children if c.dep_ == "prep" for o in c.children]
+        for measure in objects:
+            if measure.i != unit.i and (described := _of_object(measure)) is not None:
+                return described
+    return None
+
+
+def _dated(token: Token) -> bool:
+    """A date or time named by the token ("Friday"), not an entity that owns a figure."""
+    return token.ent_type_ in ("DATE", "TIME")
+
+
+def _names(child: Token) -> bool:
+    """A proper name qualifying its head noun: "the New Democracy party", and "the
+    Syriza party", which the parser reads as an adjective."""
+    return child.pos_ == "PROPN" and child.dep_ in ("compound", "amod")
 
 
 @functools.cache

@@ -18,6 +18,7 @@ from numcheck.claims import Claim, Interval, Kind
 from numcheck.rules.schema import Stretch
 
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_PERIOD_MONTHS = {"Q": 3, "H": 6}  # months in a quarter, a half year
 
 
 _ROUNDED = frozenset(["exact", "about"])
@@ -101,7 +102,8 @@ def calendar_value(claim: Claim) -> str | None:
 
 def calendar_days(value: str) -> tuple[int, int] | None:
     """First and last day (ordinals) of a calendar value: 2020 -> Jan 1 to Dec 31, 2020;
-    an ISO week (2016-W44) its seven days; a time of day (2016-11-10T23:30) its day.
+    an ISO week (2016-W44) its seven days; a quarter or half (1989-Q3, 1989-H1) its
+    months; a time of day (2016-11-10T23:30) its day.
 
     Two calendar values are the same at the coarser granularity exactly when their days
     overlap (a year holds its months, a month its days).
@@ -111,6 +113,13 @@ def calendar_days(value: str) -> tuple[int, int] | None:
         if len(parts) == 2 and parts[1].startswith("W"):
             first = dt.date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
             return first.toordinal(), first.toordinal() + 6
+        if len(parts) == 2 and parts[1][:1] in _PERIOD_MONTHS:
+            months = _PERIOD_MONTHS[parts[1][0]]
+            year, number = int(parts[0]), int(parts[1][1:])
+            last_month = number * months
+            first = dt.date(year, last_month - months + 1, 1)
+            last = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+            return first.toordinal(), last.toordinal()
         numbers = [int(p) for p in parts]
         if len(numbers) == 1:
             first, last = dt.date(numbers[0], 1, 1), dt.date(numbers[0], 12, 31)
