@@ -26,7 +26,7 @@ from typing import Any
 DOCUMENTS = 2_000
 PROJECTED_DOCUMENTS = 1_000_000
 PROJECTED_WORKERS = 32
-RUNS = ("serial", "1", "2", "cluster-2")
+RUNS = ("serial", "1", "2")
 IDLE_SECONDS = 5
 
 
@@ -36,69 +36,30 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6
 
 
-def _vm_peak_mb(pid: int) -> float:
-    """A live process's peak resident memory (Linux ``VmHWM``), 0 where unknown."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
-    except OSError:
-        return 0.0
-    for line in status.splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1000
-    return 0.0
-
-
-def _children_cpu() -> dict[int, float]:
-    """CPU seconds (user + system) of each live worker process (Linux ``/proc``)."""
-    import multiprocessing
-
-    ticks = os.sysconf("SC_CLK_TCK")
-    cpu: dict[int, float] = {}
-    for child in multiprocessing.active_children():
-        if child.pid is None:
-            continue
-        try:
-            fields = Path(f"/proc/{child.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        cpu[child.pid] = (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
-    return cpu
-
-
-def _noop(setup: None, batch: list[int]) -> list[int]:
-    return batch
-
-
 def _phase(run: str, archive: str, store_path: str) -> dict[str, Any]:
-    """One index run, in this (fresh) process: ``run`` is 'serial', a process count
-    (Dask's process scheduler, what ``--workers N`` uses) or 'cluster-N' (a
-    ``LocalCluster``, what a ``--scheduler`` cluster runs)."""
+    """One index run, in this (fresh) process: ``run`` is 'serial' or a worker count
+    (a ``LocalCluster``, what ``--workers N`` starts)."""
     from numcheck.extract.pipeline import preload
-    from numcheck.parallel import DaskProcesses, DaskWorkers
+    from numcheck.parallel import DaskWorkers
     from numcheck.rules.load import load_rules
     from numcheck.store import ClaimStore, index_paths
 
     pack = load_rules()
     pack.vocabulary  # noqa: B018 - loaded before the clock starts
     started = time.perf_counter()
-    # Every process loads the parser and the unit tables once before the clock starts
-    # (start-up apart, shown as "start"), so each run times extraction alone.
+    # Every process loads the parser and the tables a first document builds once before
+    # the clock starts (start-up apart, shown as "start"), so each run times extraction.
     cluster: DaskWorkers | None = None
-    processes: DaskProcesses | None = None
     if run == "serial":
         preload()
-    elif run.startswith("cluster-"):
-        cluster = DaskWorkers.start(int(run.removeprefix("cluster-")))
-        cluster.client.run(preload)
     else:
-        processes = DaskProcesses(int(run), initializer=preload)
-        list(processes.map(_noop, None, range(4 * int(run)), lambda item, reason: item))
-    executor = cluster or processes
-    before = cluster.client.run(time.process_time) if cluster else _children_cpu()
+        cluster = DaskWorkers.start(int(run))
+        cluster.client.run(preload)
+    before = cluster.client.run(time.process_time) if cluster else {}
     ready = time.perf_counter()
     cpu, writer_cpu = time.process_time(), time.thread_time()
     with ClaimStore(store_path, create=True) as store:
-        result = index_paths([archive], store, pack, executor=executor)
+        result = index_paths([archive], store, pack, executor=cluster)
     seconds = time.perf_counter() - ready
     parent_cpu = time.process_time() - cpu
     writer_cpu = time.thread_time() - writer_cpu
@@ -114,11 +75,6 @@ def _phase(run: str, archive: str, store_path: str) -> dict[str, Any]:
         worker_cpu = sum(after[address] - before.get(address, 0) for address in after)
         worker_peaks = sorted(cluster.client.run(_peak_mb).values())
         cluster.close()
-    elif processes is not None:
-        after = _children_cpu()
-        worker_cpu = sum(after[pid] - before.get(pid, 0) for pid in after)
-        worker_peaks = sorted(_vm_peak_mb(pid) for pid in after)
-        processes.close()
     return {
         "start": ready - started,
         "seconds": seconds,
@@ -186,12 +142,7 @@ def run() -> str:
     rows = []
     for name in RUNS:
         r = results[name]
-        label = {
-            "serial": "one process (no Dask)",
-            "1": "1 process (`--workers 1`)",
-            "2": "2 processes (`--workers 2`)",
-            "cluster-2": "`LocalCluster` of 2 workers",
-        }[name]
+        label = "one process (no Dask)" if name == "serial" else f"{name} Dask worker(s)"
         workers = (
             ", ".join(f"{peak:.0f}" for peak in r["worker_peak_mb"]) + " MB"
             if r["worker_peak_mb"]

@@ -127,7 +127,7 @@ def index(
     Files indexed before with the same content and metadata are skipped; changed files
     replace their old claims. Raises ``StoreError`` when the store was built with another
     rule pack, unless ``rebuild`` empties it first. ``executor`` extracts elsewhere:
-    ``with numcheck.parallel.DaskProcesses(4) as workers: index(..., executor=workers)``.
+    ``with numcheck.parallel.DaskWorkers.start(4) as workers: index(..., executor=workers)``.
     """
     opened = _open(store, create=True, rebuild=rebuild)
     try:

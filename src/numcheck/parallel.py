@@ -14,12 +14,9 @@ when workers are asked for: a plain ``numcheck check`` never loads it.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import islice
 from types import TracebackType
@@ -27,12 +24,11 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from numcheck.claims import Claim
 from numcheck.documents.model import Document
-from numcheck.extract.pipeline import Extraction, extract_or_error, preload
+from numcheck.extract.pipeline import Extraction, extract_or_error
 from numcheck.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from distributed import Client, LocalCluster
-    from distributed import Future as DaskFuture
+    from distributed import Client, Future, LocalCluster
 
 BATCH_DOCUMENTS = 20
 """Documents a task carries: enough that a task's overhead (milliseconds) is small
@@ -184,7 +180,7 @@ class DaskWorkers:
         # the parent stores the oldest, and memory stays bounded on any archive.
         window = 2 * self.threads
         batches = _batches(items, self.batch_size)
-        flight: deque[tuple[list[Item], DaskFuture[list[Result]]]] = deque()
+        flight: deque[tuple[list[Item], Future[list[Result]]]] = deque()
         for batch in batches:
             flight.append((batch, self.client.submit(work, setup, batch, pure=False)))
             if len(flight) >= window:
@@ -197,7 +193,7 @@ class DaskWorkers:
         work: Callable[[Setup, list[Item]], list[Result]],
         setup: Setup,
         batch: list[Item],
-        future: DaskFuture[list[Result]],
+        future: Future[list[Result]],
         failed: Callable[[Item, str], Result],
     ) -> list[Result]:
         try:
@@ -215,127 +211,8 @@ class DaskWorkers:
         ]
 
 
-class DaskProcesses:
-    """Work on ``workers`` local processes through Dask's process scheduler
-    (``dask.multiprocessing``): the default for ``--workers N``.
-
-    The processes live as long as the executor, so what extraction loads once is loaded
-    once per process. Unlike a ``LocalCluster`` there is no scheduler or worker event
-    loop beside the work: measured here, a document costs a ``LocalCluster`` worker 16%
-    more CPU than it costs this process, and its scheduler another 8 ms in the parent,
-    while a process of this pool costs what a serial run does. Windows of batches run
-    while the parent stores the last window's results. A lost process breaks the pool;
-    it is replaced and every batch of the window retried once on its own, a batch that
-    fails again one document a task, so only the document that fails gets ``failed``.
-    """
-
-    def __init__(
-        self,
-        workers: int,
-        batch_size: int = BATCH_DOCUMENTS,
-        initializer: Callable[[], object] | None = None,
-    ) -> None:
-        try:
-            import dask.multiprocessing  # noqa: F401
-        except ImportError as exc:
-            raise ParallelError(INSTALL) from exc
-        self.workers = workers
-        self.batch_size = batch_size
-        self.initializer = initializer
-        self._pool = self._new_pool()
-        self._ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="numcheck-window")
-
-    def _new_pool(self) -> ProcessPoolExecutor:
-        # "spawn": a fork of a parent that holds a parser, threads and an open store
-        # shares their state; a spawned process imports what it needs, once.
-        return ProcessPoolExecutor(
-            self.workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=self.initializer,
-        )
-
-    def map(
-        self,
-        work: Callable[[Setup, list[Item]], list[Result]],
-        setup: Setup,
-        items: Iterable[Item],
-        failed: Callable[[Item, str], Result],
-    ) -> Iterator[Result]:
-        windows = _batches(_batches(items, self.batch_size), 2 * self.workers)
-        pending: Future[list[list[Result]]] | None = None
-        for window in windows:
-            running = self._ahead.submit(self._run, work, setup, window, failed)
-            if pending is not None:
-                yield from (result for batch in pending.result() for result in batch)
-            pending = running
-        if pending is not None:
-            yield from (result for batch in pending.result() for result in batch)
-
-    def _run(
-        self,
-        work: Callable[[Setup, list[Item]], list[Result]],
-        setup: Setup,
-        window: list[list[Item]],
-        failed: Callable[[Item, str], Result],
-    ) -> list[list[Result]]:
-        try:
-            return self._compute(work, setup, window)
-        except Exception as exc:  # a lost process or a failing batch: retry each apart
-            self._replace_if_broken(exc)
-        return [self._retry(work, setup, batch, failed) for batch in window]
-
-    def _retry(
-        self,
-        work: Callable[[Setup, list[Item]], list[Result]],
-        setup: Setup,
-        batch: list[Item],
-        failed: Callable[[Item, str], Result],
-    ) -> list[Result]:
-        try:
-            return self._compute(work, setup, [batch])[0]
-        except Exception as exc:
-            self._replace_if_broken(exc)
-            if len(batch) == 1:
-                return [failed(batch[0], _reason(exc))]
-        return [result for item in batch for result in self._retry(work, setup, [item], failed)]
-
-    def _compute(
-        self,
-        work: Callable[[Setup, list[Item]], list[Result]],
-        setup: Setup,
-        window: list[list[Item]],
-    ) -> list[list[Result]]:
-        from dask.multiprocessing import get
-
-        graph = {("numcheck-batch", i): (work, setup, batch) for i, batch in enumerate(window)}
-        keys = list(graph)
-        results: list[list[Result]] = get(graph, keys, pool=self._pool, chunksize=1)
-        return results
-
-    def _replace_if_broken(self, exc: Exception) -> None:
-        """A new pool for one that lost a process (its other processes are stopped)."""
-        if isinstance(exc, BrokenProcessPool):
-            self._pool.shutdown(wait=True, cancel_futures=True)  # its manager thread ends
-            self._pool = self._new_pool()
-
-    def close(self) -> None:
-        self._ahead.shutdown(wait=True)
-        self._pool.shutdown(wait=True, cancel_futures=True)
-
-    def __enter__(self) -> DaskProcesses:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
 def _reason(exc: BaseException) -> str:
-    if type(exc).__name__ in ("KilledWorker", "BrokenProcessPool"):
+    if type(exc).__name__ == "KilledWorker":
         return "worker lost while extracting this document (retried once)"
     return f"extraction failed on a worker: {type(exc).__name__}: {exc}"
 
@@ -347,14 +224,9 @@ def workers_for(workers: str | None, scheduler: str | None) -> Iterator[Executor
     if not scheduler and workers is None:
         yield None
         return
-    if scheduler:
-        with DaskWorkers.start(None, scheduler) as remote:
-            yield remote
-        return
-    assert workers is not None
-    # Each process loads the parser as it starts, while the parent reads the inputs.
-    with DaskProcesses(worker_count(workers), initializer=preload) as local:
-        yield local
+    count = None if scheduler or workers is None else worker_count(workers)
+    with DaskWorkers.start(count, scheduler) as started:
+        yield started
 
 
 ClaimsJson = tuple[list[str], str | None]

@@ -1,8 +1,7 @@
 """Indexing and checking on Dask workers: the same store and report as one process.
 
 A generated archive (``numcheck.testing.archive``) is indexed serially and on a
-pool of two processes (Dask's process scheduler) and on a ``LocalCluster``; the stores
-must match row for row. A run killed midway
+``LocalCluster`` of two workers; the stores must match row for row. A run killed midway
 must be completed by the next one. Worker failures become document errors.
 """
 
@@ -36,9 +35,7 @@ from numcheck.vocabulary import Vocabulary
 
 distributed = pytest.importorskip("distributed", reason="numcheck[dask] is not installed")
 cloudpickle = pytest.importorskip("cloudpickle")
-from numcheck.parallel import DaskProcesses, DaskWorkers  # noqa: E402
-
-Workers = DaskProcesses | DaskWorkers
+from numcheck.parallel import DaskWorkers  # noqa: E402
 
 # Functions below run on the workers, which cannot import this test module by name.
 cloudpickle.register_pickle_by_value(sys.modules[__name__])
@@ -68,16 +65,9 @@ def serial_store(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return store
 
 
-@pytest.fixture(scope="module", params=["processes", "cluster"])
-def workers(request: pytest.FixtureRequest) -> Iterator[Workers]:
-    """Both executors: Dask's process scheduler (``--workers``) and a cluster's client
-    (``--scheduler``, here a ``LocalCluster``) keep the same promises."""
-    started: Workers
-    if request.param == "processes":
-        started = DaskProcesses(2, batch_size=4)
-    else:
-        started = DaskWorkers.start(2, batch_size=4)
-    with started:
+@pytest.fixture(scope="module")
+def workers() -> Iterator[DaskWorkers]:
+    with DaskWorkers.start(2, batch_size=4) as started:
         yield started
 
 
@@ -102,10 +92,10 @@ def test_index_on_two_workers_gives_the_serial_store(
 
 _KILLED_RUN = """
 import sys
-from numcheck.parallel import DaskProcesses, DaskWorkers
+from numcheck.parallel import DaskWorkers
 from numcheck.rules.load import load_rules
 from numcheck.store import ClaimStore, index_paths
-with {executor} as workers, ClaimStore(sys.argv[2], create=True) as store:
+with DaskWorkers.start(2, batch_size=2) as workers, ClaimStore(sys.argv[2], create=True) as store:
     print("started", flush=True)
     index_paths([sys.argv[1]], store, load_rules(), executor=workers, commit_every=3)
 """
@@ -119,16 +109,12 @@ def _stored_files(store: Path) -> int:
         return 0
 
 
-@pytest.mark.parametrize(
-    "executor", ["DaskProcesses(2, batch_size=2)", "DaskWorkers.start(2, batch_size=2)"]
-)
 def test_a_run_killed_midway_is_completed_by_the_next(
-    archive: Path, serial_store: Path, tmp_path: Path, executor: str
+    archive: Path, serial_store: Path, tmp_path: Path
 ) -> None:
     store = tmp_path / "claims.sqlite"
-    script = _KILLED_RUN.format(executor=executor)
     run = subprocess.Popen(
-        [sys.executable, "-c", script, str(archive), str(store)],
+        [sys.executable, "-c", _KILLED_RUN, str(archive), str(store)],
         stdout=subprocess.PIPE,
         start_new_session=True,  # its Dask workers share its process group
     )
@@ -153,7 +139,7 @@ def test_a_run_killed_midway_is_completed_by_the_next(
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-def test_check_on_workers_reports_what_a_serial_check_reports(workers: Workers) -> None:
+def test_check_on_workers_reports_what_a_serial_check_reports(workers: DaskWorkers) -> None:
     pack = load_rules()
     drafts, archive = load_paths([EXAMPLES / "drafts"]), load_paths([EXAMPLES / "archive"])
     serial = check_documents(drafts, archive, pack)
@@ -183,14 +169,14 @@ def _failed(item: str, reason: str) -> str:
     return f"failed: {reason}"
 
 
-def test_a_lost_workers_batch_is_retried_once(workers: Workers, tmp_path: Path) -> None:
+def test_a_lost_workers_batch_is_retried_once(workers: DaskWorkers, tmp_path: Path) -> None:
     items = ["a", "b", "c", "d", "e", "f"]
     done = list(workers.map(_die_once, str(tmp_path / "died"), items, _failed))
     assert done == ["A", "B", "C", "D", "E", "F"]
 
 
 def test_a_document_that_kills_its_worker_is_an_error_and_the_batch_goes_on(
-    workers: Workers,
+    workers: DaskWorkers,
 ) -> None:
     items = ["a", "b", "crash", "d", "e", "f", "g"]
     done = list(workers.map(_extract_or_die, "ok", items, _failed))
@@ -212,7 +198,7 @@ def _no_loads(item: Document, reason: str) -> Loads:
     raise AssertionError(reason)
 
 
-def test_extraction_state_loads_once_per_worker(workers: Workers) -> None:
+def test_extraction_state_loads_once_per_worker(workers: DaskWorkers) -> None:
     texts = [f"At least {n} people were killed in Basra on Sunday." for n in range(40)]
     batches = [news_document(text, published="2024-01-07") for text in texts]
     done = list(workers.map(_extract_noting_loads, load_rules().vocabulary, batches, _no_loads))
@@ -253,8 +239,7 @@ def test_workers_are_counted_or_refused(capsys: pytest.CaptureFixture[str]) -> N
 def test_without_dask_workers_say_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for module in ("distributed", "dask", "dask.multiprocessing"):
-        monkeypatch.setitem(sys.modules, module, None)  # as if numcheck[dask] were missing
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed fails
     draft = tmp_path / "d.txt"
     draft.write_text("The flood destroyed 120 homes.", encoding="utf-8")
     assert main(["check", str(draft), "--no-config", "--workers", "2"]) == 2
