@@ -276,3 +276,19 @@ def test_a_coming_holiday_is_the_next_one() -> None:
 def test_generic_weekdays_and_frequencies_are_sets(text: str, values_: list[str]) -> None:
     found = tag_dates(text, JAN_7_2020)
     assert [(t.type, t.value) for t in found] == [("SET", v) for v in values_]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ferry docked at 10:40 p.m. on Dec. 30, 2023, the port said.", "2023-12-30T22:40"),
+        ("The ferry docked at 6:05 a.m., March 2, 2023.", "2023-03-02T06:05"),
+        ("The ferry docked at 7 p.m. on Saturday.", "2024-01-06T19:00"),
+        ("The ferry docked at 7 p.m. The storm hit on Dec. 30, 2023.", "2024-01-08T19:00"),
+    ],
+)
+def test_a_time_of_day_falls_on_the_date_that_follows_it(text: str, value: str) -> None:
+    """ "at 10:40 p.m. on Dec. 30" is that evening, not the evening of publication; a
+    date in the next sentence dates something else."""
+    times = [t for t in tag_dates(text, dt.date(2024, 1, 8)) if t.type == "TIME"]
+    assert [t.value for t in times] == [value]

@@ -9,7 +9,9 @@ pass (``windows``) marks dates that bound an interval.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from dataclasses import replace
 
 from numcheck.extract.dates.anchor import AnchorMemory, day_of
 from numcheck.extract.dates.patterns import recognize
@@ -49,7 +51,29 @@ def tag_dates(text: str, dct: dt.date | None = None) -> list[Timex]:
         if timex.type in ("DATE", "TIME") and timex.resolved and timex.value[:1].isdigit():
             start, end = sentences.bounds(timex.start)
             memory.remember(timex.value, text[start:end], timex.start)
-    return add_windows(text, found, dct)
+    return add_windows(text, _times_on_their_dates(text, found), dct)
+
+
+_TIME_DATE_GAP = re.compile(r"[ \t]*,?[ \t]*(?:on[ \t]+)?")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _times_on_their_dates(text: str, found: list[Timex]) -> list[Timex]:
+    """A time of day followed by its date ("at 10:15 p.m. on Dec. 31, 2017") falls on that
+    date, not on the publication date it was read against alone."""
+    out = list(found)
+    for i, (time, date) in enumerate(itertools.pairwise(found)):
+        if (
+            time.type == "TIME"
+            and "T" in time.value
+            and (time.anchor == "dct" or time.value.startswith("X"))
+            and date.type == "DATE"
+            and _DAY.fullmatch(date.value)
+            and _TIME_DATE_GAP.fullmatch(text, time.end, date.start)
+        ):
+            clock = time.value.split("T", 1)[1]
+            out[i] = replace(time, value=f"{date.value}T{clock}", anchor=date.anchor)
+    return out
 
 
 def find_dateline(text: str) -> dt.date | None:
