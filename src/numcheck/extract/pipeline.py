@@ -12,7 +12,7 @@ from numcheck.documents.model import Document, DocumentStatus
 from numcheck.extract.dates import find_dateline, tag_dates
 from numcheck.extract.frames.context import ContextReader
 from numcheck.extract.frames.frame import FrameContext, FrameReader
-from numcheck.extract.frames.parse import parse
+from numcheck.extract.frames.parse import parse, parser
 from numcheck.extract.mentions import QuantityMention, Timex
 from numcheck.extract.quantities import find_quantities
 from numcheck.extract.sentences import Sentence, split_sentences
@@ -230,17 +230,14 @@ def preload() -> None:
     A long-running service, a worker process or a benchmark calls it once, so no
     document pays for it.
     """
-    from numcheck.documents.model import Document
-    from numcheck.extract.frames.parse import parser
     from numcheck.extract.quantities.quantulum import load_table
-    from numcheck.rules.load import bundled_pack
 
     parser()
     load_table()
     warm = Document(
         id="numcheck-warm-up", source="numcheck", text=_WARM_UP, published=dt.date(2024, 1, 8)
     )
-    extract_claims(warm, bundled_pack().vocabulary)
+    extract_claims(warm)
 
 
 _FRAMED = frozenset([Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.PERCENT, Kind.DURATION])

@@ -42,16 +42,18 @@ class NumberWords:
 def number_words() -> NumberWords:
     """The number words of ``data/numbers.yaml``."""
     data: dict[str, Any] = load_data("numbers.yaml")
+
+    def table(name: str, kind: type[int] | type[float]) -> Any:
+        return {str(word): kind(value) for word, value in data[name].items()}
+
     return NumberWords(
-        cardinals={str(k): int(v) for k, v in data["cardinals"].items()},
-        multipliers={str(k): int(v) for k, v in data["multipliers"].items()},
-        scales={str(k): float(v) for k, v in data["scales"].items()},
-        scale_abbreviations={str(k): float(v) for k, v in data["scale_abbreviations"].items()},
-        money_scale_abbreviations={
-            str(k): float(v) for k, v in data["money_scale_abbreviations"].items()
-        },
-        ordinals={str(k): int(v) for k, v in data["ordinals"].items()},
-        fractions={str(k): int(v) for k, v in data["fractions"].items()},
+        cardinals=table("cardinals", int),
+        multipliers=table("multipliers", int),
+        scales=table("scales", float),
+        scale_abbreviations=table("scale_abbreviations", float),
+        money_scale_abbreviations=table("money_scale_abbreviations", float),
+        ordinals=table("ordinals", int),
+        fractions=table("fractions", int),
     )
 
 

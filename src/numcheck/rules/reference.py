@@ -63,7 +63,7 @@ your files); a dangling vocabulary symlink is an error, not a missing file.
 
 ## Vocabularies
 
-`rules/vocabulary/measures.yaml` (synonym sets, population nouns, outcome verbs, vague
+`rules/vocabulary/measures.yaml` (synonym sets, outcome verbs, cumulative tolls, vague
 nouns such as "occasions") and `rules/vocabulary/places.yaml` (aliases, demonyms,
 regions and what they contain, abbreviations such as "Wis.") open with a guide to their
 format. Entries in a user pack's `vocabulary/` extend the bundled ones.

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from numcheck.claims import Claim, Frame, Kind
+from numcheck.extract.frames.parse import parse
 from numcheck.extract.mentions import Timex
 from numcheck.extract.quantities.nouns import singular
 from numcheck.extract.quantities.numbers import vague_amounts
+from numcheck.extract.sentences import split_sentences
 from numcheck.language.lemmas import lemmas
 from numcheck.language.words import frame_words
 from numcheck.vocabulary import Measures, Places
@@ -553,9 +555,6 @@ class FrameReader:
         "the strike" of a sentence happened ("... the air strikes in Kunduz. Some 30
         civilians were killed in the incident" counts the dead of Kunduz)."""
         if base not in self._antecedents:
-            from numcheck.extract.frames.parse import parse
-            from numcheck.extract.sentences import split_sentences
-
             window = self.text[max(0, base - _LOOK_BACK_CHARS) : base]
             before = [s.text for s in split_sentences(window)][-_LOOK_BACK_SENTENCES:]
             found = [p for doc in parse(before) for p in self._places(doc)]
@@ -643,7 +642,7 @@ def _described_in_parallel(unit: Token) -> Token | None:
     partners = [verb.head] if verb.dep_ == "conj" else []
     partners += [c for c in verb.children if c.dep_ == "conj"]
     for other in partners:
-        if other.lemma_ != verb.lemma_:
+        if _lemma(other) != _lemma(verb):
             continue
         objects = [c for c in other.children if c.dep_ == "dobj"]
         objects += [o for c in other.children if c.dep_ == "prep" for o in c.children]
