@@ -178,7 +178,7 @@ class Frame(Frozen):
     def label(self) -> str:
         """'person killed, in lyon, as of 2024-07-15': what was compared, in words."""
         words = [*self.modifiers, self.noun or self.predicate or "figure"]
-        if self.predicate and self.predicate != self.noun:
+        if self.noun and self.predicate and self.predicate != self.noun:
             words.append(("not " if self.negated else "") + self.predicate)
         if self.owner:
             words.append(f"of {self.owner}")
@@ -234,7 +234,8 @@ class Claim(Frozen):
     anchor: str | None = Field(
         default=None,
         description="what a relative date was resolved against: 'dct' (publication date), "
-        "'text' (another date in the text); None for a date written out",
+        "'text' (another date in the text), 'year' (a month and day written, the "
+        "publication date's year); None for a date written out",
     )
     event: Measure | None = Field(default=None, description="the event a date belongs to")
     frame: Frame | None = Field(default=None, description="what the figure measures (parse)")

@@ -292,3 +292,11 @@ def test_a_time_of_day_falls_on_the_date_that_follows_it(text: str, value: str) 
     date in the next sentence dates something else."""
     times = [t for t in tag_dates(text, dt.date(2024, 1, 8)) if t.type == "TIME"]
     assert [t.value for t in times] == [value]
+
+
+def test_a_time_of_day_takes_its_own_date_over_an_earlier_one() -> None:
+    """ "left at 11:50 p.m., March 2, and docked at 6:05 a.m. on March 1" (a ferry across
+    the date line): the second time is on the date written after it, not the first's."""
+    text = "The ferry left at 11:50 p.m., March 2, 2023, and docked at 6:05 a.m. on March 1, 2023."
+    times = [t.value for t in tag_dates(text, dt.date(2023, 3, 4)) if t.type == "TIME"]
+    assert times == ["2023-03-02T23:50", "2023-03-01T06:05"]

@@ -97,7 +97,7 @@ def test_relative_expressions_resolve_only_with_an_anchor(phrase: str, dct: dt.d
         if dct is None:
             assert not t.resolved and "X" in t.value and t.anchor is None
         elif t.resolved:
-            assert t.anchor == "dct"
+            assert t.anchor in ("dct", "year")  # "in March": the year is the DCT's
 
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]

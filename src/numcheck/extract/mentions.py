@@ -62,7 +62,8 @@ class Timex:
     START, MID, END, BEFORE, AFTER, ON_OR_AFTER...). ``window_start``/``window_end`` are
     TIMEX3 values bounding a window ("since October" in a January 2024 text:
     2023-10 .. 2024-01-05; ``None`` = open). ``anchor`` says what a relative value was
-    resolved against: "dct" (publication date), "text" (another date in the text) or None.
+    resolved against: "dct" (publication date), "text" (another date in the text), "year"
+    (a written month and day given the publication date's year) or None.
     ``weekday`` is the weekday named in the expression (0 = Monday), if any, so callers
     can check it against the calendar.
     """
@@ -74,7 +75,7 @@ class Timex:
     value: str
     resolved: bool = True
     mod: str | None = None
-    anchor: Literal["dct", "text"] | None = None
+    anchor: Literal["dct", "text", "year"] | None = None
     window_start: str | None = None
     window_end: str | None = None
     weekday: int | None = None

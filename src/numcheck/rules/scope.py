@@ -70,6 +70,10 @@ class ScopeMatcher:
             # nothing but a place tells too little of its story, and its sentence must do.
             smaller = min(_weight(a.story), _weight(b.story))
             needed = min(float(options.min_shared_story_terms), smaller / 2)
+            if framed and self._same_town(a, b):
+                # Both figures' own clauses name one town ("in Madison, Wis."): that is
+                # one term of the story the documents need not share again.
+                needed -= 1
             if smaller >= 1 and _weight(self._shared(a.story, b.story)) < needed:
                 return False
         if framed:
@@ -83,6 +87,24 @@ class ScopeMatcher:
             return False
         shared = ((set(a.context) & set(b.context)) - ignore) | entities
         return len(shared) >= options.min_shared_context
+
+    def _same_town(self, a: Claim, b: Claim) -> bool:
+        """Both frames name a place below a country, and the same one."""
+        if a.frame is None or b.frame is None:
+            return False
+        places = self.vocabulary.places
+        towns_a = {places.named(p) for p in a.frame.places} - self._countries(a.frame.places)
+        towns_b = {places.named(p) for p in b.frame.places} - self._countries(b.frame.places)
+        return bool(towns_a & towns_b)
+
+    def _countries(self, written: Iterable[str]) -> set[str]:
+        """The places among ``written`` (as frames keep them) that are countries, regions
+        or states: the place vocabulary's names other than its cities. Many stories
+        share a country; few share a town."""
+        places = self.vocabulary.places
+        known = places.by_lower_name
+        named = {places.named(p) for p in written}
+        return {p for p in named if p.lower() in known and p not in places.country_of_city}
 
     def _shared(self, a: Iterable[str], b: Iterable[str]) -> set[str]:
         """Names in both, and places of one that lie inside or around a place of the other."""

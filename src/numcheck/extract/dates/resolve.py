@@ -22,7 +22,10 @@ from numcheck.extract.dates.tense import Sentences, Tense
 from numcheck.extract.mentions import Timex, TimexType
 from numcheck.language.temporal import Lexicon
 
-Anchor = Literal["dct", "text"]
+Anchor = Literal["dct", "text", "year"]
+"""What a relative value was resolved against: the publication date ("on Sunday", "last
+week"), another date of the text ("two days later"), or only the publication date's year
+("on January 3": the day is written, the year inferred, which rarely goes wrong)."""
 _SPACE = re.compile(r"[\s-]+")
 _BACK = frozenset({"last", "past", "previous", "the last", "the past", "the previous"})
 _FORWARD = frozenset({"next", "coming", "following", "the next", "the coming", "the following"})
@@ -238,8 +241,8 @@ def _date(ctx: Context) -> Reading | None:  # noqa: C901
         if dct is None:
             value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
             return _unresolved("DATE", value, mod=mod)
-        anchor = "dct"
         rel = norm(g.get("rel", "") or g.get("relyear", ""))
+        anchor = "dct" if rel else "year"
         if rel in ("last", "past", "previous", "the last", "the past"):
             year = dct.year - (1 if (month, day or 0) >= (dct.month, dct.day) else 0)
             if "relyear" in g:
@@ -632,13 +635,14 @@ def _holiday(ctx: Context) -> Reading | None:
     days = [d for d in (on(dct.year - 1), on(dct.year), on(dct.year + 1)) if d]
     horizon = cal.add_days(dct, 31 * _AHEAD) or dct
     soon = [d for d in days if dct < d <= horizon]
+    anchor: Anchor = "dct" if rel else "year"  # "on New Year's Eve" is a day in a year
     if not rel and tense is None and soon:  # a holiday a few weeks off is the coming one
-        return Reading("DATE", soon[0].isoformat(), anchor="dct")
+        return Reading("DATE", soon[0].isoformat(), anchor=anchor)
     options = [d for d in days if d > dct] if forward else [d for d in days if d <= dct]
     if not options:
         return None
     day = options[0] if forward else options[-1]
-    return Reading("DATE", day.isoformat(), anchor="dct")
+    return Reading("DATE", day.isoformat(), anchor=anchor)
 
 
 _AGE = re.compile(r"\s+old\b")

@@ -60,13 +60,14 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def _times_on_their_dates(text: str, found: list[Timex]) -> list[Timex]:
     """A time of day followed by its date ("at 10:15 p.m. on Dec. 31, 2017") falls on that
-    date, not on the publication date it was read against alone."""
+    date, not on the publication date or an earlier date of the text it was read against
+    alone ("left at 12:05 am, January 1, and landed at 9:45 am on December 31")."""
     out = list(found)
     for i, (time, date) in enumerate(itertools.pairwise(found)):
         if (
             time.type == "TIME"
             and "T" in time.value
-            and (time.anchor == "dct" or time.value.startswith("X"))
+            and (time.anchor is not None or time.value.startswith("X"))
             and date.type == "DATE"
             and _DAY.fullmatch(date.value)
             and _TIME_DATE_GAP.fullmatch(text, time.end, date.start)

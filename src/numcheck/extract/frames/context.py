@@ -27,6 +27,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _AUXILIARIES = function_words("auxiliaries")
 _REPORTING = frame_words("reporting_verbs")
+_LIGHT_EVENT_VERBS = frame_words("light_event_verbs")
 _FUNCTION_WORDS = function_words("stop_words") | function_words("hedges")
 # Words of organization names that every company shares ("Inc.", "Corp."): no story.
 _ORGANIZATION_WORDS = function_words("organization_words")
@@ -223,7 +224,7 @@ class ContextReader:
         sentence_words = words(text, sentence[0], sentence[1])
         clause_words = [w for w in sentence_words if lo <= w.start < hi]
         verb = _nearest_verb(clause_words, timex.start, timex.end, reach=25, statements=True)
-        if verb is None:
+        if verb is None or verb in _LIGHT_EVENT_VERBS:
             return None
         participants = self.participants(text, sentence_words, timex)
         return Measure(

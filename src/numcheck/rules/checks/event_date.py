@@ -39,7 +39,9 @@ class EventDateOptions(SameStory):
     relative_dates: bool = Field(
         default=False,
         description="also compare dates read relative to the publication date ('on Sunday', "
-        "'yesterday'); off by default, since they are only as right as that date",
+        "'yesterday'); off by default, since they are only as right as that date. A month "
+        "and day written without a year ('on January 3') is compared either way: only its "
+        "year comes from the publication date",
     )
     max_days_between: int = Field(
         default=14,
