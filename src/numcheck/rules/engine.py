@@ -26,18 +26,49 @@ def claim_order(claim: Claim) -> tuple[str, int, int, str]:
     return (claim.document, claim.span.start, claim.span.end, claim.quote)
 
 
+class _Partners:
+    """Which claims of a group each claim may meet: those of its own document, those
+    sharing one of its story keys, and those open to all (story keys None)."""
+
+    def __init__(self, ordered: Sequence[Claim], keys: Sequence[frozenset[str] | None]) -> None:
+        self.count = len(ordered)
+        self.keys = keys
+        self.open = [j for j, own in enumerate(keys) if own is None]
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.by_document: dict[str, list[int]] = defaultdict(list)
+        for j, (claim, own) in enumerate(zip(ordered, keys, strict=True)):
+            self.by_document[claim.document].append(j)
+            for key in own or ():
+                self.by_key[key].append(j)
+
+    def of(self, i: int, document: str) -> Iterable[int]:
+        own = self.keys[i]
+        if own is None:
+            return range(self.count)
+        found = {*self.open, *self.by_document[document]}
+        for key in own:
+            found.update(self.by_key[key])
+        return sorted(found)
+
+
 def _pairs(
-    group: Sequence[Claim], applies: str, is_draft: Callable[[Claim], bool]
+    group: Sequence[Claim],
+    applies: str,
+    is_draft: Callable[[Claim], bool],
+    story_keys: Callable[[Claim], frozenset[str] | None] = lambda claim: None,
 ) -> Iterable[tuple[Claim, Claim]]:
     """Pairs to compare in one group, each once and in a fixed order.
 
     Only pairs that involve a draft are made, so checking one draft against a large
-    archive costs the draft's claims times the group, not the group squared.
+    archive costs the draft's claims times the group, not the group squared; and only
+    pairs whose documents could tell one story (``story_keys``), so a batch of many
+    stories costs each claim its own story's partners.
     """
     ordered = sorted(group, key=claim_order)
     draft = [is_draft(claim) for claim in ordered]
+    partners = _Partners(ordered, [story_keys(claim) for claim in ordered])
     for i in (i for i, is_one in enumerate(draft) if is_one):
-        for j in range(len(ordered)):
+        for j in partners.of(i, ordered[i].document):
             # a pair of two drafts is made once, from the earlier one (no set of pairs:
             # that held every pair of a batch in memory)
             if i == j or (draft[j] and j < i):
@@ -101,7 +132,7 @@ class _Run:
         groups = self.groups(rule, check)
         check.forget()
         for key in sorted(groups):
-            for a, b in _pairs(groups[key], rule.applies, self.is_draft):
+            for a, b in _pairs(groups[key], rule.applies, self.is_draft, check.story_keys):
                 if self.drafts is not None and not self.is_draft(a):
                     a, b = b, a  # the draft's claim leads: reports point at the draft
                 finding = check.compare(a, b)

@@ -46,6 +46,7 @@ class ScopeMatcher:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self.measures = vocabulary.measures
+        self._around: dict[str, frozenset[str]] = {}
 
     def same_story(
         self,
@@ -87,6 +88,35 @@ class ScopeMatcher:
             return False
         shared = ((set(a.context) & set(b.context)) - ignore) | entities
         return len(shared) >= options.min_shared_context
+
+    def story_keys(self, claim: Claim, options: SameStory) -> frozenset[str] | None:
+        """Terms of which another document's claim must share one for ``same_story`` to
+        pass, or None when it may pass sharing nothing: with at most one story term
+        required, or a story of weight 2 or less (half of it, less a town both clauses
+        name, may be nothing). Places stand for themselves and every region around them,
+        so places that lie in one another meet. With these a batch compares only
+        documents that could tell one story, not every pair of a group."""
+        if options.min_shared_story_terms <= 1 or _weight(claim.story) <= 2:
+            return None
+        places = self.vocabulary.places
+        keys: set[str] = set()
+        for term in claim.story:
+            if not term.startswith("@"):
+                keys.add(term)
+                continue
+            regions = self._regions_around(places.named(term[1:]))
+            keys.update([term, *(f"@{region.lower()}" for region in regions)])
+        return frozenset(keys)
+
+    def _regions_around(self, place: str) -> frozenset[str]:
+        """The regions that contain ``place``, near and far (the place itself included)."""
+        found = self._around.get(place)
+        if found is None:
+            within = self.vocabulary.places.within
+            regions = self.vocabulary.places.contains
+            found = frozenset([place, *(r for r in regions if r != place and within(place, r))])
+            self._around[place] = found
+        return found
 
     def _same_town(self, a: Claim, b: Claim) -> bool:
         """Both frames name a place below a country, and the same one."""

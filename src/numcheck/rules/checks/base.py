@@ -103,6 +103,11 @@ class PairCheck(ABC):
         """Partners ``compare`` could accept, by date; the default accepts every date."""
         return EVERYWHERE
 
+    def story_keys(self, claim: Claim) -> frozenset[str] | None:
+        """Terms of which a claim of another document must share one for ``compare`` to
+        accept the pair; None (the default) when any other document may do."""
+        return None
+
     def forget(self) -> None:
         """Drop the values kept per claim (between groups, between files of an index)."""
         for value in vars(self).values():

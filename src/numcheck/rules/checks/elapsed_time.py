@@ -62,6 +62,9 @@ class ElapsedTime(PairCheck):
     def keys(self, claim: Claim) -> tuple[Hashable, ...]:
         return per_participant(self.key(claim), claim)
 
+    def story_keys(self, claim: Claim) -> frozenset[str] | None:
+        return self.matcher.story_keys(claim, self.options)
+
     def compare(self, a: Claim, b: Claim) -> Finding | None:
         kinds = {a.kind, b.kind}
         if kinds != {Kind.DURATION, Kind.DATE}:

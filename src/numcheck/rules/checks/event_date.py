@@ -86,6 +86,9 @@ class EventDateConflict(PairCheck):
             return True
         return abs((da - db).days) > self.rule.options.max_days_between
 
+    def story_keys(self, claim: Claim) -> frozenset[str] | None:
+        return self.matcher.story_keys(claim, self.rule.options)
+
     def compare(self, a: Claim, b: Claim) -> Finding | None:
         va, vb = calendar_value(a), calendar_value(b)
         if va is None or vb is None or a.event is None or b.event is None:

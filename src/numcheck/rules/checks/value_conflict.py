@@ -116,6 +116,9 @@ class ValueConflict(PairCheck):
             high=_inward(interval.high, interval.high_inclusive, -1.0) if interval else None,
         )
 
+    def story_keys(self, claim: Claim) -> frozenset[str] | None:
+        return self.matcher.story_keys(claim, self.options)
+
     def compare(self, a: Claim, b: Claim) -> Finding | None:
         if a.document == b.document and not self._same_scope_within(a, b):
             return None
