@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
+from collections.abc import Iterable
 
 import pytest
 
 import numcheck
 from numcheck.claims import Claim
 from numcheck.documents.model import Document
+from numcheck.rules.checks.base import Reach
 from numcheck.rules.checks.value_conflict import ValueConflict
+from numcheck.rules.engine import _Postings
 from numcheck.rules.scope import ScopeMatcher
 from numcheck.testing.archive import article
 
@@ -79,3 +83,39 @@ def test_documents_of_different_stories_are_not_compared(monkeypatch: pytest.Mon
     assert not numcheck.check(documents).findings
     assert len(compared) >= 30 * 29 // 2
     assert pruned < len(compared) / 10
+
+
+def _one_story_over_months() -> list[Document]:
+    """One story retold over months with ever other figures: pairs near and past the
+    rule's 60 days."""
+    text = (
+        "Mayor Kavelmi Rotan said the flood destroyed {n} homes in Tandu. Chief Soberli "
+        "Nagor said Rotan asked for help. Nagor and Rotan toured Tandu."
+    )
+    days = [0, 10, 45, 59, 61, 100, 130, 200]
+    return [
+        numcheck.document(
+            text.format(n=100 + 10 * i),
+            id=f"retold-{i}",
+            published=(dt.date(2024, 1, 1) + dt.timedelta(days=day)).isoformat(),
+        )
+        for i, day in enumerate(days)
+    ]
+
+
+@pytest.mark.parametrize(
+    "documents", [_archive(40), _one_story_over_months()], ids=["wire", "retold"]
+)
+def test_time_windows_never_change_the_findings(
+    documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Partners read by publication day (value-conflict's ``max_days_apart``) are the
+    ones the comparison would have accepted anyway: reading every dated partner finds
+    the same."""
+    pruned = _finding_ids(documents)
+
+    def everyone(self: _Postings, reach: Reach) -> Iterable[int]:
+        return [*self.undated, *(j for _, j in self.dated)]
+
+    monkeypatch.setattr(_Postings, "meeting", everyone)
+    assert _finding_ids(documents) == pruned

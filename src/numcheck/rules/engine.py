@@ -8,6 +8,7 @@ claim store, which hands the engine only the archive claims that share a draft's
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,10 +16,18 @@ from typing import Any, Protocol
 
 from numcheck.claims import Claim
 from numcheck.findings import Finding
-from numcheck.rules.checks.base import Check, DocumentCheck, PairCheck, Reach, SingleCheck
+from numcheck.rules.checks.base import (
+    EVERYWHERE,
+    Check,
+    DocumentCheck,
+    PairCheck,
+    Reach,
+    SingleCheck,
+)
 from numcheck.rules.kinds import build_check
 from numcheck.rules.load import RulePack
 from numcheck.rules.schema import Rule
+from numcheck.rules.scope import StoryKeys
 
 
 def claim_order(claim: Claim) -> tuple[str, int, int, str]:
@@ -26,28 +35,87 @@ def claim_order(claim: Claim) -> tuple[str, int, int, str]:
     return (claim.document, claim.span.start, claim.span.end, claim.quote)
 
 
-class _Partners:
-    """Which claims of a group each claim may meet: those of its own document, those
-    sharing one of its story keys, and those open to all (story keys None)."""
+class _Postings:
+    """Claims filed under one key, found again by the time a partner may lie in: dated
+    claims in day order, so a claim with a limit (``Reach.days``) reads only its window."""
 
-    def __init__(self, ordered: Sequence[Claim], keys: Sequence[frozenset[str] | None]) -> None:
+    def __init__(self) -> None:
+        self.dated: list[tuple[int, int]] = []  # (day, index), sorted by ``seal``
+        self.days: list[int] = []
+        self.undated: list[int] = []
+        self.open_ended: list[int] = []  # dated, but met at any distance by their kind
+
+    def add(self, j: int, reach: Reach) -> None:
+        if reach.day is None:
+            self.undated.append(j)
+            return
+        self.dated.append((reach.day, j))
+        if reach.open_ended:
+            self.open_ended.append(j)
+
+    def seal(self) -> None:
+        self.dated.sort()
+        self.days = [day for day, _ in self.dated]
+
+    def meeting(self, reach: Reach) -> Iterable[int]:
+        """Indexes that ``reach`` admits in time (``Reach.in_time``), and maybe more."""
+        yield from self.undated
+        if reach.day is None or reach.days is None:
+            yield from (j for _, j in self.dated)
+            return
+        lo = bisect.bisect_left(self.days, reach.day - reach.days)
+        hi = bisect.bisect_right(self.days, reach.day + reach.days)
+        yield from (j for _, j in self.dated[lo:hi])
+        if reach.open_ended:
+            yield from self.open_ended
+
+
+class _Partners:
+    """Which claims of a group each claim may meet: those of its own document, and of
+    other documents those open to all (story keys None) or sharing a story key
+    (``StoryKeys``: one's ``around`` holds an ``own`` term of the other), in either
+    case only those its reach admits in time."""
+
+    def __init__(
+        self,
+        ordered: Sequence[Claim],
+        keys: Sequence[StoryKeys | None],
+        reaches: Sequence[Reach],
+    ) -> None:
         self.count = len(ordered)
         self.keys = keys
-        self.open = [j for j, own in enumerate(keys) if own is None]
-        self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.reaches = reaches
+        self.open = _Postings()
+        self.everyone = _Postings()
+        self.by_own: dict[str, _Postings] = defaultdict(_Postings)
+        self.by_around: dict[str, _Postings] = defaultdict(_Postings)
         self.by_document: dict[str, list[int]] = defaultdict(list)
-        for j, (claim, own) in enumerate(zip(ordered, keys, strict=True)):
+        for j, (claim, own, reach) in enumerate(zip(ordered, keys, reaches, strict=True)):
             self.by_document[claim.document].append(j)
-            for key in own or ():
-                self.by_key[key].append(j)
+            self.everyone.add(j, reach)
+            if own is None:
+                self.open.add(j, reach)
+                continue
+            for key in own.own:
+                self.by_own[key].add(j, reach)
+            for key in own.around:
+                self.by_around[key].add(j, reach)
+        for postings in (self.open, self.everyone, *self.by_own.values(), *self.by_around.values()):
+            postings.seal()
 
     def of(self, i: int, document: str) -> Iterable[int]:
-        own = self.keys[i]
+        own, reach = self.keys[i], self.reaches[i]
+        found = set(self.by_document[document])
         if own is None:
-            return range(self.count)
-        found = {*self.open, *self.by_document[document]}
-        for key in own:
-            found.update(self.by_key[key])
+            found.update(self.everyone.meeting(reach))
+            return sorted(found)
+        found.update(self.open.meeting(reach))
+        for key in own.around:
+            if key in self.by_own:
+                found.update(self.by_own[key].meeting(reach))
+        for key in own.own:
+            if key in self.by_around:
+                found.update(self.by_around[key].meeting(reach))
         return sorted(found)
 
 
@@ -55,18 +123,22 @@ def _pairs(
     group: Sequence[Claim],
     applies: str,
     is_draft: Callable[[Claim], bool],
-    story_keys: Callable[[Claim], frozenset[str] | None] = lambda claim: None,
+    story_keys: Callable[[Claim], StoryKeys | None] = lambda claim: None,
+    reach: Callable[[Claim], Reach] = lambda claim: EVERYWHERE,
 ) -> Iterable[tuple[Claim, Claim]]:
     """Pairs to compare in one group, each once and in a fixed order.
 
     Only pairs that involve a draft are made, so checking one draft against a large
     archive costs the draft's claims times the group, not the group squared; and only
-    pairs whose documents could tell one story (``story_keys``), so a batch of many
-    stories costs each claim its own story's partners.
+    pairs whose documents could tell one story (``story_keys``) at times the check
+    admits (``reach``), so a batch of many stories over years costs each claim its own
+    story's partners.
     """
     ordered = sorted(group, key=claim_order)
     draft = [is_draft(claim) for claim in ordered]
-    partners = _Partners(ordered, [story_keys(claim) for claim in ordered])
+    partners = _Partners(
+        ordered, [story_keys(claim) for claim in ordered], [reach(claim) for claim in ordered]
+    )
     for i in (i for i, is_one in enumerate(draft) if is_one):
         for j in partners.of(i, ordered[i].document):
             # a pair of two drafts is made once, from the earlier one (no set of pairs:
@@ -132,7 +204,9 @@ class _Run:
         groups = self.groups(rule, check)
         check.forget()
         for key in sorted(groups):
-            for a, b in _pairs(groups[key], rule.applies, self.is_draft, check.story_keys):
+            for a, b in _pairs(
+                groups[key], rule.applies, self.is_draft, check.story_keys, check.reach
+            ):
                 if self.drafts is not None and not self.is_draft(a):
                     a, b = b, a  # the draft's claim leads: reports point at the draft
                 finding = check.compare(a, b)

@@ -27,6 +27,11 @@ class Match:
         return bool(self.caveats)
 
 
+_PLACES_ALONE = 3
+"""Story places that can pass the gate without a shared name: more than one term's
+weight, at half a term each."""
+
+
 def _weight(terms: Iterable[str]) -> float:
     """Names count one, places half: many stories share a country, few a name."""
     return sum(0.5 if term.startswith("@") else 1.0 for term in terms)
@@ -38,6 +43,17 @@ def _places(claim: Claim) -> set[str]:
 
 def _list(names: set[str] | tuple[str, ...]) -> str:
     return ", ".join(sorted(names)) or "none named"
+
+
+@dataclass(frozen=True)
+class StoryKeys:
+    """The story terms a claim meets others by: two claims of different documents may
+    tell one story only if the ``around`` of one holds an ``own`` term of the other."""
+
+    own: frozenset[str]
+    """Names and places its document's story names."""
+    around: frozenset[str]
+    """``own`` and every region around its places."""
 
 
 class ScopeMatcher:
@@ -89,24 +105,37 @@ class ScopeMatcher:
         shared = ((set(a.context) & set(b.context)) - ignore) | entities
         return len(shared) >= options.min_shared_context
 
-    def story_keys(self, claim: Claim, options: SameStory) -> frozenset[str] | None:
-        """Terms of which another document's claim must share one for ``same_story`` to
+    def story_keys(self, claim: Claim, options: SameStory) -> StoryKeys | None:
+        """What another document's claim must share with this one for ``same_story`` to
         pass, or None when it may pass sharing nothing: with at most one story term
         required, or a story of weight 2 or less (half of it, less a town both clauses
-        name, may be nothing). Places stand for themselves and every region around them,
-        so places that lie in one another meet. With these a batch compares only
-        documents that could tell one story, not every pair of a group."""
+        name, may be nothing). With these a batch compares only documents that could
+        tell one story, not every pair of a group.
+
+        Otherwise the gate needs more than one term's weight, so two documents meet by a
+        shared name, by a town both figures' clauses name (which lowers the need by
+        one), or by places alone only where one story names three or more of them
+        (places weigh half). Places meet when one lies in the other: a place is filed
+        under itself and looked up under every region around it ("R:", between two such
+        stories; "P:" and "Q:", between one and a story naming fewer places).
+        """
         if options.min_shared_story_terms <= 1 or _weight(claim.story) <= 2:
             return None
         places = self.vocabulary.places
-        keys: set[str] = set()
-        for term in claim.story:
-            if not term.startswith("@"):
-                keys.add(term)
-                continue
-            regions = self._regions_around(places.named(term[1:]))
-            keys.update([term, *(f"@{region.lower()}" for region in regions)])
-        return frozenset(keys)
+        names = {term for term in claim.story if not term.startswith("@")}
+        towns = {f"town:{town.lower()}" for town in self._towns(claim)}
+        own, around = names | towns, names | towns
+        written = [places.named(term[1:]) for term in claim.story if term.startswith("@")]
+        rich = len(written) >= _PLACES_ALONE
+        for place in written:
+            regions = [region.lower() for region in self._regions_around(place)]
+            if rich:
+                own.update([f"R:{place.lower()}", f"P:{place.lower()}"])
+                around.update(f"{side}:{region}" for region in regions for side in "RQ")
+            else:
+                own.add(f"Q:{place.lower()}")
+                around.update(f"P:{region}" for region in regions)
+        return StoryKeys(frozenset(own), frozenset(around))
 
     def _regions_around(self, place: str) -> frozenset[str]:
         """The regions that contain ``place``, near and far (the place itself included)."""
@@ -122,10 +151,14 @@ class ScopeMatcher:
         """Both frames name a place below a country, and the same one."""
         if a.frame is None or b.frame is None:
             return False
-        places = self.vocabulary.places
-        towns_a = {places.named(p) for p in a.frame.places} - self._countries(a.frame.places)
-        towns_b = {places.named(p) for p in b.frame.places} - self._countries(b.frame.places)
-        return bool(towns_a & towns_b)
+        return bool(self._towns(a) & self._towns(b))
+
+    def _towns(self, claim: Claim) -> set[str]:
+        """The places below a country that a claim's own clause names."""
+        if claim.frame is None:
+            return set()
+        named = {self.vocabulary.places.named(p) for p in claim.frame.places}
+        return named - self._countries(claim.frame.places)
 
     def _countries(self, written: Iterable[str]) -> set[str]:
         """The places among ``written`` (as frames keep them) that are countries, regions

@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 from numcheck.claims import Claim
 from numcheck.findings import Category, Evidence, Finding, Severity, finding_id
 from numcheck.rules.schema import RuleBase
+from numcheck.rules.scope import StoryKeys
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ class PairCheck(ABC):
         """Partners ``compare`` could accept, by date; the default accepts every date."""
         return EVERYWHERE
 
-    def story_keys(self, claim: Claim) -> frozenset[str] | None:
+    def story_keys(self, claim: Claim) -> StoryKeys | None:
         """Terms of which a claim of another document must share one for ``compare`` to
         accept the pair; None (the default) when any other document may do."""
         return None

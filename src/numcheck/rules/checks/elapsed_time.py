@@ -22,7 +22,7 @@ from numcheck.rules.checks.compare import (
     per_participant,
 )
 from numcheck.rules.schema import MAX_TERMS, Readings, Rule, SameStory, Tolerance, readings_field
-from numcheck.rules.scope import ScopeMatcher
+from numcheck.rules.scope import ScopeMatcher, StoryKeys
 from numcheck.vocabulary import Vocabulary
 
 # Days in each unit a span of time is stated in.
@@ -62,7 +62,7 @@ class ElapsedTime(PairCheck):
     def keys(self, claim: Claim) -> tuple[Hashable, ...]:
         return per_participant(self.key(claim), claim)
 
-    def story_keys(self, claim: Claim) -> frozenset[str] | None:
+    def story_keys(self, claim: Claim) -> StoryKeys | None:
         return self.matcher.story_keys(claim, self.options)
 
     def compare(self, a: Claim, b: Claim) -> Finding | None:

@@ -23,7 +23,7 @@ from numcheck.rules.checks.compare import (
     same_at_coarser,
 )
 from numcheck.rules.schema import CENTURY_DAYS, MAX_TERMS, Rule, SameStory
-from numcheck.rules.scope import ScopeMatcher
+from numcheck.rules.scope import ScopeMatcher, StoryKeys
 from numcheck.vocabulary import Vocabulary
 
 
@@ -86,7 +86,7 @@ class EventDateConflict(PairCheck):
             return True
         return abs((da - db).days) > self.rule.options.max_days_between
 
-    def story_keys(self, claim: Claim) -> frozenset[str] | None:
+    def story_keys(self, claim: Claim) -> StoryKeys | None:
         return self.matcher.story_keys(claim, self.rule.options)
 
     def compare(self, a: Claim, b: Claim) -> Finding | None:

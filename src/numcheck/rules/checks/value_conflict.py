@@ -20,7 +20,7 @@ from numcheck.rules.checks.base import PairCheck, PerClaim, Reach, make_finding
 from numcheck.rules.checks.compare import editorial_interval, gap
 from numcheck.rules.frames import FrameMatcher
 from numcheck.rules.schema import CENTURY_DAYS, Readings, Rule, SameStory, Tolerance, readings_field
-from numcheck.rules.scope import Match, ScopeMatcher
+from numcheck.rules.scope import Match, ScopeMatcher, StoryKeys
 from numcheck.units import base_unit
 from numcheck.vocabulary import Vocabulary, lemma
 
@@ -116,7 +116,7 @@ class ValueConflict(PairCheck):
             high=_inward(interval.high, interval.high_inclusive, -1.0) if interval else None,
         )
 
-    def story_keys(self, claim: Claim) -> frozenset[str] | None:
+    def story_keys(self, claim: Claim) -> StoryKeys | None:
         return self.matcher.story_keys(claim, self.options)
 
     def compare(self, a: Claim, b: Claim) -> Finding | None:
