@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+import numcheck
 from newsroom import CONTRACT_EVIDENCE, CONTRACT_FINDING, sample_finding, sample_report
 from numcheck.report import ReportContext, render
 from numcheck.report.context import stream_wants_color
@@ -41,3 +42,21 @@ def test_json_is_the_contract_whatever_the_context() -> None:
     assert set(data["documents"][0]) == {"id", "source", "published", "status", "error"}
     assert set(data["findings"][0]) >= CONTRACT_FINDING
     assert set(data["findings"][0]["evidence"][0]) >= CONTRACT_EVIDENCE
+
+
+def test_json_text_is_the_dumped_report_as_json_dumps_writes_it() -> None:
+    """Serialized without intermediate dictionaries, the text is still the one
+    ``json.dumps`` of the dumped report gives: no consumer sees the change."""
+    report = numcheck.check(
+        [
+            numcheck.document(
+                f"The flood destroyed {homes} homes in the São Tomé valley — {km} km wide.",
+                id=f"report-{day}",
+                published=f"2024-03-0{day}",
+            )
+            for day, homes, km in ((4, 120, 2.5), (5, 310, 7.25))
+        ]
+    )
+    assert report.findings
+    expected = json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    assert render_json(report) == expected
