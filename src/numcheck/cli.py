@@ -340,14 +340,14 @@ def _check(args: argparse.Namespace) -> int:
     color = args.format == "text" and stream_wants_color(
         sys.stdout if to_terminal else None, args.color
     )
-    text = run.render(args.format, color=color, summary=not args.quiet)
     if args.output:
         try:
-            args.output.write_text(text, encoding="utf-8")
+            with args.output.open("w", encoding="utf-8") as stream:
+                run.write(stream, args.format, color=color, summary=not args.quiet)
         except OSError as exc:
             raise UsageError(f"{args.output}: cannot write report: {exc.strerror or exc}") from exc
     else:
-        sys.stdout.write(text)
+        run.write(sys.stdout, args.format, color=color, summary=not args.quiet)
     if not to_terminal:  # the text report lists them itself
         for failed in run.input_errors:
             print(f"numcheck: error: {failed.source}: {failed.error}", file=sys.stderr)

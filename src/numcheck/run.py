@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TextIO
 
 from numcheck.ci.baseline import read_baseline, without_baseline, write_baseline
 from numcheck.ci.config import (
@@ -38,6 +38,7 @@ from numcheck.grouping import group_by_draft_claim
 from numcheck.parallel import Executor, extraction_on
 from numcheck.report import ReportContext, RuleInfo, render
 from numcheck.report.context import Tally
+from numcheck.report.json import write_json
 from numcheck.rules.engine import run_rules
 from numcheck.rules.load import RulePack
 from numcheck.store import ClaimStore
@@ -231,6 +232,16 @@ class Run:
             color=color,
             tally=self.tally,
         )
+
+    def write(
+        self, stream: TextIO, format: str, *, color: bool = False, summary: bool = True
+    ) -> None:
+        """``render`` written to ``stream``; the JSON report piece by piece, so a batch's
+        report is never one string in memory."""
+        if format == "json":
+            write_json(self.shown, stream)
+        else:
+            stream.write(self.render(format, color=color, summary=summary))
 
     def render(self, format: str, *, color: bool = False, summary: bool = True) -> str:
         """The report of what ``--show`` shows; ``summary=False`` (``-q``) drops the text

@@ -11,7 +11,7 @@ import numcheck
 from newsroom import CONTRACT_EVIDENCE, CONTRACT_FINDING, sample_finding, sample_report
 from numcheck.report import ReportContext, render
 from numcheck.report.context import stream_wants_color
-from numcheck.report.json import render_json
+from numcheck.report.json import render_json, write_json
 
 
 class Terminal(io.StringIO):
@@ -58,5 +58,9 @@ def test_json_text_is_the_dumped_report_as_json_dumps_writes_it() -> None:
         ]
     )
     assert report.findings
-    expected = json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
-    assert render_json(report) == expected
+    for shown in (report, report.model_copy(update={"findings": ()})):
+        expected = json.dumps(shown.model_dump(mode="json"), indent=2, ensure_ascii=False)
+        assert render_json(shown) == expected + "\n"
+        stream = io.StringIO()
+        write_json(shown, stream)
+        assert stream.getvalue() == expected + "\n"
