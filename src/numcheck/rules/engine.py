@@ -37,28 +37,41 @@ def claim_order(claim: Claim) -> tuple[str, int, int, str]:
 
 class _Postings:
     """Claims filed under one key, found again by the time a partner may lie in: dated
-    claims in day order, so a claim with a limit (``Reach.days``) reads only its window."""
+    claims in day order, so a claim with a limit (``Reach.days``) reads only its window.
 
-    def __init__(self) -> None:
-        self.dated: list[tuple[int, int]] = []  # (day, index), sorted by ``seal``
+    Reaches are read, and the days sorted, only when the key is first looked up: one
+    draft against a large group reads the reaches of the claims that share its keys,
+    not of the whole group."""
+
+    def __init__(self, reach_of: Callable[[int], Reach]) -> None:
+        self.reach_of = reach_of
+        self.members: list[int] = []
+        self.sealed = False
+        self.dated: list[tuple[int, int]] = []  # (day, index) in day order
         self.days: list[int] = []
         self.undated: list[int] = []
         self.open_ended: list[int] = []  # dated, but met at any distance by their kind
 
-    def add(self, j: int, reach: Reach) -> None:
-        if reach.day is None:
-            self.undated.append(j)
-            return
-        self.dated.append((reach.day, j))
-        if reach.open_ended:
-            self.open_ended.append(j)
+    def add(self, j: int) -> None:
+        self.members.append(j)
 
-    def seal(self) -> None:
+    def _seal(self) -> None:
+        for j in self.members:
+            reach = self.reach_of(j)
+            if reach.day is None:
+                self.undated.append(j)
+                continue
+            self.dated.append((reach.day, j))
+            if reach.open_ended:
+                self.open_ended.append(j)
         self.dated.sort()
         self.days = [day for day, _ in self.dated]
+        self.sealed = True
 
     def meeting(self, reach: Reach) -> Iterable[int]:
         """Indexes that ``reach`` admits in time (``Reach.in_time``), and maybe more."""
+        if not self.sealed:
+            self._seal()
         yield from self.undated
         if reach.day is None or reach.days is None:
             yield from (j for _, j in self.dated)
@@ -80,31 +93,38 @@ class _Partners:
         self,
         ordered: Sequence[Claim],
         keys: Sequence[StoryKeys | None],
-        reaches: Sequence[Reach],
+        reach: Callable[[Claim], Reach],
     ) -> None:
-        self.count = len(ordered)
         self.keys = keys
-        self.reaches = reaches
-        self.open = _Postings()
-        self.everyone = _Postings()
-        self.by_own: dict[str, _Postings] = defaultdict(_Postings)
-        self.by_around: dict[str, _Postings] = defaultdict(_Postings)
+
+        def reach_of(j: int) -> Reach:
+            return reach(ordered[j])
+
+        self.reach_of = reach_of
+        self.open = _Postings(reach_of)
+        self.everyone = _Postings(reach_of)
+        self.by_own: dict[str, _Postings] = {}
+        self.by_around: dict[str, _Postings] = {}
         self.by_document: dict[str, list[int]] = defaultdict(list)
-        for j, (claim, own, reach) in enumerate(zip(ordered, keys, reaches, strict=True)):
+        for j, (claim, own) in enumerate(zip(ordered, keys, strict=True)):
             self.by_document[claim.document].append(j)
-            self.everyone.add(j, reach)
+            self.everyone.add(j)
             if own is None:
-                self.open.add(j, reach)
+                self.open.add(j)
                 continue
             for key in own.own:
-                self.by_own[key].add(j, reach)
+                self._file(self.by_own, key, j)
             for key in own.around:
-                self.by_around[key].add(j, reach)
-        for postings in (self.open, self.everyone, *self.by_own.values(), *self.by_around.values()):
-            postings.seal()
+                self._file(self.by_around, key, j)
+
+    def _file(self, index: dict[str, _Postings], key: str, j: int) -> None:
+        postings = index.get(key)
+        if postings is None:
+            postings = index[key] = _Postings(self.reach_of)
+        postings.add(j)
 
     def of(self, i: int, document: str) -> Iterable[int]:
-        own, reach = self.keys[i], self.reaches[i]
+        own, reach = self.keys[i], self.reach_of(i)
         found = set(self.by_document[document])
         if own is None:
             found.update(self.everyone.meeting(reach))
@@ -136,9 +156,7 @@ def _pairs(
     """
     ordered = sorted(group, key=claim_order)
     draft = [is_draft(claim) for claim in ordered]
-    partners = _Partners(
-        ordered, [story_keys(claim) for claim in ordered], [reach(claim) for claim in ordered]
-    )
+    partners = _Partners(ordered, [story_keys(claim) for claim in ordered], reach)
     for i in (i for i, is_one in enumerate(draft) if is_one):
         for j in partners.of(i, ordered[i].document):
             # a pair of two drafts is made once, from the earlier one (no set of pairs:
