@@ -168,6 +168,27 @@ class Places:
     def related(self, a: str, b: str) -> bool:
         return self.within(a, b) or self.within(b, a)
 
+    def around(self, place: str) -> frozenset[str]:
+        """``place`` and every region that contains it, near and far: the places
+        ``within(place, region)`` holds for."""
+        found = {place}
+        stack = [place]
+        while stack:
+            for region in self._regions_of.get(stack.pop(), ()):
+                if region not in found:
+                    found.add(region)
+                    stack.append(region)
+        return frozenset(found)
+
+    @cached_property
+    def _regions_of(self) -> dict[str, frozenset[str]]:
+        """The regions that contain each place directly (``contains`` inverted)."""
+        regions: dict[str, set[str]] = {}
+        for region, inside in self.contains.items():
+            for place in inside:
+                regions.setdefault(place, set()).add(region)
+        return {place: frozenset(found) for place, found in regions.items()}
+
     def related_names(self, a: str, b: str) -> bool:
         """``related`` for lower-case names or forms as written ("iraq", "middle east",
         "wis."): a frame keeps the place as its sentence wrote it."""

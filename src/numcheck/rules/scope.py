@@ -62,7 +62,6 @@ class ScopeMatcher:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self.measures = vocabulary.measures
-        self._around: dict[str, frozenset[str]] = {}
 
     def same_story(
         self,
@@ -128,7 +127,7 @@ class ScopeMatcher:
         written = [places.named(term[1:]) for term in claim.story if term.startswith("@")]
         rich = len(written) >= _PLACES_ALONE
         for place in written:
-            regions = [region.lower() for region in self._regions_around(place)]
+            regions = [region.lower() for region in places.around(place)]
             if rich:
                 own.update([f"R:{place.lower()}", f"P:{place.lower()}"])
                 around.update(f"{side}:{region}" for region in regions for side in "RQ")
@@ -136,16 +135,6 @@ class ScopeMatcher:
                 own.add(f"Q:{place.lower()}")
                 around.update(f"P:{region}" for region in regions)
         return StoryKeys(frozenset(own), frozenset(around))
-
-    def _regions_around(self, place: str) -> frozenset[str]:
-        """The regions that contain ``place``, near and far (the place itself included)."""
-        found = self._around.get(place)
-        if found is None:
-            within = self.vocabulary.places.within
-            regions = self.vocabulary.places.contains
-            found = frozenset([place, *(r for r in regions if r != place and within(place, r))])
-            self._around[place] = found
-        return found
 
     def _same_town(self, a: Claim, b: Claim) -> bool:
         """Both frames name a place below a country, and the same one."""
