@@ -73,9 +73,20 @@ def _same_owner(a: str | None, b: str | None) -> bool:
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
+def _parts_of_a_thing(frame: Frame) -> bool:
+    """A count of what one thing is made of ("a 30-car pileup", "a three-run lead"), not
+    an amount of a mass ("15 inches of snow"), which has parts in places."""
+    return bool(frame.attribute_of and frame.noun)
+
+
 def _predicate(frame: Frame) -> str | None:
     """The predicate, or None where it only repeats the noun ("attacked 110 times" and
-    "165 attacks" both count attacks)."""
+    "165 attacks" both count attacks) or only happened around the thing counted: the
+    parts of a thing named in a prepositional phrase ("blamed for a 30-car pileup",
+    "hurt in a 25-vehicle pileup") are the thing's, whatever its clause says; a thing
+    the verb acts on changes with it ("built a four-run lead", "blew a three-run lead")."""
+    if _parts_of_a_thing(frame) and frame.role == "pobj":
+        return None
     return None if frame.predicate == frame.noun else frame.predicate
 
 
@@ -123,7 +134,10 @@ class FrameMatcher:
             return "different places, or a part against its whole"
         for frame, other in ((fa, b), (fb, a)):
             alone = frame.places and not (other.frame and other.frame.places)
-            if alone and not all(self._named_by(place, other) for place in frame.places):
+            # A size of one thing ("a 30-car pileup on I-35 near Fort Dodge, Iowa") has no
+            # parts in its places: naming where it is at any grain names the thing.
+            named = any if _parts_of_a_thing(frame) else all
+            if alone and not named(self._named_by(place, other) for place in frame.places):
                 return "a place the other figure's story does not name"
         if (fa.window is None) != (fb.window is None):
             return "only one counts over a window"
@@ -146,6 +160,8 @@ class FrameMatcher:
         """(part, whole) when one figure holds for named places and the other for the
         story at large ("two killed in Iowa" of "eight killed by the storm"), or for
         more of the places ("one in Kansas" of "three in Kansas, Iowa and Ohio")."""
+        if a.frame and b.frame and _parts_of_a_thing(a.frame) and _parts_of_a_thing(b.frame):
+            return None  # one pileup "near Dalton, Georgia" and "in Georgia": no parts
         pa = set(a.frame.places) if a.frame else set()
         pb = set(b.frame.places) if b.frame else set()
         # A country alone is where the whole story happens ("killed in Afghanistan").
