@@ -118,3 +118,16 @@ def test_the_clause_dates_a_background_figure() -> None:
 def test_a_ratio_and_others_are_no_counts() -> None:
     assert _frame("Police sent ten times more officers to Cologne.", "ten times") is None
     assert _frame("Several others fled the village.", "Several others") is None
+
+
+def test_issue_9_a_count_of_nobody_has_the_frame_of_its_clause() -> None:
+    none_hurt = _frame("No injuries were reported after the blast.", "No injuries")
+    assert none_hurt is not None
+    assert (none_hurt.noun, none_hurt.predicate) == ("person", "wound")
+    none_named = _frame("Police have not identified any suspects.", "any suspects")
+    assert none_named is not None
+    assert (none_named.noun, none_named.predicate, none_named.negated) == (
+        "suspect",
+        "identify",
+        False,
+    )

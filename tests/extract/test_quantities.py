@@ -231,3 +231,18 @@ def test_from_to_range_across_a_few_words_but_never_across_a_date() -> None:
 def test_a_share_of_a_unit_takes_the_unit() -> None:
     m = only("rates rose by a quarter of a percentage point")
     assert (m.stated, m.unit, m.kind) == (0.25, "percentage_point", "percent")
+
+
+def test_issue_9_a_count_of_nobody_is_zero() -> None:
+    nobody = only("The council said no one was hurt.")
+    assert (nobody.text, nobody.stated, nobody.qualifier) == ("no one", 0, "exact")
+    injuries = only("No injuries were reported at the plant.")
+    assert (injuries.stated, injuries.noun_lemma) == (0, "injury")
+    suspects = only("Detectives have not yet named any suspects in the case.")
+    assert (suspects.text, suspects.stated) == ("any suspects", 0)
+    assert only("Crews didn't find any survivors.").stated == 0
+
+
+def test_issue_9_no_before_a_qualifier_or_any_without_a_negation_is_no_zero() -> None:
+    assert only("There were no more than 50 people.").stated == 50
+    assert find_quantities("Any suspects will be questioned. He no longer works there.") == []

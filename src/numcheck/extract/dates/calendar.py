@@ -71,7 +71,8 @@ def shifted(d: dt.date, amount: float, unit: str) -> str | None:
     """``d`` moved by ``amount`` units, as a value at that unit's granularity.
 
     "four years ago" is a year, "two months ago" a month, "six weeks ago" an ISO week,
-    "ten days ago" a day: the precision the text commits to.
+    "ten days ago" a day: the precision the text commits to. Hours, minutes and seconds
+    from a day give no day (None): the hour the day started from is unknown.
     """
     if unit in ("Y", "E", "C"):
         years = amount * {"Y": 1, "E": 10, "C": 100}[unit]
@@ -88,8 +89,9 @@ def shifted(d: dt.date, amount: float, unit: str) -> str | None:
     if unit in ("W", "W2"):
         moved_day = add_days(d, amount * (14 if unit == "W2" else 7))
         return week_value(moved_day) if moved_day else None
-    hours = {"D": 24.0, "TH": 1.0, "TM": 1 / 60, "TS": 1 / 3600}.get(unit, 24.0)
-    moved_day = add_days(d, amount * hours / 24)
+    if unit in ("TH", "TM", "TS"):
+        return None  # "nine hours later" from a day: that day or the next, at an unknown hour
+    moved_day = add_days(d, amount)
     return day_value(moved_day) if moved_day else None
 
 

@@ -196,6 +196,8 @@ class FrameReader:
             and frame.attribute_of is None
         ):
             head = self.canonical(measure.head)
+            if head in self.measures.outcomes:
+                head = "person"  # "no injuries were reported" counts people hurt
             updates["noun"] = "person" if head in _GENERIC_PEOPLE else head
         if claim.scope.population and frame.places:
             population = set(claim.scope.population)
@@ -297,7 +299,11 @@ class FrameReader:
         if phrase.dep_ == "appos" and phrase.head.pos_ in _NOUNS and phrase.head.pos_ != "PROPN":
             subset = subset or phrase.head.lower_ in ("others",)
         if predicate_token is not None:
-            negated = any(c.dep_ == "neg" for c in predicate_token.children)
+            # "have not identified any suspects" counts none identified: the negation
+            # is the figure's, not the clause's.
+            negated = tokens[0].lower_ != "any" and any(
+                c.dep_ == "neg" for c in predicate_token.children
+            )
             if predicate is None:
                 predicate = self._predicate(
                     naming_verb or predicate_token, phrase, event_noun, noun
@@ -342,7 +348,7 @@ class FrameReader:
             modifiers, predicate = self._charges(counted, modifiers, predicate)
         if noun in self.measures.vague_nouns and predicate:
             noun = predicate  # "attacked on 110 occasions" counts attacks
-        if noun in self.measures.outcomes and predicate is None:
+        if noun in self.measures.outcomes and predicate in (None, noun):
             noun, predicate = "person", noun  # "two fatalities", "five confirmed deaths"
         if noun in _GENERIC_PEOPLE or (noun is None and not measured and predicate):
             noun = "person" if noun != "other" else None

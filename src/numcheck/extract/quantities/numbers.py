@@ -15,7 +15,7 @@ import unicodedata
 from functools import cache
 
 from numcheck.language.data import load_data
-from numcheck.language.words import number_words
+from numcheck.language.words import number_words, word_class
 
 # The number words live in data/numbers.yaml, shared with the date tagger.
 _WORDS = number_words()
@@ -71,6 +71,28 @@ def vague_pattern() -> str:
     """Regex fragment matching any vague amount phrase."""
     phrases = sorted(vague_amounts(), key=len, reverse=True)
     return r"(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b"
+
+
+@cache
+def zero_pattern() -> str:
+    """Regex fragment for a count of nothing: "no one", "nobody", and "no" before a plural
+    noun ("no injuries", "no deaths"), never before a qualifier's or an adverb's word
+    ("no more than", "no longer"); and "any" before a plural noun, which is a count of
+    nothing only after a negation (``negated_any``)."""
+    phrases = sorted(word_class("numbers", "zeros"), key=len, reverse=True)
+    said = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    excluded = "|".join(sorted(word_class("numbers", "not_after_no")))
+    plural = r"\s+[a-z]{2,}s\b"
+    return rf"(?:(?:{said})\b|no(?=\s+(?!(?:{excluded})\b)[a-z]{{2,}}s\b)|any(?={plural}))"
+
+
+_NEGATION_BEFORE = re.compile(r"(?i:(?:\bnot|\bnever|n't)\b(?:\s+[a-z]+){0,3}\s+)\Z")
+
+
+def negated_any(text: str, start: int) -> bool:
+    """Whether "any" at ``start`` follows a negation a few words back, as in "police have
+    not yet identified any suspects" (none), unlike "any suspects will be charged"."""
+    return _NEGATION_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 _TIMES_POWER = re.compile(

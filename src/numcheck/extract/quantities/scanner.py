@@ -100,6 +100,7 @@ def _figure_pattern() -> str:
         r"(?:(?P<sign>[-−+])|(?i:(?P<minus>minus|negative))[\s-])?"
         rf"(?:(?P<digits>{numbers.DIGITS_PATTERN})(?P<dscale>(?i:{numbers.SCALE_WORDS_PATTERN}))?"
         rf"|(?i:(?P<vague>{numbers.vague_pattern()})(?P<vscale>{numbers.SCALE_WORDS_PATTERN})?)"
+        rf"|(?i:(?P<zero>{numbers.zero_pattern()}))"
         rf"|(?i:(?P<words>{numbers.WORDS_PATTERN})))"
     )
 
@@ -255,6 +256,27 @@ def _mention(
     )  # fmt: skip
 
 
+def _digits(text: str, match: re.Match[str], currency: Unit | None) -> tuple[float, int, float]:
+    """Value, end and scale of a figure in digits ("2.5bn", "5 million", "10k")."""
+    value = numbers.parse_digits(match["digits"])
+    end = match.end("digits")
+    scale = 1.0
+    if match["dscale"]:
+        scale, end = _scale(match["dscale"]), match.end("dscale")
+    else:
+        abbreviation = _ABBREVIATION.match(text, end)
+        if abbreviation and _abbreviation_scales(text, abbreviation, currency):
+            scale, end = _abbreviation_value(abbreviation), abbreviation.end()
+    return value * scale, end, scale
+
+
+def _zero(text: str, match: re.Match[str], currency: Unit | None) -> _Figure | None:
+    """A count of nothing ("no one", "no injuries"); "any" only after a negation."""
+    if match["zero"].lower() == "any" and not numbers.negated_any(text, match.start("zero")):
+        return None
+    return _Figure(match.start("zero"), match.end("zero"), 0.0, None, currency, 1.0, "", False)
+
+
 def _figure(text: str, match: re.Match[str], currency: Unit | None = None) -> _Figure | None:
     """Value, scale and span of the figure ``match`` found."""
     if match["cur"]:
@@ -264,15 +286,7 @@ def _figure(text: str, match: re.Match[str], currency: Unit | None = None) -> _F
     scale = 1.0
     if match["digits"]:
         digits = match["digits"]
-        value = numbers.parse_digits(digits)
-        end = match.end("digits")
-        if match["dscale"]:
-            scale, end = _scale(match["dscale"]), match.end("dscale")
-        else:
-            abbreviation = _ABBREVIATION.match(text, end)
-            if abbreviation and _abbreviation_scales(text, abbreviation, currency):
-                scale, end = _abbreviation_value(abbreviation), abbreviation.end()
-        value *= scale
+        value, end, scale = _digits(text, match, currency)
     elif match["vague"]:
         vague = numbers.vague_amounts()[re.sub(r"\s+", " ", match["vague"].lower())]
         end = match.end("vague")
@@ -281,6 +295,8 @@ def _figure(text: str, match: re.Match[str], currency: Unit | None = None) -> _F
             vague = (vague[0] * scale, vague[1] * scale)
             end = match.end("vscale")
         value = vague[0]
+    elif match["zero"]:
+        return _zero(text, match, currency)
     else:
         parsed = numbers.parse_words(match["words"])
         if parsed is None:

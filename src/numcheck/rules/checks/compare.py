@@ -18,6 +18,7 @@ from numcheck.claims import Claim, Interval, Kind
 from numcheck.rules.schema import Stretch
 
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_MOMENT_VALUE = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<hour>\d{2}):(?P<minute>\d{2})$")
 _PERIOD_MONTHS = {"Q": 3, "H": 6}  # months in a quarter, a half year
 
 
@@ -98,6 +99,17 @@ def calendar_value(claim: Claim) -> str | None:
     if not claim.resolved or claim.timex is None:
         return None
     return claim.timex if _CALENDAR_VALUE.match(claim.timex) else None
+
+
+def moment_value(claim: Claim) -> tuple[str, int] | None:
+    """The day and the minute of the day of a resolved time of day ("10:15 p.m. on Dec.
+    31, 2017" -> ("2017-12-31", 1335)), else None."""
+    if not claim.resolved or claim.timex is None:
+        return None
+    moment = _MOMENT_VALUE.match(claim.timex)
+    if moment is None or int(moment["hour"]) > 23 or int(moment["minute"]) > 59:
+        return None  # "midnight" is T24:00, the end of a day rather than a time in it
+    return moment["day"], int(moment["hour"]) * 60 + int(moment["minute"])
 
 
 def calendar_days(value: str) -> tuple[int, int] | None:

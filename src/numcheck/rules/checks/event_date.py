@@ -4,27 +4,40 @@ Anti-pattern: one article has the general killed "on January 3, 2020", a draft h
 killed "on January 2, 2020".
 Best practice: "January 3, 2020" and "Jan. 3, 2020" (or "2020-01-03"), and a month
 ("January 2020") against a day inside it: dates are compared at the coarser granularity.
+Times of day of one event on one day are compared to the minute ("landed at 10:15 a.m."
+against "arrived at 10:15 p.m."), within a slack where either is hedged ("about 11:45"
+and "around 11:40"), and only in the same time zone as written.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 
 from pydantic import Field
 
 from numcheck.claims import Claim, Measure
+from numcheck.extract.quantities.qualifiers import qualifier_before
 from numcheck.findings import Finding
 from numcheck.rules.checks.base import EVERYWHERE, PairCheck, Reach, make_finding
 from numcheck.rules.checks.compare import (
     calendar_days,
     calendar_value,
     first_day,
+    moment_value,
     per_participant,
     same_at_coarser,
 )
 from numcheck.rules.schema import CENTURY_DAYS, MAX_TERMS, Rule, SameStory
 from numcheck.rules.scope import ScopeMatcher, StoryKeys
 from numcheck.vocabulary import Vocabulary
+
+_DAY_MINUTES = 24 * 60
+# A zone written beside a time of day: two times compare only in the same zone.
+_ZONE = re.compile(
+    r"\A[\s,.]*(?:\(\s*)?(?P<zone>GMT|UTC|Z|BST|CET|CEST|[ECMPH][SD]?T|AKST|AKDT|JST|IST|AEST|AEDT"
+    r"|local(?:\s+time)?)\b"
+)
 
 
 class EventDateOptions(SameStory):
@@ -42,6 +55,14 @@ class EventDateOptions(SameStory):
         "'yesterday'); off by default, since they are only as right as that date. A month "
         "and day written without a year ('on January 3') is compared either way: only its "
         "year comes from the publication date",
+    )
+    time_slack_minutes: int = Field(
+        default=30,
+        ge=0,
+        le=_DAY_MINUTES,
+        description="two times of day of one event agree within this many minutes when "
+        "either is hedged ('about 11:45 a.m.', 'around 11:40'); unhedged times agree only "
+        "to the minute",
     )
     max_days_between: int = Field(
         default=14,
@@ -62,7 +83,7 @@ class EventDateConflict(PairCheck):
         self.matcher = ScopeMatcher(vocabulary)
 
     def key(self, claim: Claim) -> Hashable | None:
-        if claim.event is None or calendar_value(claim) is None:
+        if claim.event is None or _day_told(claim) is None:
             return None
         return self.measures.canonical(claim.event.head)
 
@@ -74,7 +95,7 @@ class EventDateConflict(PairCheck):
         value = calendar_value(claim)
         days = calendar_days(value) if value else None
         if days is None:
-            return EVERYWHERE
+            return EVERYWHERE  # also a time of day: one day holds many
         return Reach(valued=True, low=days[0], high=days[1])
 
     def _recurs_apart(self, event: Measure, va: str, vb: str) -> bool:
@@ -89,11 +110,22 @@ class EventDateConflict(PairCheck):
     def story_keys(self, claim: Claim) -> StoryKeys | None:
         return self.matcher.story_keys(claim, self.rule.options)
 
+    def _times_agree(self, a: Claim, b: Claim) -> bool:
+        """Whether two claims' times of day (if both have one) may tell one moment."""
+        ma, mb = moment_value(a), moment_value(b)
+        if ma is None or mb is None or ma[0] != mb[0]:
+            return True  # a day against a time in it agrees at the coarser granularity
+        if _zone(a) != _zone(b):
+            return True  # "1707 GMT" and "0307 local time" are not on one clock
+        slack = self.rule.options.time_slack_minutes if _hedged(a) or _hedged(b) else 0
+        apart = abs(ma[1] - mb[1])
+        return min(apart, _DAY_MINUTES - apart) <= slack
+
     def compare(self, a: Claim, b: Claim) -> Finding | None:
-        va, vb = calendar_value(a), calendar_value(b)
+        va, vb = _day_told(a), _day_told(b)
         if va is None or vb is None or a.event is None or b.event is None:
             return None
-        if same_at_coarser(va, vb):
+        if same_at_coarser(va, vb) and self._times_agree(a, b):
             return None
         if not self.rule.options.relative_dates and (a.anchor == "dct" or b.anchor == "dct"):
             return None
@@ -107,6 +139,7 @@ class EventDateConflict(PairCheck):
         if len(shared) < self.rule.options.min_shared_participants:
             return None
         event = f"{a.event.head} ({', '.join(sorted(shared))})"
+        va, vb = _told(a, va), _told(b, vb)
         message = (
             f"{a.quote} ({a.document}) vs {b.quote} ({b.document}): "
             f"the same event, {event}, dated differently"
@@ -120,3 +153,33 @@ class EventDateConflict(PairCheck):
         if a.as_of != b.as_of:
             caveats.append("the articles were published on different dates")
         return make_finding(self.rule, (a, b), message, explanation, caveats=tuple(caveats))
+
+
+def _day_told(claim: Claim) -> str | None:
+    """The calendar value a date claim tells, or the day of its time of day."""
+    moment = moment_value(claim)
+    return moment[0] if moment else calendar_value(claim)
+
+
+def _told(claim: Claim, day: str) -> str:
+    """The day, with the time of day where one is told ("2017-12-31 22:15")."""
+    moment = moment_value(claim)
+    if moment is None:
+        return day
+    return f"{day} {moment[1] // 60:02d}:{moment[1] % 60:02d}"
+
+
+def _zone(claim: Claim) -> str | None:
+    """The time zone written right after a time of day ("1707 GMT", "3 p.m. local time")."""
+    after = claim.sentence[claim.span.end - claim.sentence_start :]
+    zone = _ZONE.match(after) or _ZONE.match(claim.quote[claim.quote.rfind(" ") + 1 :])
+    return zone["zone"].lower() if zone else None
+
+
+def _hedged(claim: Claim) -> bool:
+    """A time written with "about", "around", "nearly" before it."""
+    start = claim.span.start - claim.sentence_start
+    digit = next((i for i, c in enumerate(claim.quote) if c.isdigit()), 0)
+    before = claim.sentence[: start + digit]
+    qualifier = qualifier_before(before, len(before))
+    return qualifier is not None and qualifier.name != "exact"
