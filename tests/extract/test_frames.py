@@ -131,3 +131,12 @@ def test_issue_9_a_count_of_nobody_has_the_frame_of_its_clause() -> None:
         "identify",
         False,
     )
+
+
+def test_issue_9_an_ordinal_before_a_superlative_ranks_its_subject() -> None:
+    rank = _frame("The storm was the third-deadliest since 1950, the agency said.", "third")
+    assert rank is not None
+    assert (rank.noun, rank.attribute_of, rank.role) == ("deadly", "storm", "rank")
+    ranked_object = _frame("A new survey puts the bridge at 4th longest.", "4th")
+    assert ranked_object is not None and ranked_object.attribute_of == "bridge"
+    assert _frame("Her office is on the 23rd floor.", "23rd") is None

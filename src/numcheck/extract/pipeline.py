@@ -13,6 +13,7 @@ from numcheck.extract.dates import find_dateline, tag_dates
 from numcheck.extract.frames.context import ContextReader
 from numcheck.extract.frames.frame import FrameContext, FrameReader
 from numcheck.extract.frames.parse import parse, parser
+from numcheck.extract.frames.rank import may_rank, read_rank
 from numcheck.extract.mentions import QuantityMention, Timex
 from numcheck.extract.quantities import find_quantities
 from numcheck.extract.sentences import Sentence, split_sentences
@@ -243,9 +244,17 @@ def preload() -> None:
 _FRAMED = frozenset([Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.PERCENT, Kind.DURATION])
 
 
+def _framed(claim: Claim) -> bool:
+    """Whether a claim gets a frame: every amount, and an ordinal that ranks ("the
+    fifth-largest")."""
+    if claim.kind is Kind.ORDINAL:
+        return may_rank(claim.sentence, claim.span.end - claim.sentence_start)
+    return claim.kind in _FRAMED
+
+
 def with_frames(claims: list[Claim], context: FrameContext) -> list[Claim]:
     """Claims with their frames, from one parse of the sentences that hold a figure."""
-    sentences = sorted({(c.sentence_start, c.sentence) for c in claims if c.kind in _FRAMED})
+    sentences = sorted({(c.sentence_start, c.sentence) for c in claims if _framed(c)})
     if not sentences:
         return claims
     parsed = dict(zip(sentences, parse([text for _, text in sentences]), strict=True))
@@ -254,7 +263,10 @@ def with_frames(claims: list[Claim], context: FrameContext) -> list[Claim]:
     for claim in claims:
         doc = parsed.get((claim.sentence_start, claim.sentence))
         frame = None
-        if doc is not None and claim.kind in _FRAMED:
+        if doc is not None and claim.kind is Kind.ORDINAL:
+            lo, hi = claim.span.start - claim.sentence_start, claim.span.end - claim.sentence_start
+            frame = read_rank(doc, lo, hi, reader.canonical) if _framed(claim) else None
+        elif doc is not None and claim.kind in _FRAMED:
             frame = reader.read(
                 doc, claim.sentence_start, claim.span.start, claim.span.end, claim.kind.value
             )
