@@ -140,3 +140,17 @@ def test_issue_9_an_ordinal_before_a_superlative_ranks_its_subject() -> None:
     ranked_object = _frame("A new survey puts the bridge at 4th longest.", "4th")
     assert ranked_object is not None and ranked_object.attribute_of == "bridge"
     assert _frame("Her office is on the 23rd floor.", "23rd") is None
+
+
+def test_issue_9_a_price_or_a_result_belongs_to_its_subject() -> None:
+    closed = _frame(
+        "In composite trading Friday, Northwind Corp. closed at $46.50 a share.", "$46.50"
+    )
+    assert closed is not None and closed.owner == "northwind corp."
+    shares = _frame("Harbor Mills' shares rose 15 pence to 362 pence.", "362 pence")
+    assert shares is not None
+    assert (shares.owner, shares.attribute_of) == ("harbor mills", "share")
+    posted = _frame("Westgate Textiles posted net income of C$4.7 million.", "C$4.7 million")
+    assert posted is not None and posted.owner == "westgate textiles"
+    raised = _frame("Rogers Media said it plans to raise C$175 million.", "C$175 million")
+    assert raised is not None and raised.owner == "rogers media"

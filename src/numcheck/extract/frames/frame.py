@@ -47,6 +47,7 @@ _ANOTHER_EVENT_HEADS = frame_words("another_event_heads")
 _TALLY_NOUNS = frame_words("tally_nouns")
 _REPORTING = frame_words("reporting_verbs")
 _HOLDING_VERBS = frame_words("holding_verbs")
+_LEVEL_VERBS = frame_words("level_verbs")
 _COMPARATIVES = frame_words("comparatives")
 _COUNTING_VERBS = frame_words("counting_verbs")
 _SUBSET_WORDS = frame_words("subset_words")
@@ -111,7 +112,8 @@ def _entity_text(token: Token) -> str:
         for ent in doc.ents:
             if ent.start <= token.i < ent.end:
                 words = ent.text.lower().replace("'s", "").replace("’s", "").split()
-                return " ".join(words[1:] if words[:1] == ["the"] else words)
+                name = " ".join(words[1:] if words[:1] == ["the"] else words)
+                return name.rstrip("'’")  # "Harbor Mills' shares": the name, not its mark
     names = [t.text.lower() for t in token.lefts if _names(t)]
     return " ".join([*names, token.text.lower()])
 
@@ -328,6 +330,8 @@ class FrameReader:
                 partitive = True  # "one witness said": a selection, not a count
         elif event_noun is not None:
             predicate = self.canonical(_lemma(event_noun))
+        if measured and attribute is None and owner is None and predicate_token is not None:
+            attribute, owner = self._level_subject(predicate_token, phrase)
         if attribute is not None and owner is None and attribute.pos_ == "PROPN":
             owner, attribute = _entity_text(attribute), None  # "the 77-tonne Skylab"
         if attribute is not None:
@@ -493,6 +497,21 @@ class FrameReader:
         name = self.canonical(lemma)
         return None if name in self.measures.light_verbs else name
 
+    def _level_subject(self, verb: Token, phrase: Token) -> tuple[Token | None, str | None]:
+        """What a price or a level belongs to, from the subject of its verb: "Automatic Data
+        closed at $46.50" is Automatic Data's, "Courtaulds' shares rose 15 pence" the
+        shares'. Amounts of two subjects are two quantities, whatever their verb."""
+        if _lemma(verb) not in _LEVEL_VERBS:
+            return None, None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i == phrase.i:
+            return None, None
+        if _named(subject):
+            return None, _entity_text(_name_token(subject))
+        if subject.pos_ == "NOUN":
+            return subject, None
+        return None, None
+
     def _owner(self, verb: Token, phrase: Token) -> str | None:  # noqa: C901 - one test a way
         """The named entity a figure belongs to: the subject that won it ("New Democracy
         won 129 seats", "the Syriza party was second, with 27 percent"), the name a
@@ -522,7 +541,9 @@ class FrameReader:
             if head.pos_ in _PREDICATES:
                 if head.dep_ in ("acl", "relcl") and _named(head.head):
                     return _entity_text(_name_token(head.head))
-                subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                subject = _subject(head)
+                if subject is not None and _lemma(head) in _HOLDING_VERBS:
+                    subject = _reported_speaker(subject, head) or subject
                 if subject is not None and _named(subject) and _lemma(head) in _HOLDING_VERBS:
                     return _entity_text(_name_token(subject))
                 if head.i == verb.i or head.dep_ not in ("conj", "xcomp", "advcl"):
@@ -602,6 +623,29 @@ class FrameReader:
             if timex.type in ("DATE", "TIME") and timex.resolved and timex.value[:1].isdigit():
                 return timex.value, None
         return None, None
+
+
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject, or its controller's where that is a pronoun a reporting verb
+    names ("Rogers said it plans to raise C$175 million": it, Rogers)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "xcomp":
+        controller = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if controller is not None and _reported_speaker(controller, verb.head) is not None:
+            subject = controller
+    return subject
+
+
+def _reported_speaker(subject: Token, verb: Token) -> Token | None:
+    """Who "it" is in "Rogers Communications said it plans to raise C$175 million": the
+    named subject of the reporting verb whose clause holds ``verb``, else None."""
+    if subject.lower_ not in ("it", "they", "we"):
+        return None
+    for ancestor in list(verb.ancestors)[:3]:
+        if _lemma(ancestor) in _REPORTING:
+            speaker = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+            return speaker if speaker is not None and _named(speaker) else None
+    return None
 
 
 def _refers_back(token: Token) -> bool:
