@@ -154,3 +154,16 @@ def test_issue_9_a_price_or_a_result_belongs_to_its_subject() -> None:
     assert posted is not None and posted.owner == "westgate textiles"
     raised = _frame("Rogers Media said it plans to raise C$175 million.", "C$175 million")
     assert raised is not None and raised.owner == "rogers media"
+
+
+def test_issue_9_a_figure_takes_the_place_its_own_phrase_names() -> None:
+    text = "The floods killed 47 people in Ghana and 12 in Togo, officials said."
+    ghana, togo = _frame(text, "47 people"), _frame(text, "12")
+    assert ghana is not None and togo is not None
+    assert (ghana.places, togo.places) == (("ghana",), ("togo",))
+
+
+def test_issue_9_values_of_a_fact_box_have_no_frame() -> None:
+    box = "Total dead: 10 Visitors: 0 Injured: 74 Hospitalized: 6"
+    assert _frame(box, "74") is None
+    assert _frame("The storm killed 10 people: 4 in Lome and 6 in Accra.", "10 people") is not None

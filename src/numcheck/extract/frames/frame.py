@@ -11,6 +11,7 @@ places and time its clause names. Canonical classes come from the measure vocabu
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -225,6 +226,8 @@ class FrameReader:
             )
         if number.lower_ in ("others", "other"):
             return None  # "several others": a count of whatever was named before
+        if _in_fact_box(doc.text, lo):
+            return None  # "Total dead: 10 Americans: 0 Injured: 74": a label says what
         after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
         if (
             tokens[-1].lower_ in ("times", "fold")
@@ -313,7 +316,7 @@ class FrameReader:
             if predicate not in self.measures.outcomes:
                 owner = self._owner(predicate_token, phrase)  # who won, not who killed
             clause = _clause(predicate_token, phrase)
-            places = self._places(clause)
+            places = self._own_places(phrase, predicate_token, clause)
             if not places and any(_refers_back(t) for t in clause):
                 places = self._antecedent_places(base)  # "killed in the incident"
             time, window = self._time(clause, start, end, base)
@@ -588,6 +591,30 @@ class FrameReader:
             self._antecedents[base] = found[-1:]
         return self._antecedents[base]
 
+    def _own_places(self, phrase: Token, verb: Token, clause: Sequence[Token]) -> list[str]:
+        """The places of a figure's clause, less those a conjoined figure names for
+        itself: "killed 247 people in Kenya and 10 in Tanzania" puts 247 in Kenya and 10
+        in Tanzania, not both in both."""
+        in_clause = {t.i for t in clause}
+        own = self._places(
+            t for c in phrase.children if c.dep_ == "prep" for t in c.subtree if t.i in in_clause
+        )
+        if own:
+            return own  # "10 in Tanzania": where the figure's own phrase puts it
+        inside = {t.i for t in phrase.subtree}
+        # the figure's conjuncts, and figures conjoined to its verb without a verb of
+        # their own ("killed 247 people in Kenya and 10 in Tanzania")
+        others = [*phrase.conjuncts] + [
+            c for c in verb.children if c.dep_ == "conj" and c.pos_ not in _PREDICATES
+        ]
+        excluded = {
+            t.i
+            for other in others
+            if other.i not in inside and self._places(other.subtree)
+            for t in other.subtree
+        }
+        return self._places(t for t in clause if t.i not in excluded)
+
     def _places(self, clause: Iterable[Token]) -> list[str]:
         places: list[str] = []
         for token in clause:
@@ -634,6 +661,18 @@ def _subject(verb: Token) -> Token | None:
         if controller is not None and _reported_speaker(controller, verb.head) is not None:
             subject = controller
     return subject
+
+
+_LABELLED_FIGURE = re.compile(r":\s*[-+$£€¥(]?\d")
+_FACT_BOX_LABELS = 2
+
+
+def _in_fact_box(sentence: str, start: int) -> bool:
+    """Whether the figure at ``start`` is a value in a run of "label: figure" pairs
+    ("Total dead: 10 Americans: 0 Injured: 74"), where no parse tells what it counts."""
+    before = sentence[:start].rstrip()
+    labelled = before.endswith(":") or bool(re.search(r":\s*[-+$£€¥(]?$", before))
+    return labelled and len(_LABELLED_FIGURE.findall(sentence)) >= _FACT_BOX_LABELS
 
 
 def _reported_speaker(subject: Token, verb: Token) -> Token | None:
