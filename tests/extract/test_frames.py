@@ -167,3 +167,11 @@ def test_issue_9_values_of_a_fact_box_have_no_frame() -> None:
     box = "Total dead: 10 Visitors: 0 Injured: 74 Hospitalized: 6"
     assert _frame(box, "74") is None
     assert _frame("The storm killed 10 people: 4 in Lome and 6 in Accra.", "10 people") is not None
+
+
+def test_issue_9_an_outcome_participle_of_the_counted_is_its_predicate() -> None:
+    text = "Six people were killed and at least 58 injured in the blast in Lome."
+    injured = _frame(text, "at least 58")
+    assert injured is not None and injured.predicate == "wound"
+    dogs = _frame("Of the two dogs injured in the crash, one limped.", "two dogs")
+    assert dogs is not None and (dogs.noun, dogs.predicate) == ("dog", "wound")

@@ -278,6 +278,18 @@ class FrameReader:
         # "increased, with 165 attacks targeting US troops": the figure's own verb says
         # what it counts; the main clause still gives its places and time.
         naming_verb = own_verb if own_verb is not None and phrase.head.lower_ == "with" else None
+        # "six were killed and at least 58 injured in the attack", "the two dogs injured
+        # in the crash": a participle that says what happened to the counted is what it
+        # counts, and its phrase says where.
+        outcome_verb = (
+            own_verb
+            if own_verb is not None
+            and attribute is None
+            and own_verb.tag_ == "VBN"
+            and self.canonical(_lemma(own_verb)) in self.measures.outcomes
+            else None
+        )
+        naming_verb = naming_verb or outcome_verb
         noun, named_by = self._counted_noun(counted) if counted is not None else (None, None)
         if noun is not None and noun.isdigit():
             noun = None
@@ -316,6 +328,8 @@ class FrameReader:
             if predicate not in self.measures.outcomes:
                 owner = self._owner(predicate_token, phrase)  # who won, not who killed
             clause = _clause(predicate_token, phrase)
+            if outcome_verb is not None:
+                clause += [t for t in _clause(outcome_verb, phrase) if t not in clause]
             places = self._own_places(phrase, predicate_token, clause)
             if not places and any(_refers_back(t) for t in clause):
                 places = self._antecedent_places(base)  # "killed in the incident"
