@@ -180,6 +180,7 @@ class FrameReader:
         self.text = context.text
         self._place_forms = context.places.by_lower_form if context.places else {}
         self._antecedents: dict[int, list[str]] = {}
+        self._labelled: dict[int, int] = {}
 
     def canonical(self, word: str) -> str:
         return self.measures.canonical(word)
@@ -226,7 +227,7 @@ class FrameReader:
             )
         if number.lower_ in ("others", "other"):
             return None  # "several others": a count of whatever was named before
-        if _in_fact_box(doc.text, lo):
+        if _after_label(doc.text, lo) and self._labelled_figures(doc, base) >= _FACT_BOX_LABELS:
             return None  # "Total dead: 10 Americans: 0 Injured: 74": a label says what
         after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
         if (
@@ -594,6 +595,13 @@ class FrameReader:
                 return time
         return None
 
+    def _labelled_figures(self, doc: Doc, base: int) -> int:
+        """How many "label: figure" pairs the sentence at ``base`` holds (once a sentence:
+        a long table line holds many figures)."""
+        if base not in self._labelled:
+            self._labelled[base] = len(_LABELLED_FIGURE.findall(doc.text))
+        return self._labelled[base]
+
     def _antecedent_places(self, base: int) -> list[str]:
         """The last place the sentences before ``base`` name: where "the incident" or
         "the strike" of a sentence happened ("... the air strikes in Kunduz. Some 30
@@ -681,12 +689,14 @@ _LABELLED_FIGURE = re.compile(r":\s*[-+$£€¥(]?\d")
 _FACT_BOX_LABELS = 2
 
 
-def _in_fact_box(sentence: str, start: int) -> bool:
-    """Whether the figure at ``start`` is a value in a run of "label: figure" pairs
-    ("Total dead: 10 Americans: 0 Injured: 74"), where no parse tells what it counts."""
-    before = sentence[:start].rstrip()
-    labelled = before.endswith(":") or bool(re.search(r":\s*[-+$£€¥(]?$", before))
-    return labelled and len(_LABELLED_FIGURE.findall(sentence)) >= _FACT_BOX_LABELS
+_LABEL_BEFORE = re.compile(r":\s{0,3}[-+$£€¥(]?\Z")
+
+
+def _after_label(sentence: str, start: int) -> bool:
+    """Whether the figure at ``start`` follows a label's colon ("Injured: 74"); with two
+    or more such pairs in its sentence it is a value of a fact box ("Total dead: 10
+    Americans: 0 Injured: 74"), where no parse tells what it counts."""
+    return _LABEL_BEFORE.search(sentence, max(0, start - 6), start) is not None
 
 
 def _reported_speaker(subject: Token, verb: Token) -> Token | None:

@@ -171,7 +171,8 @@ def _told(claim: Claim, day: str) -> str:
 
 def _zone(claim: Claim) -> str | None:
     """The time zone written right after a time of day ("1707 GMT", "3 p.m. local time")."""
-    after = claim.sentence[claim.span.end - claim.sentence_start :]
+    end = claim.span.end - claim.sentence_start
+    after = claim.sentence[end : end + 24]
     zone = _ZONE.match(after) or _ZONE.match(claim.quote[claim.quote.rfind(" ") + 1 :])
     return zone["zone"].lower() if zone else None
 
@@ -180,6 +181,6 @@ def _hedged(claim: Claim) -> bool:
     """A time written with "about", "around", "nearly" before it."""
     start = claim.span.start - claim.sentence_start
     digit = next((i for i, c in enumerate(claim.quote) if c.isdigit()), 0)
-    before = claim.sentence[: start + digit]
+    before = claim.sentence[max(0, start + digit - 60) : start + digit]
     qualifier = qualifier_before(before, len(before))
     return qualifier is not None and qualifier.name != "exact"
