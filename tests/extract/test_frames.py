@@ -175,3 +175,10 @@ def test_issue_9_an_outcome_participle_of_the_counted_is_its_predicate() -> None
     assert injured is not None and injured.predicate == "wound"
     dogs = _frame("Of the two dogs injured in the crash, one limped.", "two dogs")
     assert dogs is not None and (dogs.noun, dogs.predicate) == ("dog", "wound")
+
+
+def test_issue_9_a_change_belongs_to_what_it_moves() -> None:
+    assets = _frame("Total assets increased to $12.7 billion in the quarter.", "$12.7 billion")
+    assert assets is not None and assets.attribute_of == "asset"
+    reserves = _frame("The bank is increasing its reserves by $8.5 million.", "$8.5 million")
+    assert reserves is not None and reserves.attribute_of == "reserve"

@@ -518,9 +518,16 @@ class FrameReader:
     def _level_subject(self, verb: Token, phrase: Token) -> tuple[Token | None, str | None]:
         """What a price or a level belongs to, from the subject of its verb: "Automatic Data
         closed at $46.50" is Automatic Data's, "Courtaulds' shares rose 15 pence" the
-        shares'. Amounts of two subjects are two quantities, whatever their verb."""
+        shares', "total assets increased to $12.7 billion" the assets; or from its object
+        where the figure says by how much ("increasing its reserves by $8.5 million").
+        Amounts of two things are two quantities, whatever their verb."""
         if _lemma(verb) not in _LEVEL_VERBS:
             return None, None
+        if phrase.dep_ == "pobj" and phrase.head.lower_ in ("by", "to", "from"):
+            # "increasing its loan-loss reserves by $8.5 million": what the verb moves
+            moved = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if moved is not None and moved.i != phrase.i and moved.pos_ == "NOUN":
+                return moved, None
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.i == phrase.i:
             return None, None
