@@ -254,19 +254,22 @@ def _framed(claim: Claim) -> bool:
 
 def with_frames(claims: list[Claim], context: FrameContext) -> list[Claim]:
     """Claims with their frames, from one parse of the sentences that hold a figure."""
-    sentences = sorted({(c.sentence_start, c.sentence) for c in claims if _framed(c)})
+    wanted = [_framed(c) for c in claims]
+    sentences = sorted(
+        {(c.sentence_start, c.sentence) for c, w in zip(claims, wanted, strict=True) if w}
+    )
     if not sentences:
         return claims
     parsed = dict(zip(sentences, parse([text for _, text in sentences]), strict=True))
     reader = FrameReader(context)
     framed: list[Claim] = []
-    for claim in claims:
-        doc = parsed.get((claim.sentence_start, claim.sentence))
+    for claim, want in zip(claims, wanted, strict=True):
+        doc = parsed.get((claim.sentence_start, claim.sentence)) if want else None
         frame = None
         if doc is not None and claim.kind is Kind.ORDINAL:
             lo, hi = claim.span.start - claim.sentence_start, claim.span.end - claim.sentence_start
-            frame = read_rank(doc, lo, hi, reader.canonical) if _framed(claim) else None
-        elif doc is not None and claim.kind in _FRAMED:
+            frame = read_rank(doc, lo, hi, reader.canonical)
+        elif doc is not None:
             frame = reader.read(
                 doc, claim.sentence_start, claim.span.start, claim.span.end, claim.kind.value
             )

@@ -566,11 +566,9 @@ class FrameReader:
             if head.pos_ in _PREDICATES:
                 if head.dep_ in ("acl", "relcl") and _named(head.head):
                     return _entity_text(_name_token(head.head))
-                subject = _subject(head)
-                if subject is not None and _lemma(head) in _HOLDING_VERBS:
-                    subject = _reported_speaker(subject, head) or subject
-                if subject is not None and _named(subject) and _lemma(head) in _HOLDING_VERBS:
-                    return _entity_text(_name_token(subject))
+                holder = _holder(head) if _lemma(head) in _HOLDING_VERBS else None
+                if holder is not None and _named(holder):
+                    return _entity_text(_name_token(holder))
                 if head.i == verb.i or head.dep_ not in ("conj", "xcomp", "advcl"):
                     return None
             current = head
@@ -681,22 +679,23 @@ class FrameReader:
         return None, None
 
 
-def _subject(verb: Token) -> Token | None:
-    """A verb's subject, or its controller's where that is a pronoun a reporting verb
-    names ("Rogers said it plans to raise C$175 million": it, Rogers)."""
+def _holder(verb: Token) -> Token | None:
+    """Who holds what a verb's figure counts: its subject, the speaker a pronoun subject
+    stands for ("Rogers said it plans to raise C$175 million": Rogers), or, for a verb
+    without a subject of its own, the speaker its controller's pronoun stands for."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "xcomp":
-        controller = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if controller is not None and _reported_speaker(controller, verb.head) is not None:
-            subject = controller
-    return subject
+    if subject is not None:
+        return _reported_speaker(subject, verb) or subject
+    if verb.dep_ != "xcomp":
+        return None
+    controller = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return _reported_speaker(controller, verb.head) if controller is not None else None
 
 
-_LABELLED_FIGURE = re.compile(r":\s*[-+$£€¥(]?\d")
+_FIGURE_SIGN = r"[-+$£€¥(]?"  # what may stand between a label's colon and its figure
+_LABELLED_FIGURE = re.compile(rf":\s*{_FIGURE_SIGN}\d")
+_LABEL_BEFORE = re.compile(rf":\s{{0,3}}{_FIGURE_SIGN}\Z")
 _FACT_BOX_LABELS = 2
-
-
-_LABEL_BEFORE = re.compile(r":\s{0,3}[-+$£€¥(]?\Z")
 
 
 def _after_label(sentence: str, start: int) -> bool:

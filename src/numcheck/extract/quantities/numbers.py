@@ -83,7 +83,7 @@ def zero_pattern() -> str:
     said = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     excluded = "|".join(sorted(word_class("numbers", "not_after_no")))
     plural = r"\s+[a-z]{2,}s\b"
-    return rf"(?:(?:{said})\b|no(?=\s+(?!(?:{excluded})\b)[a-z]{{2,}}s\b)|any(?={plural}))"
+    return rf"(?:(?:{said})\b|no(?!\s+(?:{excluded})\b)(?={plural})|any(?={plural}))"
 
 
 _NEGATION_BEFORE = re.compile(r"(?i:(?:\bnot|\bnever|n't)\b(?:\s+[a-z]+){0,3}\s+)\Z")

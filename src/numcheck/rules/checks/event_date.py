@@ -33,6 +33,7 @@ from numcheck.rules.scope import ScopeMatcher, StoryKeys
 from numcheck.vocabulary import Vocabulary
 
 _DAY_MINUTES = 24 * 60
+_Moment = tuple[str, int] | None  # a time of day's day and minute (``moment_value``)
 # A zone written beside a time of day: two times compare only in the same zone.
 _ZONE = re.compile(
     r"\A[\s,.]*(?:\(\s*)?(?P<zone>GMT|UTC|Z|BST|CET|CEST|[ECMPH][SD]?T|AKST|AKDT|JST|IST|AEST|AEDT"
@@ -83,7 +84,7 @@ class EventDateConflict(PairCheck):
         self.matcher = ScopeMatcher(vocabulary)
 
     def key(self, claim: Claim) -> Hashable | None:
-        if claim.event is None or _day_told(claim) is None:
+        if claim.event is None or _day_told(claim, moment_value(claim)) is None:
             return None
         return self.measures.canonical(claim.event.head)
 
@@ -110,9 +111,8 @@ class EventDateConflict(PairCheck):
     def story_keys(self, claim: Claim) -> StoryKeys | None:
         return self.matcher.story_keys(claim, self.rule.options)
 
-    def _times_agree(self, a: Claim, b: Claim) -> bool:
+    def _times_agree(self, a: Claim, ma: _Moment, b: Claim, mb: _Moment) -> bool:
         """Whether two claims' times of day (if both have one) may tell one moment."""
-        ma, mb = moment_value(a), moment_value(b)
         if ma is None or mb is None or ma[0] != mb[0]:
             return True  # a day against a time in it agrees at the coarser granularity
         if _zone(a) != _zone(b):
@@ -122,10 +122,11 @@ class EventDateConflict(PairCheck):
         return min(apart, _DAY_MINUTES - apart) <= slack
 
     def compare(self, a: Claim, b: Claim) -> Finding | None:
-        va, vb = _day_told(a), _day_told(b)
+        ma, mb = moment_value(a), moment_value(b)
+        va, vb = _day_told(a, ma), _day_told(b, mb)
         if va is None or vb is None or a.event is None or b.event is None:
             return None
-        if same_at_coarser(va, vb) and self._times_agree(a, b):
+        if same_at_coarser(va, vb) and self._times_agree(a, ma, b, mb):
             return None
         if not self.rule.options.relative_dates and (a.anchor == "dct" or b.anchor == "dct"):
             return None
@@ -139,7 +140,7 @@ class EventDateConflict(PairCheck):
         if len(shared) < self.rule.options.min_shared_participants:
             return None
         event = f"{a.event.head} ({', '.join(sorted(shared))})"
-        va, vb = _told(a, va), _told(b, vb)
+        va, vb = _told(va, ma), _told(vb, mb)
         message = (
             f"{a.quote} ({a.document}) vs {b.quote} ({b.document}): "
             f"the same event, {event}, dated differently"
@@ -155,15 +156,13 @@ class EventDateConflict(PairCheck):
         return make_finding(self.rule, (a, b), message, explanation, caveats=tuple(caveats))
 
 
-def _day_told(claim: Claim) -> str | None:
+def _day_told(claim: Claim, moment: _Moment) -> str | None:
     """The calendar value a date claim tells, or the day of its time of day."""
-    moment = moment_value(claim)
     return moment[0] if moment else calendar_value(claim)
 
 
-def _told(claim: Claim, day: str) -> str:
+def _told(day: str, moment: _Moment) -> str:
     """The day, with the time of day where one is told ("2017-12-31 22:15")."""
-    moment = moment_value(claim)
     if moment is None:
         return day
     return f"{day} {moment[1] // 60:02d}:{moment[1] % 60:02d}"
