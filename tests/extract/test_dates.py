@@ -300,3 +300,27 @@ def test_a_time_of_day_takes_its_own_date_over_an_earlier_one() -> None:
     text = "The ferry left at 11:50 p.m., March 2, 2023, and docked at 6:05 a.m. on March 1, 2023."
     times = [t.value for t in tag_dates(text, dt.date(2023, 3, 4)) if t.type == "TIME"]
     assert times == ["2023-03-02T23:50", "2023-03-01T06:05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "times", "years"),
+    [
+        (
+            "The ferry is due in Nassau at 1815 GMT (2:15 p.m. local time).",
+            ["T18:15", "T14:15"],
+            [],
+        ),
+        ("The ferry sank at 0340 local time on Tuesday.", ["T03:40"], []),
+        ("0520 GMT, 9 June 2023", ["T05:20"], []),
+        ("The harbour was built in 1815 by the navy.", [], ["1815"]),
+        ("Shares fell 1815 points at the close on Monday.", [], []),
+    ],
+)
+def test_a_wire_clock_time_is_a_time_not_a_year(
+    text: str, times: list[str], years: list[str]
+) -> None:
+    """Wire copy writes "at 1815 GMT": a 24-hour clock, known by its zone; without one
+    four digits stay a year or a number."""
+    found = tag_dates(text, dt.date(2023, 6, 9))
+    assert [t.value[t.value.index("T") :] for t in found if t.type == "TIME"] == times
+    assert [t.value for t in found if t.type == "DATE" and len(t.value) == 4] == years

@@ -113,6 +113,10 @@ def _parts(lx: Lexicon) -> _Parts:
     )
 
 
+TIME_ZONES = (
+    r"(?-i:GMT|UTC|Z|BST|CET|CEST|[ECMPH][SD]?T|AKST|AKDT|JST|IST|AEST|AEDT)|local(?:\s+time)?"
+)
+"""Zones written beside a time of day ("1707 GMT", "3 p.m. local time")."""
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _UNITS = "|".join(number_words().cardinals_between(1, 9))
 _TEENS = "|".join(number_words().cardinals_between(10, 19))
@@ -315,6 +319,8 @@ def _rules() -> tuple[_Rule, ...]:
             "time",
             rf"(?:(?P<amod>about|around|approximately|at)\s+)?(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?"
             r"\s*(?P<ampm>[ap]\.?\s?m\b\.?)|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])"
+            # Wire copy writes a 24-hour clock without a colon, always with its zone.
+            rf"|(?<![\d.,])(?P<hourw>[01]\d|2[0-3])(?P<minutew>[0-5]\d)(?=\s+\(?(?:{TIME_ZONES})\b)"
             r"|(?P<named>noon|midnight|midday)"
             rf"|(?P<oclock>\d{{1,2}}|{_CLOCK_HOURS})\s+o['’]clock)"
             rf"(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}}T)))?(?:,?\s+(?P<tday>{p.weekday}|today|tonight|yesterday|"

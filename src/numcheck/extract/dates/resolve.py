@@ -695,8 +695,8 @@ def _time(ctx: Context) -> Reading | None:
         hour = int(g["oclock"]) if g["oclock"].isdigit() else int(lx.numbers[g["oclock"].lower()])
         minute = 0
     else:
-        hour = int(g.get("hour") or g["hour24"])
-        minute = int(g.get("minute") or g.get("minute24") or 0)
+        hour = int(g.get("hour") or g.get("hour24") or g["hourw"])
+        minute = int(g.get("minute") or g.get("minute24") or g.get("minutew") or 0)
         if g.get("ampm", "").lower().startswith("p") and hour < 12:
             hour += 12
         elif g.get("ampm", "").lower().startswith("a") and hour == 12:

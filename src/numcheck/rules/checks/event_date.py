@@ -17,6 +17,7 @@ from collections.abc import Hashable
 from pydantic import Field
 
 from numcheck.claims import Claim, Measure
+from numcheck.extract.dates.patterns import TIME_ZONES
 from numcheck.extract.quantities.qualifiers import qualifier_before
 from numcheck.findings import Finding
 from numcheck.rules.checks.base import EVERYWHERE, PairCheck, Reach, make_finding
@@ -35,10 +36,7 @@ from numcheck.vocabulary import Vocabulary
 _DAY_MINUTES = 24 * 60
 _Moment = tuple[str, int] | None  # a time of day's day and minute (``moment_value``)
 # A zone written beside a time of day: two times compare only in the same zone.
-_ZONE = re.compile(
-    r"\A[\s,.]*(?:\(\s*)?(?P<zone>GMT|UTC|Z|BST|CET|CEST|[ECMPH][SD]?T|AKST|AKDT|JST|IST|AEST|AEDT"
-    r"|local(?:\s+time)?)\b"
-)
+_ZONE = re.compile(rf"\A[\s,.]*(?:\(\s*)?(?P<zone>{TIME_ZONES})\b")
 
 
 class EventDateOptions(SameStory):
