@@ -163,6 +163,15 @@ def test_issue_9_a_figure_takes_the_place_its_own_phrase_names() -> None:
     assert (ghana.places, togo.places) == (("ghana",), ("togo",))
 
 
+def test_issue_9_a_result_participle_takes_the_place_of_its_event() -> None:
+    text = "A car bomb wrecked the market in Kismayo on Tuesday, killing 12 people."
+    killed = _frame(text, "12 people")
+    assert killed is not None and killed.places == ("kismayo",)
+    # A participle with a subject of its own is a clause of its own.
+    own = _frame("The storm hit Accra, with 12 people dying in Lome.", "12 people")
+    assert own is not None and own.places == ("lome",)
+
+
 def test_issue_9_values_of_a_fact_box_have_no_frame() -> None:
     box = "Total dead: 10 Visitors: 0 Injured: 74 Hospitalized: 6"
     assert _frame(box, "74") is None

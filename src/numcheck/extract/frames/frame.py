@@ -163,7 +163,22 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
         # antecedent's words date and place the clause too.
         own = {t.i for t in predicate.subtree}
         tokens += [t for t in predicate.head.subtree if t.i not in own]
+    elif _result_participle(predicate):
+        # "a blast damaged the embassy in Nairobi, killing 40 people": what the event
+        # did, told in a participle, happened where the event did.
+        own = {t.i for t in predicate.subtree}
+        tokens += [t for t in _clause(predicate.head, predicate) if t.i not in own]
     return tokens
+
+
+def _result_participle(predicate: Token) -> bool:
+    """A subjectless participle adjunct of a verb ("..., killing 40 people")."""
+    return (
+        predicate.dep_ == "advcl"
+        and predicate.tag_ == "VBG"
+        and predicate.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in predicate.children)
+    )
 
 
 def _determined(noun: Token) -> bool:
