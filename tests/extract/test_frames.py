@@ -28,6 +28,12 @@ def test_the_installed_pipeline_matches_its_record() -> None:
         ("The storm left 41 people dead.", "41 people", "kill"),
         ("The death toll rose to 44, officials said.", "44", "kill"),
         ("Two injured sailors were flown to Tokyo.", "Two injured sailors", "wound"),
+        (
+            "At least 12 people have died, three of them Germans and over 90 injured since the "
+            "ferry capsized.",
+            "over 90",
+            "wound",
+        ),
     ],
 )
 def test_the_predicate_of_the_figures_own_clause(text: str, quote: str, predicate: str) -> None:
@@ -139,6 +145,11 @@ def test_issue_9_an_ordinal_before_a_superlative_ranks_its_subject() -> None:
     assert (rank.noun, rank.attribute_of, rank.role) == ("deadly", "storm", "rank")
     ranked_object = _frame("A new survey puts the bridge at 4th longest.", "4th")
     assert ranked_object is not None and ranked_object.attribute_of == "bridge"
+    listed = _frame(
+        "The flood was the worst in the town's long history and the second deadliest nationwide.",
+        "second",
+    )
+    assert listed is not None and (listed.noun, listed.attribute_of) == ("deadly", "flood")
     assert _frame("Her office is on the 23rd floor.", "23rd") is None
 
 

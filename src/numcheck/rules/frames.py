@@ -14,11 +14,18 @@ import re
 import pycountry
 
 from numcheck.claims import Claim, Frame
+from numcheck.language.words import function_words
 from numcheck.rules.checks.compare import calendar_days, same_at_coarser
 from numcheck.vocabulary import Vocabulary
 
 _SLACK = 1  # day
 _REPORTED_WITHIN = 2  # days before publication a report speaks for
+_NEWS_DAYS = 1  # days before publication whose events are the day's news
+# "in", "at", "across" right before a place: where something is, not whose it is
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|inside)\s+(?:the\s+)?\Z", re.I)
+_LOCATIVE_REACH = 16  # characters before a place name that may hold the preposition
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")  # a lower-case word after a place: "U.S. embassies"
+_STOP_WORDS = function_words("stop_words")
 
 
 def _reference(claim: Claim) -> tuple[int, int] | None:
@@ -38,8 +45,24 @@ def _same_reference_time(a: Claim, b: Claim) -> bool:
         return True  # publication dates apart are the rule's max_days_apart to judge
     ra, rb = _reference(a), _reference(b)
     if ra is None or rb is None:
-        return True
+        # Against a text with no date at all, a figure its clause dates is the story's
+        # only when dated to its own day's news ("struck on Friday" in Saturday's paper),
+        # not to an earlier event ("a 5.2 quake on 26 February", "two days ago").
+        return all(_of_the_days_news(c) for c in (a, b))
     return ra[0] - _SLACK <= rb[1] and rb[0] - _SLACK <= ra[1]
+
+
+def _of_the_days_news(claim: Claim) -> bool:
+    """Whether a figure holds on its publication day or the day before, or has no date
+    of its own."""
+    if claim.frame is None or claim.frame.time is None:
+        return True
+    days = calendar_days(claim.frame.time)
+    if claim.as_of is None or days is None:
+        return False
+    first, last = days
+    published = claim.as_of.toordinal()
+    return published - _NEWS_DAYS <= first and last <= published
 
 
 @functools.cache
@@ -164,12 +187,29 @@ class FrameMatcher:
             return None  # one pileup "near Dalton, Georgia" and "in Georgia": no parts
         pa = set(a.frame.places) if a.frame else set()
         pb = set(b.frame.places) if b.frame else set()
-        # A country alone is where the whole story happens ("killed in Afghanistan").
-        if pa and ((not pb and not all(map(_is_country, pa))) or pa < pb):
+        if pa and ((not pb and not self._story_wide(pa, a)) or pa < pb):
             return a, b
-        if pb and ((not pa and not all(map(_is_country, pb))) or pb < pa):
+        if pb and ((not pa and not self._story_wide(pb, b)) or pb < pa):
             return b, a
         return None
+
+    def _story_wide(self, places: set[str], claim: Claim) -> bool:
+        """Whether a figure's places are where the whole story happens: a country alone
+        ("killed in Afghanistan"), unless its sentence puts something in another country
+        ("killed 247 people in Kenya and 10 in Tanzania": each country a part; "the US
+        embassies in Kenya and Tanzania" names no third place)."""
+        if not all(map(_is_country, places)):
+            return False
+        sentence = claim.sentence
+        for start, end, name in self.vocabulary.places.find(sentence):
+            if name.lower() in places or not _is_country(name.lower()):
+                continue
+            located = _LOCATIVE_BEFORE.search(sentence, max(0, start - _LOCATIVE_REACH), start)
+            following = _NEXT_WORD.match(sentence, end)
+            attributive = following is not None and following[1] not in _STOP_WORDS
+            if located and not attributive:
+                return False
+        return True
 
     def _same_country(self, a: str | None, b: str | None) -> bool:
         """Owners that are one country by name or by its capital ("Washington keeps ...",

@@ -171,6 +171,18 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
     return tokens
 
 
+def _participle_after_conjunct(phrase: Token) -> Token | None:
+    """The participle right after a conjoined figure that the parser hung on the first
+    conjunct: in "eight of them Americans and over 1,000 injured", "injured" is what
+    happened to the 1,000, not to the Americans."""
+    if phrase.dep_ != "conj" or phrase.right_edge.i + 1 >= len(phrase.doc):
+        return None
+    following = phrase.doc[phrase.right_edge.i + 1]
+    if following.dep_ == "acl" and following.tag_ == "VBN" and following.head.i == phrase.head.i:
+        return following
+    return None
+
+
 def _result_participle(predicate: Token) -> bool:
     """A subjectless participle adjunct of a verb ("..., killing 40 people")."""
     return (
@@ -290,7 +302,7 @@ class FrameReader:
         predicate_token, event_noun = _governor(phrase)
         own_verb = next(
             (c for c in phrase.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None
-        )
+        ) or _participle_after_conjunct(phrase)
         # "increased, with 165 attacks targeting US troops": the figure's own verb says
         # what it counts; the main clause still gives its places and time.
         naming_verb = own_verb if own_verb is not None and phrase.head.lower_ == "with" else None

@@ -70,15 +70,16 @@ def _ranked(superlative: Token) -> Token | None:
     "puts Japan quake at 4th largest")."""
     if superlative.head.pos_ in _NOUNS and superlative.dep_ == "amod":
         return superlative.head
-    current, through_preposition = superlative, False
+    current = superlative
     for _ in range(4):
         head = current.head
         if head.pos_ in ("VERB", "AUX"):
-            # "puts the quake at 4th largest": the object; "was the fifth-largest": the subject
-            wanted = _OBJECT if through_preposition else _SUBJECTS
+            # "puts the quake at 4th largest": the object; "was the fifth-largest": the
+            # subject, also of a rank listed with another ("is the worst in its history
+            # and the fifth strongest", which the parser may hang on "history").
+            wanted = _OBJECT if current.dep_ == "prep" else _SUBJECTS
             return next((c for c in head.children if c.dep_ in wanted and c.pos_ in _NOUNS), None)
         if head.i == current.i:
             return None
-        through_preposition = through_preposition or head.dep_ == "prep"
         current = head
     return None
