@@ -42,6 +42,10 @@ def test_the_predicate_of_the_figures_own_clause(text: str, quote: str, predicat
 
 
 def test_partitives_and_selections_are_marked() -> None:
+    fronted = _frame("Of those hurt, 14 were treated in Lyon.", "14")
+    assert fronted is not None and fronted.subset
+    plain = _frame("Of course, 14 people were hurt in Lyon.", "14 people")
+    assert plain is not None and not plain.subset
     part = _frame("Two of the injured passengers died in Lyon.", "Two of the injured passengers")
     assert part is not None and part.partitive
     witness = _frame("One witness said the bus was speeding.", "One witness")

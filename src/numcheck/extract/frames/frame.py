@@ -171,6 +171,17 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
     return tokens
 
 
+def _fronted_partitive(phrase: Token, predicate: Token | None) -> bool:
+    """A subject selected by an "of" phrase before it: "Of those killed, 11 were
+    Americans", "Of the 40 injured, six remain in hospital" count a part of a group."""
+    if predicate is None or phrase.dep_ not in ("nsubj", "nsubjpass") or phrase.head != predicate:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("of", "among") and c.i < phrase.left_edge.i
+        for c in predicate.children
+    )
+
+
 def _participle_after_conjunct(phrase: Token) -> Token | None:
     """The participle right after a conjoined figure that the parser hung on the first
     conjunct: in "eight of them Americans and over 1,000 injured", "injured" is what
@@ -343,6 +354,7 @@ class FrameReader:
         subset = any(a.lower_ in _SUBSET_WORDS for a in list(phrase.ancestors)[:3])
         if phrase.dep_ == "appos" and phrase.head.pos_ in _NOUNS and phrase.head.pos_ != "PROPN":
             subset = subset or phrase.head.lower_ in ("others",)
+        subset = subset or _fronted_partitive(phrase, predicate_token)
         if predicate_token is not None:
             # "have not identified any suspects" counts none identified: the negation
             # is the figure's, not the clause's.
@@ -661,13 +673,13 @@ class FrameReader:
         others = [*phrase.conjuncts] + [
             c for c in verb.children if c.dep_ == "conj" and c.pos_ not in _PREDICATES
         ]
-        excluded = {
-            t.i
-            for other in others
-            if other.i not in inside and self._places(other.subtree)
-            for t in other.subtree
-        }
-        return self._places(t for t in clause if t.i not in excluded)
+        placed = [o for o in others if o.i not in inside and self._places(o.subtree)]
+        excluded = {t.i for other in placed for t in other.subtree}
+        # Where nothing is left, the conjuncts' place is where all of them happened:
+        # "six were killed and at least 58 injured in the attack in Dar es Salaam".
+        return self._places(t for t in clause if t.i not in excluded) or self._places(
+            t for other in placed for t in other.subtree
+        )
 
     def _places(self, clause: Iterable[Token]) -> list[str]:
         places: list[str] = []
