@@ -98,6 +98,11 @@ def _number_token(tokens: Sequence[Token]) -> Token | None:
     if not numbers:
         return None
     number = numbers[-1]
+    # "one of three doctors": the figure is the one selected, not the group's size.
+    for first in numbers[:-1]:
+        of = [c for c in first.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if any(number in c.subtree for c in of):
+            return first
     # "11 million documents": "11" hangs on "million"; the figure is the whole number.
     while number.dep_ in ("compound", "quantmod", "nummod") and (
         number.head.like_num or number.head.pos_ == "NUM"
@@ -284,9 +289,10 @@ class FrameReader:
         if of is not None and counted is None:
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                # "two of the passengers", "one of them": a part; "dozens of people": a count.
+                # "two of the passengers", "one of them", "one of three doctors": a part;
+                # "dozens of people": a count.
                 partitive = pobj.pos_ == "PRON" or any(
-                    c.dep_ in ("det", "poss") for c in pobj.children
+                    c.dep_ in ("det", "poss", "nummod") for c in pobj.children
                 )
                 counted = pobj
         elif (
