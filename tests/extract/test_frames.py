@@ -208,3 +208,10 @@ def test_issue_9_a_change_belongs_to_what_it_moves() -> None:
     assert assets is not None and assets.attribute_of == "asset"
     reserves = _frame("The bank is increasing its reserves by $8.5 million.", "$8.5 million")
     assert reserves is not None and reserves.attribute_of == "reserve"
+
+
+def test_issue_9_a_date_of_the_value_compared_with_does_not_date_the_figure() -> None:
+    text = "Attendance was 41,000, down from 52,000 on Saturday."
+    now, then = _frame(text, "41,000"), _frame(text, "from 52,000")
+    assert now is not None and then is not None
+    assert (now.time, then.time) == (None, "2024-05-04")

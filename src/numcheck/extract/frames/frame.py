@@ -176,6 +176,19 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
     return tokens
 
 
+def _earlier_value(clause: Sequence[Token], phrase: Token) -> set[int]:
+    """The tokens of a value the figure is compared with ("840.8 million shares, up from
+    443.6 million Thursday"): its date dates that value, not the figure."""
+    found: set[int] = set()
+    for prep in clause:
+        if prep.dep_ != "prep" or prep.lower_ not in ("from", "than"):
+            continue
+        inside = {t.i for t in prep.subtree}
+        if phrase.i not in inside and any(t.like_num for t in prep.subtree):
+            found |= inside
+    return found
+
+
 def _fronted_partitive(phrase: Token, predicate: Token | None) -> bool:
     """A subject selected by an "of" phrase before it: "Of those killed, 11 were
     Americans", "Of the 40 injured, six remain in hospital" count a part of a group."""
@@ -379,7 +392,8 @@ class FrameReader:
             places = self._own_places(phrase, predicate_token, clause)
             if not places and any(_refers_back(t) for t in clause):
                 places = self._antecedent_places(base)  # "killed in the incident"
-            time, window = self._time(clause, start, end, base)
+            earlier = _earlier_value(clause, phrase)
+            time, window = self._time([t for t in clause if t.i not in earlier], start, end, base)
             if time is None and window is None:
                 time = self._enclosing_time(predicate_token, start, end, base)
             other_event = any(

@@ -132,7 +132,12 @@ class TotalsAndParts(DocumentCheck):
         subset = bool(_INCLUDING.search(_before(first, 30)))
         sentence_starts = sorted({c.sentence_start for c in counts})
         index = sentence_starts.index(first.sentence_start)
-        near = set(sentence_starts[max(0, index - 1) : index + 2])
+        # "213, including 12 Americans": a subset's total is in its own sentence.
+        near = (
+            {first.sentence_start}
+            if subset
+            else set(sentence_starts[max(0, index - 1) : index + 2])
+        )
         for claim in counts:
             if claim in parts or claim.sentence_start not in near:
                 continue
