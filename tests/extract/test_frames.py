@@ -215,3 +215,11 @@ def test_issue_9_a_date_of_the_value_compared_with_does_not_date_the_figure() ->
     now, then = _frame(text, "41,000"), _frame(text, "from 52,000")
     assert now is not None and then is not None
     assert (now.time, then.time) == (None, "2024-05-04")
+
+
+def test_issue_9_a_sentence_opening_on_a_place_sets_the_scene() -> None:
+    text = "In Kirkuk, the governor visited the market hit by the bomb that killed seven people."
+    scene = _frame(text, "seven people")
+    assert scene is not None and scene.places == ("kirkuk",)
+    unscened = _frame("In March, the blast killed seven people.", "seven people")
+    assert unscened is not None and unscened.places == ()

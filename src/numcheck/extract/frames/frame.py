@@ -42,6 +42,7 @@ _MODIFIERS = frozenset(["amod", "compound", "nmod"])
 _BACKGROUND_PREPOSITIONS = frame_words("background_prepositions")
 _TIME_ATTACHMENTS = frozenset(["npadvmod", "prep", "advmod", "pobj", "tmod"])
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
+_SCENE_PREPOSITIONS = frozenset(["in", "at", "across", "throughout", "inside"])
 _OWNER_LABELS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
 _PRONOUNS = frame_words("pronouns")
 _ANOTHER_EVENT_HEADS = frame_words("another_event_heads")
@@ -392,6 +393,8 @@ class FrameReader:
             places = self._own_places(phrase, predicate_token, clause)
             if not places and any(_refers_back(t) for t in clause):
                 places = self._antecedent_places(base)  # "killed in the incident"
+            if not places:
+                places = self._scene_places(doc)
             earlier = _earlier_value(clause, phrase)
             time, window = self._time([t for t in clause if t.i not in earlier], start, end, base)
             if time is None and window is None:
@@ -700,6 +703,18 @@ class FrameReader:
         return self._places(t for t in clause if t.i not in excluded) or self._places(
             t for other in placed for t in other.subtree
         )
+
+    def _scene_places(self, doc: Doc) -> list[str]:
+        """The places of a sentence's opening "In Dar es Salaam, ...": the scene of all
+        it tells, the clauses embedded in it too ("... the crater left by the blast that
+        killed 10 people")."""
+        opener = doc[0] if len(doc) else None
+        if opener is None or opener.dep_ != "prep" or opener.lower_ not in _SCENE_PREPOSITIONS:
+            return []
+        after = opener.right_edge.i + 1
+        if after >= len(doc) or doc[after].text != "," or opener.head.dep_ != "ROOT":
+            return []
+        return self._places(opener.subtree)
 
     def _places(self, clause: Iterable[Token]) -> list[str]:
         places: list[str] = []
