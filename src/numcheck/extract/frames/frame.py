@@ -726,11 +726,24 @@ class FrameReader:
                 head.pos_ == "NOUN"
                 or (head.pos_ == "PROPN" and head.ent_type_ not in ("", token.ent_type_))
             )
-            if token.ent_type_ in _PLACE_LABELS and token.ent_iob_ == "B" and not attributive:
+            tagged = token.ent_type_ in _PLACE_LABELS and token.ent_iob_ == "B"
+            if (tagged and not attributive) or self._known_place_after_locative(token):
                 name = _entity_text(token)
                 if name not in places:
                     places.append(name)
         return places
+
+    def _known_place_after_locative(self, token: Token) -> bool:
+        """A known place the tagger took for a person or a group, where only a place can
+        stand: "killed in Lyon" (tagged a person), "a blast at Marseille"."""
+        return (
+            token.pos_ == "PROPN"
+            and token.dep_ == "pobj"
+            and token.head.lower_ in _SCENE_PREPOSITIONS
+            and token.ent_type_ not in _PLACE_LABELS
+            and token.ent_iob_ in ("B", "O", "")
+            and _entity_text(token) in self._place_forms
+        )
 
     def _time(
         self, clause: Sequence[Token], start: int, end: int, base: int
