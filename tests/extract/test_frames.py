@@ -215,6 +215,10 @@ def test_issue_9_a_date_of_the_value_compared_with_does_not_date_the_figure() ->
     now, then = _frame(text, "41,000"), _frame(text, "from 52,000")
     assert now is not None and then is not None
     assert (now.time, then.time) == (None, "2024-05-04")
+    rose = "Exports rose to $4.2 billion in March from $3.9 billion in February."
+    march, february = _frame(rose, "$4.2 billion"), _frame(rose, "from $3.9 billion")
+    assert march is not None and february is not None
+    assert (march.time, february.time) == ("2024-03", "2024-02")
 
 
 def test_issue_9_a_sentence_opening_on_a_place_sets_the_scene() -> None:

@@ -395,8 +395,14 @@ class FrameReader:
                 places = self._antecedent_places(base)  # "killed in the incident"
             if not places:
                 places = self._scene_places(doc)
-            earlier = _earlier_value(clause, phrase)
-            time, window = self._time([t for t in clause if t.i not in earlier], start, end, base)
+            # "rose to $4.2 billion in March from $3.9 billion in February": a date in the
+            # figure's own phrase dates it before any other date of the clause does.
+            own_phrase = list(phrase.head.subtree) if phrase.head.dep_ == "prep" else []
+            time, window = self._time(own_phrase, start, end, base)
+            if time is None and window is None:
+                earlier = _earlier_value(clause, phrase)
+                kept = [t for t in clause if t.i not in earlier]
+                time, window = self._time(kept, start, end, base)
             if time is None and window is None:
                 time = self._enclosing_time(predicate_token, start, end, base)
             other_event = any(
