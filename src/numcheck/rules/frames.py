@@ -14,7 +14,7 @@ import re
 import pycountry
 
 from numcheck.claims import Claim, Frame
-from numcheck.language.words import function_words
+from numcheck.language.words import frame_words, function_words
 from numcheck.rules.checks.compare import calendar_days, same_at_coarser
 from numcheck.vocabulary import Vocabulary
 
@@ -22,7 +22,9 @@ _SLACK = 1  # day
 _REPORTED_WITHIN = 2  # days before publication a report speaks for
 _NEWS_DAYS = 1  # days before publication whose events are the day's news
 # "in", "at", "across" right before a place: where something is, not whose it is
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|inside)\s+(?:the\s+)?\Z", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(frame_words('locative_prepositions')))})\s+(?:the\s+)?\Z", re.I
+)
 _LOCATIVE_REACH = 16  # characters before a place name that may hold the preposition
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")  # a lower-case word after a place: "U.S. embassies"
 _STOP_WORDS = function_words("stop_words")

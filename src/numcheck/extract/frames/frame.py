@@ -42,7 +42,9 @@ _MODIFIERS = frozenset(["amod", "compound", "nmod"])
 _BACKGROUND_PREPOSITIONS = frame_words("background_prepositions")
 _TIME_ATTACHMENTS = frozenset(["npadvmod", "prep", "advmod", "pobj", "tmod"])
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
-_SCENE_PREPOSITIONS = frozenset(["in", "at", "across", "throughout", "inside"])
+_LOCATIVE_PREPOSITIONS = frame_words("locative_prepositions")
+_COMPARISON_PREPOSITIONS = frame_words("comparison_prepositions")
+_PARTITIVE_PREPOSITIONS = frame_words("partitive_prepositions")
 _OWNER_LABELS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
 _PRONOUNS = frame_words("pronouns")
 _ANOTHER_EVENT_HEADS = frame_words("another_event_heads")
@@ -182,7 +184,7 @@ def _earlier_value(clause: Sequence[Token], phrase: Token) -> set[int]:
     443.6 million Thursday"): its date dates that value, not the figure."""
     found: set[int] = set()
     for prep in clause:
-        if prep.dep_ != "prep" or prep.lower_ not in ("from", "than"):
+        if prep.dep_ != "prep" or prep.lower_ not in _COMPARISON_PREPOSITIONS:
             continue
         inside = {t.i for t in prep.subtree}
         if phrase.i not in inside and any(t.like_num for t in prep.subtree):
@@ -196,7 +198,7 @@ def _fronted_partitive(phrase: Token, predicate: Token | None) -> bool:
     if predicate is None or phrase.dep_ not in ("nsubj", "nsubjpass") or phrase.head != predicate:
         return False
     return any(
-        c.dep_ == "prep" and c.lower_ in ("of", "among") and c.i < phrase.left_edge.i
+        c.dep_ == "prep" and c.lower_ in _PARTITIVE_PREPOSITIONS and c.i < phrase.left_edge.i
         for c in predicate.children
     )
 
@@ -715,7 +717,7 @@ class FrameReader:
         it tells, the clauses embedded in it too ("... the crater left by the blast that
         killed 10 people")."""
         opener = doc[0] if len(doc) else None
-        if opener is None or opener.dep_ != "prep" or opener.lower_ not in _SCENE_PREPOSITIONS:
+        if opener is None or opener.dep_ != "prep" or opener.lower_ not in _LOCATIVE_PREPOSITIONS:
             return []
         after = opener.right_edge.i + 1
         if after >= len(doc) or doc[after].text != "," or opener.head.dep_ != "ROOT":
@@ -745,7 +747,7 @@ class FrameReader:
         return (
             token.pos_ == "PROPN"
             and token.dep_ == "pobj"
-            and token.head.lower_ in _SCENE_PREPOSITIONS
+            and token.head.lower_ in _LOCATIVE_PREPOSITIONS
             and token.ent_type_ not in _PLACE_LABELS
             and token.ent_iob_ in ("B", "O", "")
             and _entity_text(token) in self._place_forms
