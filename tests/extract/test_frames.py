@@ -227,9 +227,17 @@ def test_issue_9_a_sentence_opening_on_a_place_sets_the_scene() -> None:
     assert scene is not None and scene.places == ("kirkuk",)
     unscened = _frame("In March, the blast killed seven people.", "seven people")
     assert unscened is not None and unscened.places == ()
+    reported = _frame("In Kirkuk, officials said the bomb killed seven people.", "seven people")
+    assert reported is not None and reported.places == ()
 
 
 def test_issue_9_a_known_place_the_tagger_misreads_is_still_a_place() -> None:
     # The small pipeline tags "Lyon" here as a person; after "in" it can only be a place.
     killed = _frame("Seven people were killed in Lyon on Monday.", "Seven people")
     assert killed is not None and killed.places == ("lyon",)
+
+
+def test_issue_9_a_figure_the_tagger_reads_as_a_facility_is_no_place() -> None:
+    # Found by the rule law: the small pipeline tags "288 homes" here as a facility.
+    homes = _frame("The flood destroyed 288 homes in the valley.", "288 homes")
+    assert homes is not None and homes.places == ()

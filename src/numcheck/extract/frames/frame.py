@@ -179,6 +179,15 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
     return tokens
 
 
+def _figure_read_as_place(token: Token) -> bool:
+    """A figure the tagger took for a place ("destroyed 288 homes" tagged a facility):
+    an entity that opens on a number and names nothing ("10 Downing Street" does)."""
+    if not (token.like_num or token.pos_ == "NUM"):
+        return False
+    entity = next((e for e in token.doc.ents if e.start == token.i), None)
+    return entity is None or not any(t.pos_ == "PROPN" for t in entity)
+
+
 def _earlier_value(clause: Sequence[Token], phrase: Token) -> set[int]:
     """The tokens of a value the figure is compared with ("840.8 million shares, up from
     443.6 million Thursday"): its date dates that value, not the figure."""
@@ -715,12 +724,15 @@ class FrameReader:
     def _scene_places(self, doc: Doc) -> list[str]:
         """The places of a sentence's opening "In Dar es Salaam, ...": the scene of all
         it tells, the clauses embedded in it too ("... the crater left by the blast that
-        killed 10 people")."""
+        killed 10 people"); not where a report was made ("In Washington, officials said
+        the attack killed 12")."""
         opener = doc[0] if len(doc) else None
         if opener is None or opener.dep_ != "prep" or opener.lower_ not in _LOCATIVE_PREPOSITIONS:
             return []
         after = opener.right_edge.i + 1
         if after >= len(doc) or doc[after].text != "," or opener.head.dep_ != "ROOT":
+            return []
+        if _lemma(opener.head) in _REPORTING:
             return []
         return self._places(opener.subtree)
 
@@ -734,7 +746,11 @@ class FrameReader:
                 head.pos_ == "NOUN"
                 or (head.pos_ == "PROPN" and head.ent_type_ not in ("", token.ent_type_))
             )
-            tagged = token.ent_type_ in _PLACE_LABELS and token.ent_iob_ == "B"
+            tagged = (
+                token.ent_type_ in _PLACE_LABELS
+                and token.ent_iob_ == "B"
+                and not _figure_read_as_place(token)
+            )
             if (tagged and not attributive) or self._known_place_after_locative(token):
                 name = _entity_text(token)
                 if name not in places:
