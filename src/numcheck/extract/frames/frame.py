@@ -174,9 +174,27 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
     elif _result_participle(predicate):
         # "a blast damaged the embassy in Nairobi, killing 40 people": what the event
         # did, told in a participle, happened where the event did.
-        own = {t.i for t in predicate.subtree}
+        own = {t.i for t in predicate.subtree} | _targets(predicate.head)
         tokens += [t for t in _clause(predicate.head, predicate) if t.i not in own]
     return tokens
+
+
+def _targets(verb: Token) -> set[int]:
+    """The places an event struck, not where its toll lies: "slammed into Manila",
+    "hit Manila" (a storm's toll may reach far beyond); "damaged the embassy in
+    Nairobi" names where the event happened and is no target."""
+    found: set[int] = set()
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            objects = [child]
+        elif child.dep_ == "prep" and child.lower_ not in _LOCATIVE_PREPOSITIONS:
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+        else:
+            objects = []
+        for target in objects:
+            if target.ent_type_ in _PLACE_LABELS:
+                found |= {t.i for t in target.subtree if t.ent_type_ == target.ent_type_}
+    return found
 
 
 def _figure_read_as_place(token: Token) -> bool:
@@ -188,6 +206,11 @@ def _figure_read_as_place(token: Token) -> bool:
     return entity is None or not any(t.pos_ == "PROPN" for t in entity)
 
 
+def _own_phrases(token: Token) -> list[Token]:
+    """The prepositional phrases a token heads ("45 in Lagos": in Lagos)."""
+    return [t for c in token.children if c.dep_ == "prep" for t in c.subtree]
+
+
 def _earlier_value(clause: Sequence[Token], phrase: Token) -> set[int]:
     """The tokens of a value the figure is compared with ("840.8 million shares, up from
     443.6 million Thursday"): its date dates that value, not the figure."""
@@ -195,8 +218,11 @@ def _earlier_value(clause: Sequence[Token], phrase: Token) -> set[int]:
     for prep in clause:
         if prep.dep_ != "prep" or prep.lower_ not in _COMPARISON_PREPOSITIONS:
             continue
+        value = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if value is None or not (value.like_num or value.pos_ == "NUM") or _dated(value):
+            continue  # "from 3 boats", "from 2020 to 2022": no value compared with
         inside = {t.i for t in prep.subtree}
-        if phrase.i not in inside and any(t.like_num for t in prep.subtree):
+        if phrase.i not in inside:
             found |= inside
     return found
 
@@ -404,8 +430,8 @@ class FrameReader:
             places = self._own_places(phrase, predicate_token, clause)
             if not places and any(_refers_back(t) for t in clause):
                 places = self._antecedent_places(base)  # "killed in the incident"
-            if not places:
-                places = self._scene_places(doc)
+            if not places and predicate_token.dep_ in ("relcl", "acl"):
+                places = self._scene_places(doc)  # the main clause has the opener itself
             # "rose to $4.2 billion in March from $3.9 billion in February": a date in the
             # figure's own phrase dates it before any other date of the clause does.
             own_phrase = list(phrase.head.subtree) if phrase.head.dep_ == "prep" else []
@@ -702,9 +728,7 @@ class FrameReader:
         itself: "killed 247 people in Kenya and 10 in Tanzania" puts 247 in Kenya and 10
         in Tanzania, not both in both."""
         in_clause = {t.i for t in clause}
-        own = self._places(
-            t for c in phrase.children if c.dep_ == "prep" for t in c.subtree if t.i in in_clause
-        )
+        own = self._places(t for t in _own_phrases(phrase) if t.i in in_clause)
         if own:
             return own  # "10 in Tanzania": where the figure's own phrase puts it
         inside = {t.i for t in phrase.subtree}
@@ -716,9 +740,11 @@ class FrameReader:
         placed = [o for o in others if o.i not in inside and self._places(o.subtree)]
         excluded = {t.i for other in placed for t in other.subtree}
         # Where nothing is left, the conjuncts' place is where all of them happened:
-        # "six were killed and at least 58 injured in the attack in Dar es Salaam".
+        # "six were killed and at least 58 injured in the attack in Dar es Salaam"; not
+        # a place the conjunct's own phrase gives it ("300 nationwide, and 45 in Lagos").
+        shared = [o for o in placed if not self._places(_own_phrases(o))]
         return self._places(t for t in clause if t.i not in excluded) or self._places(
-            t for other in placed for t in other.subtree
+            t for other in shared for t in other.subtree
         )
 
     def _scene_places(self, doc: Doc) -> list[str]:
