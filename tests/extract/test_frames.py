@@ -44,6 +44,8 @@ def test_the_predicate_of_the_figures_own_clause(text: str, quote: str, predicat
 def test_partitives_and_selections_are_marked() -> None:
     selected = _frame("She was one of four surgeons who operated in Lyon.", "one of four surgeons")
     assert selected is not None and selected.partitive
+    subject = _frame("Two of 12 hostages were freed on Monday.", "Two")
+    assert subject is not None and subject.partitive
     fronted = _frame("Of those hurt, 14 were treated in Lyon.", "14")
     assert fronted is not None and fronted.subset
     plain = _frame("Of course, 14 people were hurt in Lyon.", "14 people")

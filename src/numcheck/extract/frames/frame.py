@@ -206,6 +206,19 @@ def _figure_read_as_place(token: Token) -> bool:
     return entity is None or not any(t.pos_ == "PROPN" for t in entity)
 
 
+def _selected_by_of(tokens: Sequence[Token]) -> bool:
+    """A number the parser hung on the group it is selected from: "One of three doctors
+    was arrested" (with "One" and "of" read as modifiers of "three")."""
+    doc = tokens[0].doc
+    return any(
+        (t.like_num or t.pos_ == "NUM")
+        and t.i + 1 < len(doc)
+        and doc[t.i + 1].lower_ == "of"
+        and doc[t.i + 1].dep_ == "quantmod"
+        for t in tokens
+    )
+
+
 def _own_phrases(token: Token) -> list[Token]:
     """The prepositional phrases a token heads ("45 in Lagos": in Lagos)."""
     return [t for c in token.children if c.dep_ == "prep" for t in c.subtree]
@@ -353,6 +366,7 @@ class FrameReader:
             and number.lower_ not in _vague_words()
         ):
             counted = number  # "several children": the vague amount hangs on its noun
+        partitive = partitive or _selected_by_of(tokens)
         measured = kind in ("quantity", "money", "percent", "duration")
         attribute: Token | None = None
         unit: Token | None = None
