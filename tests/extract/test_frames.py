@@ -41,21 +41,28 @@ def test_the_predicate_of_the_figures_own_clause(text: str, quote: str, predicat
     assert frame is not None and frame.predicate == predicate
 
 
-def test_partitives_and_selections_are_marked() -> None:
-    selected = _frame("She was one of four surgeons who operated in Lyon.", "one of four surgeons")
-    assert selected is not None and selected.partitive
-    subject = _frame("Two of 12 hostages were freed on Monday.", "Two")
-    assert subject is not None and subject.partitive
-    fronted = _frame("Of those hurt, 14 were treated in Lyon.", "14")
-    assert fronted is not None and fronted.subset
-    plain = _frame("Of course, 14 people were hurt in Lyon.", "14 people")
-    assert plain is not None and not plain.subset
-    part = _frame("Two of the injured passengers died in Lyon.", "Two of the injured passengers")
-    assert part is not None and part.partitive
-    witness = _frame("One witness said the bus was speeding.", "One witness")
-    assert witness is not None and witness.partitive
-    subset = _frame("The blast killed 12 people, including 5 children.", "5 children")
-    assert subset is not None and subset.subset
+@pytest.mark.parametrize(
+    ("text", "quote", "partitive", "subset"),
+    [
+        ("She was one of four surgeons who operated in Lyon.", "one of four surgeons", True, False),
+        ("Two of 12 hostages were freed on Monday.", "Two", True, False),
+        ("Of those hurt, 14 were treated in Lyon.", "14", False, True),
+        ("Of course, 14 people were hurt in Lyon.", "14 people", False, False),
+        (
+            "Two of the injured passengers died in Lyon.",
+            "Two of the injured passengers",
+            True,
+            False,
+        ),
+        ("One witness said the bus was speeding.", "One witness", True, False),
+        ("The blast killed 12 people, including 5 children.", "5 children", False, True),
+    ],
+)
+def test_partitives_and_selections_are_marked(
+    text: str, quote: str, partitive: bool, subset: bool
+) -> None:
+    frame = _frame(text, quote)
+    assert frame is not None and (frame.partitive, frame.subset) == (partitive, subset)
 
 
 def test_owners_ages_and_attributes() -> None:
