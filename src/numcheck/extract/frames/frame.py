@@ -96,8 +96,13 @@ def _lemma(token: Token) -> str:
     return word
 
 
+def _numeral(token: Token) -> bool:
+    """A number written in digits or words ("288", "three")."""
+    return bool(token.like_num) or token.pos_ == "NUM"
+
+
 def _number_token(tokens: Sequence[Token]) -> Token | None:
-    numbers = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
+    numbers = [t for t in tokens if _numeral(t)]
     if not numbers:
         return None
     number = numbers[-1]
@@ -107,9 +112,7 @@ def _number_token(tokens: Sequence[Token]) -> Token | None:
         if any(number in c.subtree for c in of):
             return first
     # "11 million documents": "11" hangs on "million"; the figure is the whole number.
-    while number.dep_ in ("compound", "quantmod", "nummod") and (
-        number.head.like_num or number.head.pos_ == "NUM"
-    ):
+    while number.dep_ in ("compound", "quantmod", "nummod") and _numeral(number.head):
         number = number.head
     return number
 
@@ -200,7 +203,7 @@ def _targets(verb: Token) -> set[int]:
 def _figure_read_as_place(token: Token) -> bool:
     """A figure the tagger took for a place ("destroyed 288 homes" tagged a facility):
     an entity that opens on a number and names nothing ("10 Downing Street" does)."""
-    if not (token.like_num or token.pos_ == "NUM"):
+    if not _numeral(token):
         return False
     entity = next((e for e in token.doc.ents if e.start == token.i), None)
     return entity is None or not any(t.pos_ == "PROPN" for t in entity)
@@ -211,7 +214,7 @@ def _selected_by_of(tokens: Sequence[Token]) -> bool:
     was arrested" (with "One" and "of" read as modifiers of "three")."""
     doc = tokens[0].doc
     return any(
-        (t.like_num or t.pos_ == "NUM")
+        _numeral(t)
         and t.i + 1 < len(doc)
         and doc[t.i + 1].lower_ == "of"
         and doc[t.i + 1].dep_ == "quantmod"
@@ -232,7 +235,7 @@ def _earlier_value(clause: Sequence[Token], phrase: Token) -> set[int]:
         if prep.dep_ != "prep" or prep.lower_ not in _COMPARISON_PREPOSITIONS:
             continue
         value = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if value is None or not (value.like_num or value.pos_ == "NUM") or _dated(value):
+        if value is None or not _numeral(value) or _dated(value):
             continue  # "from 3 boats", "from 2020 to 2022": no value compared with
         inside = {t.i for t in prep.subtree}
         if phrase.i not in inside:
