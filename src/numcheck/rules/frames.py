@@ -129,10 +129,15 @@ class FrameMatcher:
         return frame.attribute_of or frame.noun or (owner and f"of {owner}") or frame.predicate
 
     def comparable(self, frame: Frame) -> bool:
-        """A frame that can meet another at all: not a part selected from a group."""
+        """A frame that can meet another at all: not a part selected from a group, nor a
+        figure of another event that its clause leaves undated ("a similar crash left
+        nine dead"); one it dates ("strikes last week which killed 30") meets the figures
+        of that time."""
         if frame.noun == "person" and not (frame.predicate or frame.owner or frame.attribute_of):
             return False  # "between 10 and 30 people": people doing what?
-        return not (frame.partitive or frame.subset or frame.other_event) and bool(self.head(frame))
+        if frame.other_event and frame.time is None:
+            return False
+        return not (frame.partitive or frame.subset) and bool(self.head(frame))
 
     def differences(self, a: Claim, b: Claim) -> str | None:  # noqa: C901 - a list of tests
         """None when ``a`` and ``b`` measure one quantity, else why they do not."""
@@ -141,6 +146,8 @@ class FrameMatcher:
             return "no frame"
         if not (self.comparable(fa) and self.comparable(fb)):
             return "a part, a selection or another event"
+        if (fa.other_event or fb.other_event) and not (fa.time and fb.time):
+            return "another event against a figure its clause does not date"
         if fa.attribute_of != fb.attribute_of:
             return "different things described"
         if fa.noun != fb.noun:

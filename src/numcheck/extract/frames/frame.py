@@ -63,6 +63,7 @@ _CHARGE_NOUNS = frame_words("charge_nouns")
 _CHARGING_VERBS = frame_words("charging_verbs")
 _ANAPHORIC_EVENTS = frame_words("anaphoric_events")
 _ANAPHORIC_DETERMINERS = frozenset(["the", "that", "this"])
+_RELATIVE_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])  # which, who, whose, where
 _LOOK_BACK_SENTENCES = 2
 _LOOK_BACK_CHARS = 1_200
 
@@ -241,6 +242,26 @@ def _earlier_value(clause: Sequence[Token], phrase: Token) -> set[int]:
         if phrase.i not in inside:
             found |= inside
     return found
+
+
+def _relative_antecedent(verb: Token) -> list[Token]:
+    """The noun phrase a relative clause tells of, where the figure's clause is one: the
+    place of "the village near Kunduz in which 30 people were killed" is the village's.
+    Read from the parse ("relcl") or, where the parser hangs "in which ..." elsewhere,
+    from the words before the relative pronoun back to the verb before them."""
+    if verb.dep_ == "relcl" and verb.head.pos_ in _NOUNS:
+        inside = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i not in inside]
+    start = verb.left_edge
+    first = start.nbor(1) if start.dep_ == "prep" and start.i + 1 < len(start.doc) else start
+    if first.tag_ not in _RELATIVE_TAGS or first.i >= verb.i:
+        return []
+    before: list[Token] = []
+    for token in reversed(start.doc[: start.i]):
+        if token.pos_ in ("VERB", "AUX") or token.is_punct:
+            break
+        before.append(token)
+    return before[::-1]
 
 
 def _fronted_partitive(phrase: Token, predicate: Token | None) -> bool:
@@ -447,6 +468,8 @@ class FrameReader:
             places = self._own_places(phrase, predicate_token, clause)
             if not places and any(_refers_back(t) for t in clause):
                 places = self._antecedent_places(base)  # "killed in the incident"
+            if not places:
+                places = self._places(_relative_antecedent(predicate_token))
             if not places and predicate_token.dep_ in ("relcl", "acl"):
                 places = self._scene_places(doc)  # the main clause has the opener itself
             # "rose to $4.2 billion in March from $3.9 billion in February": a date in the

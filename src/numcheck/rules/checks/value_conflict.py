@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import Field
 
 from numcheck.claims import Claim, Interval, Kind, format_number
+from numcheck.extract.quantities.qualifiers import shape_of
 from numcheck.findings import Category, Finding, Severity
 from numcheck.rules.checks.base import PairCheck, PerClaim, Reach, make_finding
 from numcheck.rules.checks.compare import editorial_interval, gap
@@ -272,12 +273,25 @@ def _inward(bound: float | None, inclusive: bool, direction: float) -> float | N
 
 
 def _bound_below(a: Claim, b: Claim) -> bool:
-    """One figure is only a floor ("at least two") below the other's figure ("four")."""
+    """One figure is only a floor ("at least two") below the other's figure ("four"), or
+    below another floor ("more than 60" and "more than 110"); not a floor stated with or
+    after a ceiling it fits under ("up to 32", then "more than 30", agree), while a
+    ceiling after a floor may be the count grown ("more than 1,700", then "nearly 5,000")."""
     for low, other in ((a, b), (b, a)):
-        floor = low.qualifier in ("at-least", "more-than") and low.stated is not None
-        if floor and other.stated is not None and other.stated > (low.stated or 0):
+        floor = _shape(low).startswith("above") and low.stated is not None
+        under_ceiling = _shape(other).startswith("below") and not _earlier(low, other)
+        above = other.stated is not None and other.stated > (low.stated or 0)
+        if floor and above and not under_ceiling:
             return True
     return False
+
+
+def _earlier(a: Claim, b: Claim) -> bool:
+    return a.as_of is not None and b.as_of is not None and a.as_of < b.as_of
+
+
+def _shape(claim: Claim) -> str:
+    return shape_of(claim.qualifier)
 
 
 def _ends(*intervals: Interval) -> list[float]:
