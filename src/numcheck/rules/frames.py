@@ -196,11 +196,20 @@ class FrameMatcher:
             return None  # one pileup "near Dalton, Georgia" and "in Georgia": no parts
         pa = set(a.frame.places) if a.frame else set()
         pb = set(b.frame.places) if b.frame else set()
-        if pa and ((not pb and not self._story_wide(pa, a)) or pa < pb):
+        if pa and ((not pb and self._part_of_story(pa, a, b)) or pa < pb):
             return a, b
-        if pb and ((not pa and not self._story_wide(pb, b)) or pb < pa):
+        if pb and ((not pa and self._part_of_story(pb, b, a)) or pb < pa):
             return b, a
         return None
+
+    def _part_of_story(self, places: set[str], placed: Claim, unplaced: Claim) -> bool:
+        """Whether the places of one figure are a part of where the other, which names
+        none in its own clause, holds: they are not the story's whole country, or the
+        other's sentence sets its events elsewhere too ("the bombings of the embassies in
+        Kenya and Tanzania killed 81" against "10 killed in Tanzania")."""
+        if not self._story_wide(places, placed):
+            return True
+        return self._located_elsewhere(places, unplaced.sentence, countries_only=False)
 
     def _story_wide(self, places: set[str], claim: Claim) -> bool:
         """Whether a figure's places are where the whole story happens: a country alone
@@ -209,16 +218,24 @@ class FrameMatcher:
         embassies in Kenya and Tanzania" names no third place)."""
         if not all(map(_is_country, places)):
             return False
-        sentence = claim.sentence
+        return not self._located_elsewhere(places, claim.sentence, countries_only=True)
+
+    def _located_elsewhere(self, places: set[str], sentence: str, *, countries_only: bool) -> bool:
+        """Whether a sentence puts something in a place (a country, with
+        ``countries_only``) that is none of ``places`` nor lies in or around them: "in
+        Kenya", not "the Kenyan embassy" or "U.S. embassies"."""
         for start, end, name in self.vocabulary.places.find(sentence):
-            if name.lower() in places or not _is_country(name.lower()):
+            low = name.lower()
+            if low in places or (countries_only and not _is_country(low)):
+                continue
+            if any(self._place_meets(low, place) for place in places):
                 continue
             located = _LOCATIVE_BEFORE.search(sentence, max(0, start - _LOCATIVE_REACH), start)
             following = _NEXT_WORD.match(sentence, end)
             attributive = following is not None and following[1] not in _STOP_WORDS
             if located and not attributive:
-                return False
-        return True
+                return True
+        return False
 
     def _same_country(self, a: str | None, b: str | None) -> bool:
         """Owners that are one country by name or by its capital ("Washington keeps ...",

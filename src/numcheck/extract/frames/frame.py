@@ -63,6 +63,7 @@ _CHARGE_NOUNS = frame_words("charge_nouns")
 _CHARGING_VERBS = frame_words("charging_verbs")
 _ANAPHORIC_EVENTS = frame_words("anaphoric_events")
 _ANAPHORIC_DETERMINERS = frozenset(["the", "that", "this"])
+_SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 _RELATIVE_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])  # which, who, whose, where
 _LOOK_BACK_SENTENCES = 2
 _LOOK_BACK_CHARS = 1_200
@@ -180,7 +181,22 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
         # did, told in a participle, happened where the event did.
         own = {t.i for t in predicate.subtree} | _targets(predicate.head)
         tokens += [t for t in _clause(predicate.head, predicate) if t.i not in own]
+    elif _shares_subject(predicate):
+        # "the bombing in Tanzania killed 10 people and wounded about 70 others": the
+        # second verb's subject, and its places, are the first's.
+        subjects = [c for c in predicate.head.children if c.dep_ in _SUBJECTS]
+        tokens += [t for subject in subjects for t in subject.subtree]
     return tokens
+
+
+def _shares_subject(predicate: Token) -> bool:
+    """A verb conjoined to another without a subject of its own."""
+    return (
+        predicate.dep_ == "conj"
+        and predicate.pos_ == "VERB"
+        and predicate.head.pos_ == "VERB"
+        and not any(c.dep_ in _SUBJECTS for c in predicate.children)
+    )
 
 
 def _targets(verb: Token) -> set[int]:
@@ -244,14 +260,37 @@ def _earlier_value(clause: Sequence[Token], phrase: Token) -> set[int]:
     return found
 
 
+def _names_counted_things(token: Token) -> bool:
+    """A name in apposition to a counted noun ("two dogs, Banjo and Crosby", "three
+    villages, Ata, Bori and Sel") names the things counted, not where the figure holds."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    return (
+        token.dep_ == "appos"
+        and head.pos_ == "NOUN"
+        and any(c.dep_ == "nummod" and _numeral(c) for c in head.children)
+    )
+
+
+def _elided_antecedent(others: Token) -> Token | None:
+    """The noun "others" stands for: the nearest noun before it that a number counts
+    ("killed 12 soldiers and wounded 20 others"), or None where nothing was counted."""
+    for token in reversed(others.doc[: others.i]):
+        counted = any(c.dep_ == "nummod" and _numeral(c) for c in token.children)
+        if counted and token.pos_ == "NOUN" and token.lower_ not in ("other", "others"):
+            return token
+    return None
+
+
 def _relative_antecedent(verb: Token) -> list[Token]:
     """The noun phrase a relative clause tells of, where the figure's clause is one: the
     place of "the village near Kunduz in which 30 people were killed" is the village's.
-    Read from the parse ("relcl") or, where the parser hangs "in which ..." elsewhere,
-    from the words before the relative pronoun back to the verb before them."""
-    if verb.dep_ == "relcl" and verb.head.pos_ in _NOUNS:
-        inside = {t.i for t in verb.subtree}
-        return [t for t in verb.head.subtree if t.i not in inside]
+    The parse gives it where it marks the clause "relcl" (``_clause``); this reads it
+    where the parser hangs "in which ..." elsewhere: the words before the relative
+    pronoun back to the verb before them."""
+    if verb.dep_ == "relcl":
+        return []
     start = verb.left_edge
     first = start.nbor(1) if start.dep_ == "prep" and start.i + 1 < len(start.doc) else start
     if first.tag_ not in _RELATIVE_TAGS or first.i >= verb.i:
@@ -522,7 +561,12 @@ class FrameReader:
             if noun is None and not predicate:
                 return None
         if noun == "other" or (counted is not None and counted.lower_ == "others"):
-            return None  # "two others": a count of whatever was named before
+            # "killing one dog and injuring five others": five more of what was counted
+            named = _elided_antecedent(counted or number)
+            if named is None:
+                return None
+            noun = self._counted_noun(named)[0]
+            noun = "person" if noun in _GENERIC_PEOPLE else noun
         return Frame(
             noun=noun,
             modifiers=tuple(sorted(set(modifiers))),
@@ -817,6 +861,8 @@ class FrameReader:
                 and token.ent_iob_ == "B"
                 and not _figure_read_as_place(token)
             )
+            if _names_counted_things(token):
+                continue  # "two other dogs, Banjo and Crosby": the dogs' names
             if (tagged and not attributive) or self._known_place_after_locative(token):
                 name = _entity_text(token)
                 if name not in places:
@@ -895,7 +941,10 @@ def _reported_speaker(subject: Token, verb: Token) -> Token | None:
 
 
 def _refers_back(token: Token) -> bool:
-    """An event named as one told before: "in the incident", "after that attack"."""
+    """An event or place named as one told before: "in the incident", "after that
+    attack", "wounded there"."""
+    if token.lower_ == "there" and token.dep_ == "advmod":
+        return True  # not the "there" of "there were 20 dead" (expl)
     return (
         token.dep_ == "pobj"
         and _lemma(token) in _ANAPHORIC_EVENTS
