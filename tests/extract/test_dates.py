@@ -166,6 +166,9 @@ def test_years_in_words(text: str, value: str) -> None:
         ("The fire next to the depot on Friday hurt two.", "2020-01-03"),
         ("She will keep her seat even after a panel Thursday rejected the bid.", "2020-01-02"),
         ("On Tuesday, the two clubs signed the transfer in Lyon.", "2020-01-07"),
+        # "scheduled" before a noun qualifies it: the clause's own verb tells the tense
+        ("The race was stopped after 12 of 60 scheduled laps on Sunday.", "2020-01-05"),
+        ("The vote, scheduled for Sunday, drew crowds.", "2020-01-12"),
     ],
 )
 def test_weekday_takes_the_tense_of_its_clause(text: str, value: str) -> None:
