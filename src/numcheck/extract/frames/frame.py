@@ -62,8 +62,11 @@ _EVALUATIVE = frame_words("evaluative_adjectives")
 _CHARGE_NOUNS = frame_words("charge_nouns")
 _CHARGING_VERBS = frame_words("charging_verbs")
 _ANAPHORIC_EVENTS = frame_words("anaphoric_events")
+_KINSHIP_NOUNS = frame_words("kinship_nouns")
 _ANAPHORIC_DETERMINERS = frozenset(["the", "that", "this"])
 _SUBJECTS = frozenset(["nsubj", "nsubjpass"])
+_ORGANIZATION_LABELS = frozenset(["ORG", "FAC"])
+_OWNING_PREPOSITIONS = frozenset(["on", "of", "at"])
 _RELATIVE_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])  # which, who, whose, where
 _LOOK_BACK_SENTENCES = 2
 _LOOK_BACK_CHARS = 1_200
@@ -442,6 +445,8 @@ class FrameReader:
             and (counted.head.pos_ in _NOUNS)
         ):
             attribute = counted.head  # "a 30-car pileup": cars of the pileup
+        elif counted is not None and (kin := _kin_of(counted)) is not None:
+            attribute = kin  # "the grandfather of eight children": his grandchildren
         phrase = counted or unit or number
         phrase = _phrase_head(phrase)
         predicate_token, event_noun = _governor(phrase)
@@ -733,6 +738,9 @@ class FrameReader:
         "the New Democracy party gaining 30 percent")."""
         if phrase.dep_ in ("nsubj", "nsubjpass"):
             return None
+        market = _named_complement(verb)
+        if market is not None:
+            return market
         current = phrase
         for _ in range(6):
             head = current.head
@@ -900,6 +908,31 @@ class FrameReader:
             if timex.type in ("DATE", "TIME") and timex.resolved and timex.value[:1].isdigit():
                 return timex.value, None
         return None, None
+
+
+def _kin_of(counted: Token) -> Token | None:
+    """The kinship noun whose "of" phrase holds a counted noun ("the father of three
+    children"), or None."""
+    of = counted.head
+    if counted.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
+        return None
+    return of.head if _lemma(of.head) in _KINSHIP_NOUNS else None
+
+
+def _named_complement(verb: Token) -> str | None:
+    """The organization a verb's common-noun subject is of or on: "Volume on the New
+    York Stock Exchange totaled 175 million shares", "Sales at Acme reached $4 billion":
+    the exchange's volume, Acme's sales."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _OWNING_PREPOSITIONS:
+            continue
+        for name in prep.children:
+            if name.dep_ == "pobj" and name.ent_type_ in _ORGANIZATION_LABELS:
+                return _entity_text(name)
+    return None
 
 
 def _holder(verb: Token) -> Token | None:
