@@ -192,14 +192,14 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
     return tokens
 
 
+def _conjoined_clause(predicate: Token) -> bool:
+    """A verb conjoined to an earlier verb of the same sentence."""
+    return predicate.dep_ == "conj" and predicate.pos_ == "VERB" and predicate.head.pos_ == "VERB"
+
+
 def _shares_subject(predicate: Token) -> bool:
     """A verb conjoined to another without a subject of its own."""
-    return (
-        predicate.dep_ == "conj"
-        and predicate.pos_ == "VERB"
-        and predicate.head.pos_ == "VERB"
-        and not any(c.dep_ in _SUBJECTS for c in predicate.children)
-    )
+    return _conjoined_clause(predicate) and not any(c.dep_ in _SUBJECTS for c in predicate.children)
 
 
 def _targets(verb: Token) -> set[int]:
@@ -514,6 +514,15 @@ class FrameReader:
                 places = self._antecedent_places(base)  # "killed in the incident"
             if not places:
                 places = self._places(_relative_antecedent(predicate_token))
+            if (
+                not places
+                and _conjoined_clause(predicate_token)
+                and not _shares_subject(predicate_token)
+            ):
+                # "74 were killed in Nairobi and more than 1,640 were wounded": the
+                # second clause happened where the first did
+                first = predicate_token.head
+                places = self._places(_clause(first, first))
             if not places and predicate_token.dep_ in ("relcl", "acl"):
                 places = self._scene_places(doc)  # the main clause has the opener itself
             # "rose to $4.2 billion in March from $3.9 billion in February": a date in the
