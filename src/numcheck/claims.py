@@ -174,6 +174,11 @@ class Frame(Frozen):
     other_event: bool = Field(
         default=False, description="the clause speaks of another, earlier or similar event"
     )
+    one_of_places: bool = Field(
+        default=False,
+        description="its document gives the same measure for another place too ('253 "
+        "killed in Nairobi', '10 killed in Tanzania'): its places are a part of the story",
+    )
 
     def label(self) -> str:
         """'person killed, in lyon, as of 2024-07-15': what was compared, in words."""

@@ -14,6 +14,7 @@ from numcheck.extract.frames.context import ContextReader
 from numcheck.extract.frames.frame import FrameContext, FrameReader
 from numcheck.extract.frames.parse import parse, parser
 from numcheck.extract.frames.rank import may_rank, read_rank
+from numcheck.extract.frames.siblings import with_places_apart
 from numcheck.extract.mentions import QuantityMention, Timex
 from numcheck.extract.quantities import find_quantities
 from numcheck.extract.sentences import Sentence, split_sentences
@@ -213,7 +214,7 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
         )
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     context = FrameContext(vocabulary.measures, timexes, vocabulary.places, text)
-    return with_frames(claims, context)
+    return with_places_apart(with_frames(claims, context), vocabulary.places)
 
 
 _WARM_UP = (

@@ -218,6 +218,8 @@ class FrameMatcher:
         embassies in Kenya and Tanzania" names no third place)."""
         if not all(map(_is_country, places)):
             return False
+        if claim.frame is not None and claim.frame.one_of_places:
+            return False  # its document counts another country apart
         return not self._located_elsewhere(places, claim.sentence, countries_only=True)
 
     def _located_elsewhere(self, places: set[str], sentence: str, *, countries_only: bool) -> bool:
