@@ -63,6 +63,7 @@ _CHARGE_NOUNS = frame_words("charge_nouns")
 _CHARGING_VERBS = frame_words("charging_verbs")
 _ANAPHORIC_EVENTS = frame_words("anaphoric_events")
 _KINSHIP_NOUNS = frame_words("kinship_nouns")
+_OCCURRENCE_VERBS = frame_words("occurrence_verbs")
 _ANAPHORIC_DETERMINERS = frozenset(["the", "that", "this"])
 _SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 _ORGANIZATION_LABELS = frozenset(["ORG", "FAC"])
@@ -284,6 +285,26 @@ def _elided_antecedent(others: Token) -> Token | None:
         if counted and token.pos_ == "NOUN" and token.lower_ not in ("other", "others"):
             return token
     return None
+
+
+def _event_setting(clause: Sequence[Token]) -> list[Token]:
+    """Where an event of the clause took place, told in its own relative clause: "killed
+    in an explosion that took place near the embassy in Dar es Salaam"."""
+    for token in clause:
+        if token.pos_ != "NOUN" or _lemma(token) not in _ANAPHORIC_EVENTS:
+            continue
+        for child in token.children:
+            if child.dep_ == "relcl" and _tells_occurrence(child):
+                return list(child.subtree)
+    return []
+
+
+def _tells_occurrence(verb: Token) -> bool:
+    """ "happened", "occurred", "took place": a verb that only says where and when."""
+    lemma = _lemma(verb)
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in _OCCURRENCE_VERBS
 
 
 def _relative_antecedent(verb: Token) -> list[Token]:
@@ -514,6 +535,8 @@ class FrameReader:
                 places = self._antecedent_places(base)  # "killed in the incident"
             if not places:
                 places = self._places(_relative_antecedent(predicate_token))
+            if not places:
+                places = self._places(_event_setting(clause))
             if (
                 not places
                 and _conjoined_clause(predicate_token)
