@@ -351,12 +351,14 @@ def _participle_after_conjunct(phrase: Token) -> Token | None:
 
 
 def _result_participle(predicate: Token) -> bool:
-    """A subjectless participle adjunct of a verb ("..., killing 40 people")."""
+    """A subjectless participle adjunct of a verb ("..., killing 40 people", "killing 40
+    while wounding 1,000"); not one a conjunction sets apart ("after killing ...")."""
     return (
         predicate.dep_ == "advcl"
         and predicate.tag_ == "VBG"
         and predicate.head.pos_ in ("VERB", "AUX")
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in predicate.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in predicate.children)
+        and not any(c.dep_ == "mark" and c.lower_ != "while" for c in predicate.children)
     )
 
 
