@@ -11,7 +11,7 @@ from numcheck.claims import Claim, Interval, Kind, Span
 from numcheck.documents.model import Document, DocumentStatus
 from numcheck.extract.dates import find_dateline, tag_dates
 from numcheck.extract.frames.context import ContextReader
-from numcheck.extract.frames.frame import FrameContext, FrameReader
+from numcheck.extract.frames.frame import FrameContext, FrameReader, age_like
 from numcheck.extract.frames.parse import parse, parser
 from numcheck.extract.frames.rank import may_rank, read_rank
 from numcheck.extract.frames.siblings import with_places_apart
@@ -246,10 +246,13 @@ _FRAMED = frozenset([Kind.COUNT, Kind.QUANTITY, Kind.MONEY, Kind.PERCENT, Kind.D
 
 
 def _framed(claim: Claim) -> bool:
-    """Whether a claim gets a frame: every amount, and an ordinal that ranks ("the
-    fifth-largest")."""
+    """Whether a claim gets a frame: every amount, a span of time that may be an age (no
+    other is compared: a sentence with only "for three years" is not parsed), and an
+    ordinal that ranks ("the fifth-largest")."""
     if claim.kind is Kind.ORDINAL:
         return may_rank(claim.sentence, claim.span.end - claim.sentence_start)
+    if claim.kind is Kind.DURATION:
+        return age_like(claim.quote)
     return claim.kind in _FRAMED
 
 

@@ -73,6 +73,12 @@ _LOOK_BACK_SENTENCES = 2
 _LOOK_BACK_CHARS = 1_200
 
 
+def age_like(quote: str) -> bool:
+    """Whether a span of time may be someone's age ("36-year-old", "Salah Ali, 70"): the
+    only spans of time a frame compares ("four years after" is no one's)."""
+    return quote.lower().endswith(("old", "olds")) or quote.isdigit()
+
+
 @dataclass(frozen=True)
 class FrameContext:
     """What the frame reader needs besides the parse: the vocabulary and the dates."""
@@ -581,8 +587,7 @@ class FrameReader:
             if poss is not None and poss.lower_ not in _PRONOUNS and not _dated(poss):
                 owner = _entity_text(poss)
         quote = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-        age_like = quote.lower().endswith(("old", "olds")) or quote.isdigit()
-        person = self._person(number) if kind == "duration" and age_like else None
+        person = self._person(number) if kind == "duration" and age_like(quote) else None
         if person is not None:
             owner, attribute = person, None  # an age: "Salah Ali, 70", "the 36-year-old Lopes"
         if owner is None and counted is not None:
