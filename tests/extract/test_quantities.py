@@ -94,6 +94,9 @@ def test_labels_and_ranks_are_kept_apart() -> None:
     assert only("the new iPhone 11 went on sale").kind == "identifier"
     assert [m.kind for m in find_quantities("Articles 59 and 109 apply.")] == ["identifier"] * 2
     assert only("marking the fourth anniversary").kind == "ordinal"
+    # a position in a sequence, not a count: "on lap 13", "in the bottom of inning 9"
+    assert only("the safety car came out on lap 13").kind == "identifier"
+    assert only("he led 40 laps").kind == "count"
 
 
 def test_dates_years_and_clock_times_are_not_counts() -> None:

@@ -47,7 +47,7 @@ _LABEL_BEFORE = re.compile(
     r"(?:\b(?:No|Nos|Number|nos?|number)\.?\s*|#\s*"
     r"|\b(?:article|articles|resolution|section|chapter|clause|rule|route|flight|room|"
     r"channel|game|category|level|phase|stage|grade|class|model|version|unit|page|"
-    r"platform|gate|bus|exit|row|seat|lot|episode|season|volume|issue|item)\s+)$",
+    r"platform|gate|bus|exit|row|seat|lot|episode|season|volume|issue|item|lap|inning|hole|heat)\s+)$",
     re.I,
 )
 _STREET_AFTER = re.compile(
