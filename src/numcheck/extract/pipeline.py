@@ -252,7 +252,7 @@ def _framed(claim: Claim) -> bool:
     if claim.kind is Kind.ORDINAL:
         return may_rank(claim.sentence, claim.span.end - claim.sentence_start)
     if claim.kind is Kind.DURATION:
-        return age_like(claim.quote)
+        return age_like(claim.quote, claim.sentence[claim.span.end - claim.sentence_start :])
     return claim.kind in _FRAMED
 
 

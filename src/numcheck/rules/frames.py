@@ -14,6 +14,7 @@ import re
 import pycountry
 
 from numcheck.claims import Claim, Frame
+from numcheck.language.lemmas import inflections
 from numcheck.language.words import frame_words, function_words
 from numcheck.rules.checks.compare import calendar_days, same_at_coarser
 from numcheck.vocabulary import Vocabulary
@@ -28,6 +29,22 @@ _LOCATIVE_BEFORE = re.compile(
 _LOCATIVE_REACH = 16  # characters before a place name that may hold the preposition
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")  # a lower-case word after a place: "U.S. embassies"
 _STOP_WORDS = function_words("stop_words")
+# "a UN spokesman in Geneva said": where a speaker is, not where the events are
+_REPORTED_FROM = re.compile(
+    r"[\s,]*(?:(?:has|have|had)\s+)?(?:"
+    + "|".join(
+        sorted(
+            {verb for verb in frame_words("reporting_verbs")}
+            | {
+                form
+                for verb in frame_words("reporting_verbs")
+                for forms in inflections(verb).values()
+                for form in forms
+            }
+        )
+    )
+    + r")\b"
+)
 
 
 def _reference(claim: Claim) -> tuple[int, int] | None:
@@ -146,8 +163,8 @@ class FrameMatcher:
             return "no frame"
         if not (self.comparable(fa) and self.comparable(fb)):
             return "a part, a selection or another event"
-        if (fa.other_event or fb.other_event) and not (fa.time and fb.time):
-            return "another event against a figure its clause does not date"
+        if (fa.other_event or fb.other_event) and not self._one_earlier_event(fa, fb):
+            return "another event, not shown to be the same one"
         if fa.attribute_of != fb.attribute_of:
             return "different things described"
         if fa.noun != fb.noun:
@@ -178,6 +195,17 @@ class FrameMatcher:
         if not _same_reference_time(a, b):
             return "different times"
         return None
+
+    def _one_earlier_event(self, fa: Frame, fb: Frame) -> bool:
+        """Whether two figures, one of another event than the story's, tell of one event:
+        both clauses date it, and on one day or in one place ("strikes near Kunduz last
+        week" and "strikes earlier this month in Kunduz"); a month or a year holds many
+        events ("a similar attack in March" is not "an ambush on March 18")."""
+        if not (fa.time and fb.time):
+            return False
+        one_day = fa.time == fb.time and len(fa.time) == len("YYYY-MM-DD")
+        placed = bool(fa.places and fb.places) and self._same_places(fa.places, fb.places)
+        return one_day or placed
 
     def _predicates_tell(self, frame: Frame, pa: str | None, pb: str | None) -> bool:
         """Whether two different predicates make two quantities: "built a four-run lead"
@@ -235,7 +263,8 @@ class FrameMatcher:
             located = _LOCATIVE_BEFORE.search(sentence, max(0, start - _LOCATIVE_REACH), start)
             following = _NEXT_WORD.match(sentence, end)
             attributive = following is not None and following[1] not in _STOP_WORDS
-            if located and not attributive:
+            speaker = _REPORTED_FROM.match(sentence, end) is not None
+            if located and not attributive and not speaker:
                 return True
         return False
 

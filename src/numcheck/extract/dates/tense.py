@@ -35,11 +35,11 @@ _CLAUSE_BREAK = re.compile(
 _SOON = re.compile(r"\bas\s+soon\s+as\b", re.IGNORECASE)
 _ADVERBS = r"not|n't|also|still|probably|likely|then|soon|only|never|already|just|\w+ly"
 _PLAN = "planned|planning|scheduled"
-# "talks scheduled for Monday", "as planned": a plan; "20 of 71 scheduled laps", "planned
-# talks" qualify a noun and say nothing of when the clause happens
-_PREDICATIVE = (
-    r"\s*(?:[,.;:)]|\Z|(?:to|for|on|at|in|next|this|until|before|after"
-    r"|a|an|the|his|her|its|their|our|another)\b)"
+# "is scheduled Thursday", "planned a parade": a plan; after a number or a determiner
+# ("20 of 71 scheduled laps", "the planned talks") the word qualifies a noun and says
+# nothing of when the clause happens
+_QUALIFYING = (
+    r"(?<!\d )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
 )
 _NOT_PAST = "need|speed|indeed|hundred|proceed|succeed|exceed|feed|seed|breed|bed|red|shed"
 
@@ -55,7 +55,7 @@ def _verb_groups() -> re.Pattern[str]:
         r"(?:going|scheduled|due|set|expected|slated|supposed|about)\s+to\b(?:\s+(?:be|have)\b)?"
         r"|\b(?:is|are|am)\s+(?:not\s+)?(?:to\b|(?-i:[a-z]{2,}ing)\b)"
         r"|\b(?:plans?|planning|intends?|expects?|hopes?|set|due|slated|scheduled)\s+to\b"
-        rf"|\b(?:{_PLAN})\b(?={_PREDICATIVE})|\bgoing\s+to\b)"
+        rf"|{_QUALIFYING}\b(?:{_PLAN})\b|\bgoing\s+to\b)"
         rf"|(?P<perfect>\bhad(?:n't)?(?:\s+(?:{_ADVERBS}))*\s+(?:been\s+)?[a-z]+"
         rf"|\b(?:has|have)(?:n't)?(?:\s+(?:{_ADVERBS}))*\s+(?!(?:{_PLAN})\b)[a-z]+)"
         rf"|(?P<past>\b(?:was|were|did)(?:n't)?\b|\b(?:{irregular})\b"

@@ -63,9 +63,13 @@ _CHARGE_NOUNS = frame_words("charge_nouns")
 _CHARGING_VERBS = frame_words("charging_verbs")
 _ANAPHORIC_EVENTS = frame_words("anaphoric_events")
 _KINSHIP_NOUNS = frame_words("kinship_nouns")
+_PLACE_NOUNS = frame_words("place_nouns")
 _OCCURRENCE_VERBS = frame_words("occurrence_verbs")
 _ANAPHORIC_DETERMINERS = frozenset(["the", "that", "this"])
 _SUBJECTS = frozenset(["nsubj", "nsubjpass"])
+_OF_AGE = re.compile(r"\s+of\s+age\b", re.I)
+_EVENT_PREPOSITIONS = frozenset(["in", "by", "during"])  # "killed in an explosion"
+_BARE_CLAUSE = frozenset(["nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc"])
 _ORGANIZATION_LABELS = frozenset(["ORG", "FAC"])
 _OWNING_PREPOSITIONS = frozenset(["on", "of", "at"])
 _RELATIVE_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])  # which, who, whose, where
@@ -73,10 +77,12 @@ _LOOK_BACK_SENTENCES = 2
 _LOOK_BACK_CHARS = 1_200
 
 
-def age_like(quote: str) -> bool:
-    """Whether a span of time may be someone's age ("36-year-old", "Salah Ali, 70"): the
-    only spans of time a frame compares ("four years after" is no one's)."""
-    return quote.lower().endswith(("old", "olds")) or quote.isdigit()
+def age_like(quote: str, after: str = "") -> bool:
+    """Whether a span of time may be someone's age ("36-year-old", "Salah Ali, 70",
+    "45 years of age", given the text ``after`` it): the only spans of time a frame
+    compares ("four years after" is no one's)."""
+    low = quote.lower()
+    return low.endswith(("old", "olds")) or quote.isdigit() or _OF_AGE.match(after) is not None
 
 
 @dataclass(frozen=True)
@@ -193,15 +199,28 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
         tokens += [t for t in _clause(predicate.head, predicate) if t.i not in own]
     elif _shares_subject(predicate):
         # "the bombing in Tanzania killed 10 people and wounded about 70 others": the
-        # second verb's subject, and its places, are the first's.
+        # second verb's subject, and its places, are the first's; not the clauses embedded
+        # in it ("the storm, which battered Cuba on Monday, ...")
         subjects = [c for c in predicate.head.children if c.dep_ in _SUBJECTS]
-        tokens += [t for subject in subjects for t in subject.subtree]
+        tokens += [t for subject in subjects for t in _clause(subject, subject)]
     return tokens
 
 
 def _conjoined_clause(predicate: Token) -> bool:
     """A verb conjoined to an earlier verb of the same sentence."""
     return predicate.dep_ == "conj" and predicate.pos_ == "VERB" and predicate.head.pos_ == "VERB"
+
+
+def _bare_second_clause(predicate: Token, phrase: Token) -> bool:
+    """A conjoined clause that is only the figure and its verb ("and more than 1,640
+    were wounded"): one with a scope, a time or an object of its own ("and 40 soldiers
+    have died this year", "and the storm has killed 22 in all") tells more than where."""
+    return (
+        _conjoined_clause(predicate)
+        and phrase.dep_ in _SUBJECTS
+        and phrase.head.i == predicate.i
+        and all(c.dep_ in _BARE_CLAUSE for c in predicate.children)
+    )
 
 
 def _shares_subject(predicate: Token) -> bool:
@@ -279,29 +298,58 @@ def _names_counted_things(token: Token) -> bool:
     return (
         token.dep_ == "appos"
         and head.pos_ == "NOUN"
-        and any(c.dep_ == "nummod" and _numeral(c) for c in head.children)
+        and _counted(head)
+        and _lemma(head) not in _PLACE_NOUNS  # "two states, Ohio and Indiana": places
     )
 
 
 def _elided_antecedent(others: Token) -> Token | None:
-    """The noun "others" stands for: the nearest noun before it that a number counts
-    ("killed 12 soldiers and wounded 20 others"), or None where nothing was counted."""
+    """The noun "others" stands for: the counted object of the verb its own verb is
+    conjoined to ("killed five people, including two children, and wounded 30 others":
+    people), else the nearest noun before it that a number counts, outside an
+    "including" or "among" phrase and an apposition; None where nothing was counted."""
+    verb = others.head
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        for child in verb.head.children:
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass") and _counted(child):
+                return child
     for token in reversed(others.doc[: others.i]):
-        counted = any(c.dep_ == "nummod" and _numeral(c) for c in token.children)
-        if counted and token.pos_ == "NOUN" and token.lower_ not in ("other", "others"):
+        elided = token.pos_ == "NOUN" and token.lower_ not in ("other", "others")
+        if elided and _counted(token) and not _set_apart(token):
             return token
     return None
 
 
-def _event_setting(clause: Sequence[Token]) -> list[Token]:
-    """Where an event of the clause took place, told in its own relative clause: "killed
-    in an explosion that took place near the embassy in Dar es Salaam"."""
-    for token in clause:
-        if token.pos_ != "NOUN" or _lemma(token) not in _ANAPHORIC_EVENTS:
+def _counted(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" and _numeral(c) for c in noun.children)
+
+
+def _set_apart(noun: Token) -> bool:
+    """A noun in an apposition or an "including" / "among" phrase: a part named aside."""
+    current = noun
+    for _ in range(4):
+        if current.dep_ == "appos" or current.lower_ in _SUBSET_WORDS:
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _event_setting(verb: Token) -> list[Token]:
+    """Where the event the figure's verb happened in took place, told in the event's
+    own relative clause: "killed in an explosion that took place near the embassy in
+    Dar es Salaam"; not an event the clause compares it with ("the deadliest since an
+    attack that took place in Kabul")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _EVENT_PREPOSITIONS:
             continue
-        for child in token.children:
-            if child.dep_ == "relcl" and _tells_occurrence(child):
-                return list(child.subtree)
+        for event in prep.children:
+            if event.dep_ != "pobj" or _lemma(event) not in _ANAPHORIC_EVENTS:
+                continue
+            for child in event.children:
+                if child.dep_ == "relcl" and _tells_occurrence(child):
+                    return list(child.subtree)
     return []
 
 
@@ -358,13 +406,16 @@ def _participle_after_conjunct(phrase: Token) -> Token | None:
 
 def _result_participle(predicate: Token) -> bool:
     """A subjectless participle adjunct of a verb ("..., killing 40 people", "killing 40
-    while wounding 1,000"); not one a conjunction sets apart ("after killing ...")."""
+    while wounding 1,000"); not one a conjunction sets apart ("after killing ..."), nor a
+    "while" that sets a place or manner of its own ("while hiring 1,200 elsewhere")."""
+    marks = [c.lower_ for c in predicate.children if c.dep_ == "mark"]
+    own = any(c.dep_ in ("prep", "advmod", "npadvmod") for c in predicate.children)
     return (
         predicate.dep_ == "advcl"
         and predicate.tag_ == "VBG"
         and predicate.head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in predicate.children)
-        and not any(c.dep_ == "mark" and c.lower_ != "while" for c in predicate.children)
+        and (not marks or (marks == ["while"] and not own))
     )
 
 
@@ -463,6 +514,7 @@ class FrameReader:
             counted = number  # "several children": the vague amount hangs on its noun
         partitive = partitive or _selected_by_of(tokens)
         measured = kind in ("quantity", "money", "percent", "duration")
+        kin_person: str | None = None
         attribute: Token | None = None
         unit: Token | None = None
         if measured and counted is not None:
@@ -475,7 +527,11 @@ class FrameReader:
         ):
             attribute = counted.head  # "a 30-car pileup": cars of the pileup
         elif counted is not None and (kin := _kin_of(counted)) is not None:
-            attribute = kin  # "the grandfather of eight children": his grandchildren
+            # "Ruiz, the father of three children": his children; whose, where no name
+            # says, is unknown, and the figure is compared with none
+            if kin.dep_ != "appos" or not _named(kin.head):
+                return None
+            attribute, kin_person = kin, _entity_text(_name_token(kin.head))
         phrase = counted or unit or number
         phrase = _phrase_head(phrase)
         predicate_token, event_noun = _governor(phrase)
@@ -541,15 +597,13 @@ class FrameReader:
             places = self._own_places(phrase, predicate_token, clause)
             if not places and any(_refers_back(t) for t in clause):
                 places = self._antecedent_places(base)  # "killed in the incident"
+            if not places and any(_there(t) for t in clause):
+                places = self._antecedent_places(base, every=True)  # "wounded there"
             if not places:
                 places = self._places(_relative_antecedent(predicate_token))
             if not places:
-                places = self._places(_event_setting(clause))
-            if (
-                not places
-                and _conjoined_clause(predicate_token)
-                and not _shares_subject(predicate_token)
-            ):
+                places = self._places(_event_setting(predicate_token))
+            if not places and _bare_second_clause(predicate_token, phrase):
                 # "74 were killed in Nairobi and more than 1,640 were wounded": the
                 # second clause happened where the first did
                 first = predicate_token.head
@@ -587,11 +641,14 @@ class FrameReader:
             if poss is not None and poss.lower_ not in _PRONOUNS and not _dated(poss):
                 owner = _entity_text(poss)
         quote = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-        person = self._person(number) if kind == "duration" and age_like(quote) else None
+        following = doc.text[tokens[-1].idx + len(tokens[-1].text) :]
+        aged = kind == "duration" and age_like(quote, following)
+        person = self._person(number) if aged else None
         if person is not None:
             owner, attribute = person, None  # an age: "Salah Ali, 70", "the 36-year-old Lopes"
         if owner is None and counted is not None:
             owner = self._nationality(counted)
+        owner = kin_person or owner
         if owner is not None:
             places = [p for p in places if p != owner]
         if counted is not None and _lemma(counted) in _CHARGE_NOUNS:
@@ -843,16 +900,19 @@ class FrameReader:
             self._labelled[base] = len(_LABELLED_FIGURE.findall(doc.text))
         return self._labelled[base]
 
-    def _antecedent_places(self, base: int) -> list[str]:
+    def _antecedent_places(self, base: int, *, every: bool = False) -> list[str]:
         """The last place the sentences before ``base`` name: where "the incident" or
         "the strike" of a sentence happened ("... the air strikes in Kunduz. Some 30
-        civilians were killed in the incident" counts the dead of Kunduz)."""
+        civilians were killed in the incident" counts the dead of Kunduz). With
+        ``every``, all of them: "there" after "landfall in Cuba before heading toward
+        Florida" may be either, so the figure holds for no one place of them."""
         if base not in self._antecedents:
             window = self.text[max(0, base - _LOOK_BACK_CHARS) : base]
             before = [s.text for s in split_sentences(window)][-_LOOK_BACK_SENTENCES:]
             found = [p for doc in parse(before) for p in self._places(doc)]
-            self._antecedents[base] = found[-1:]
-        return self._antecedents[base]
+            self._antecedents[base] = list(dict.fromkeys(found))
+        found = self._antecedents[base]
+        return found if every else found[-1:]
 
     def _own_places(self, phrase: Token, verb: Token, clause: Sequence[Token]) -> list[str]:
         """The places of a figure's clause, less those a conjoined figure names for
@@ -1012,11 +1072,13 @@ def _reported_speaker(subject: Token, verb: Token) -> Token | None:
     return None
 
 
+def _there(token: Token) -> bool:
+    """ "wounded there": a place told before; not the "there" of "there were 20 dead"."""
+    return token.lower_ == "there" and token.dep_ == "advmod"
+
+
 def _refers_back(token: Token) -> bool:
-    """An event or place named as one told before: "in the incident", "after that
-    attack", "wounded there"."""
-    if token.lower_ == "there" and token.dep_ == "advmod":
-        return True  # not the "there" of "there were 20 dead" (expl)
+    """An event named as one told before: "in the incident", "after that attack"."""
     return (
         token.dep_ == "pobj"
         and _lemma(token) in _ANAPHORIC_EVENTS

@@ -29,17 +29,16 @@ def _countries(frame: Frame, places: Places) -> frozenset[str]:
 
 def with_places_apart(claims: Sequence[Claim], places: Places) -> list[Claim]:
     """``claims`` with ``Frame.one_of_places`` set on each figure whose document gives
-    the same measure (counted noun and predicate) in another country."""
-    by_measure: dict[tuple[str | None, str | None], list[tuple[int, frozenset[str]]]] = defaultdict(
-        list
-    )
+    the same measure (counted noun and predicate, at the same time: "in 2015, a quake
+    killed 280 in Pakistan" is another count) in another country."""
+    by_measure: dict[tuple[str | None, ...], list[tuple[int, frozenset[str]]]] = defaultdict(list)
     for index, claim in enumerate(claims):
         frame = claim.frame
         if frame is None or frame.partitive or frame.other_event:
             continue
         countries = _countries(frame, places)
         if countries:
-            by_measure[frame.noun, frame.predicate].append((index, countries))
+            by_measure[frame.noun, frame.predicate, frame.time].append((index, countries))
     apart = {
         index
         for figures in by_measure.values()
