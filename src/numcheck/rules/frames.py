@@ -198,14 +198,18 @@ class FrameMatcher:
 
     def _one_earlier_event(self, fa: Frame, fb: Frame) -> bool:
         """Whether two figures, one of another event than the story's, tell of one event:
-        both clauses date it, and on one day or in one place ("strikes near Kunduz last
-        week" and "strikes earlier this month in Kunduz"); a month or a year holds many
-        events ("a similar attack in March" is not "an ambush on March 18")."""
+        both clauses date it, on one day, or in one place within a month or a week
+        ("strikes near Kunduz last week" and "strikes earlier this month in Kunduz"); a
+        month or a year alone holds many events ("a similar attack in March" is not "an
+        ambush on March 18", "an attack in Kabul in 2023" not "a bombing in Kabul in
+        2023")."""
         if not (fa.time and fb.time):
             return False
         one_day = fa.time == fb.time and len(fa.time) == len("YYYY-MM-DD")
+        # a place and a date finer than a year: "in Kabul in 2023" holds many attacks
+        finer = all(len(t) > len("YYYY") for t in (fa.time, fb.time))
         placed = bool(fa.places and fb.places) and self._same_places(fa.places, fb.places)
-        return one_day or placed
+        return one_day or (placed and finer)
 
     def _predicates_tell(self, frame: Frame, pa: str | None, pb: str | None) -> bool:
         """Whether two different predicates make two quantities: "built a four-run lead"

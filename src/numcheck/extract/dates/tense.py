@@ -35,12 +35,10 @@ _CLAUSE_BREAK = re.compile(
 _SOON = re.compile(r"\bas\s+soon\s+as\b", re.IGNORECASE)
 _ADVERBS = r"not|n't|also|still|probably|likely|then|soon|only|never|already|just|\w+ly"
 _PLAN = "planned|planning|scheduled"
-# "is scheduled Thursday", "planned a parade": a plan; after a number or a determiner
-# ("20 of 71 scheduled laps", "the planned talks") the word qualifies a noun and says
-# nothing of when the clause happens
-_QUALIFYING = (
-    r"(?<!\d )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
-)
+# "is scheduled Thursday", "a planned rally on Saturday": a plan; after a number ("20 of
+# 71 scheduled laps") it qualifies what is counted and says nothing of when the clause
+# happens
+_QUALIFYING = r"(?<!\d )"
 _NOT_PAST = "need|speed|indeed|hundred|proceed|succeed|exceed|feed|seed|breed|bed|red|shed"
 
 

@@ -68,6 +68,7 @@ _OCCURRENCE_VERBS = frame_words("occurrence_verbs")
 _ANAPHORIC_DETERMINERS = frozenset(["the", "that", "this"])
 _SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.I)
+_MOTION_PREPOSITIONS = frozenset(["from", "into", "onto", "to", "toward", "towards", "across"])
 _EVENT_PREPOSITIONS = frozenset(["in", "by", "during"])  # "killed in an explosion"
 _BARE_CLAUSE = frozenset(["nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc"])
 _ORGANIZATION_LABELS = frozenset(["ORG", "FAC"])
@@ -201,8 +202,19 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
         # "the bombing in Tanzania killed 10 people and wounded about 70 others": the
         # second verb's subject, and its places, are the first's; not the clauses embedded
         # in it ("the storm, which battered Cuba on Monday, ...")
-        subjects = [c for c in predicate.head.children if c.dep_ in _SUBJECTS]
-        tokens += [t for subject in subjects for t in _clause(subject, subject)]
+        # nor where it came from or went first ("rebels from Darfur crossed into Chad
+        # and killed 30": not in Darfur)
+        first = predicate.head
+        moved = any(c.dep_ == "prep" and c.lower_ in _MOTION_PREPOSITIONS for c in first.children)
+        subjects = [c for c in first.children if c.dep_ in _SUBJECTS] if not moved else []
+        for subject in subjects:
+            origin = {
+                t.i
+                for c in subject.children
+                if c.dep_ == "prep" and c.lower_ in _MOTION_PREPOSITIONS
+                for t in c.subtree
+            }
+            tokens += [t for t in _clause(subject, subject) if t.i not in origin]
     return tokens
 
 
@@ -307,15 +319,17 @@ def _elided_antecedent(others: Token) -> Token | None:
     """The noun "others" stands for: the counted object of the verb its own verb is
     conjoined to ("killed five people, including two children, and wounded 30 others":
     people), else the nearest noun before it that a number counts, outside an
-    "including" or "among" phrase and an apposition; None where nothing was counted."""
+    "including" or "among" phrase and an apposition and never the agent; None where
+    nothing was counted."""
     verb = others.head
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         for child in verb.head.children:
-            if child.dep_ in ("dobj", "nsubj", "nsubjpass") and _counted(child):
+            if child.dep_ in ("dobj", "nsubjpass") and _counted(child):
                 return child
     for token in reversed(others.doc[: others.i]):
         elided = token.pos_ == "NOUN" and token.lower_ not in ("other", "others")
-        if elided and _counted(token) and not _set_apart(token):
+        # not the agent ("three gunmen killed 14 and wounded 40 others")
+        if elided and token.dep_ != "nsubj" and _counted(token) and not _set_apart(token):
             return token
     return None
 
@@ -597,8 +611,12 @@ class FrameReader:
             places = self._own_places(phrase, predicate_token, clause)
             if not places and any(_refers_back(t) for t in clause):
                 places = self._antecedent_places(base)  # "killed in the incident"
-            if not places and any(_there(t) for t in clause):
-                places = self._antecedent_places(base, every=True)  # "wounded there"
+            there = next((t for t in clause if _there(t)), None)
+            if not places and there is not None:
+                # "wounded there": a place its own sentence names before it, else every
+                # place the sentences before name
+                before = self._places(t for t in doc if t.i < there.i)
+                places = before or self._antecedent_places(base, every=True)
             if not places:
                 places = self._places(_relative_antecedent(predicate_token))
             if not places:
@@ -1025,6 +1043,9 @@ def _named_complement(verb: Token) -> str | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ != "NOUN":
         return None
+    for name in subject.children:  # "New York Stock Exchange volume"
+        if name.dep_ == "compound" and name.ent_type_ in _ORGANIZATION_LABELS:
+            return _entity_text(name)
     for prep in subject.children:
         if prep.dep_ != "prep" or prep.lower_ not in _OWNING_PREPOSITIONS:
             continue
