@@ -541,11 +541,12 @@ class FrameReader:
         ):
             attribute = counted.head  # "a 30-car pileup": cars of the pileup
         elif counted is not None and (kin := _kin_of(counted)) is not None:
-            # "Ruiz, the father of three children": his children; whose, where no name
-            # says, is unknown, and the figure is compared with none
-            if kin.dep_ != "appos" or not _named(kin.head):
+            # "Ruiz, the father of three children", "Ruiz was the father of ...": his
+            # children; whose, where no name says, is unknown, and it is compared with none
+            named = _kin_person(kin)
+            if named is None:
                 return None
-            attribute, kin_person = kin, _entity_text(_name_token(kin.head))
+            attribute, kin_person = kin, _entity_text(_name_token(named))
         phrase = counted or unit or number
         phrase = _phrase_head(phrase)
         predicate_token, event_noun = _governor(phrase)
@@ -1034,6 +1035,18 @@ def _kin_of(counted: Token) -> Token | None:
     if counted.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
         return None
     return of.head if _lemma(of.head) in _KINSHIP_NOUNS else None
+
+
+def _kin_person(kin: Token) -> Token | None:
+    """The named person a kinship noun describes: the name it is in apposition to, or
+    the named subject of the copula it completes."""
+    if kin.dep_ == "appos" and _named(kin.head):
+        return kin.head
+    if kin.dep_ == "attr":
+        subject = next((c for c in kin.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and _named(subject):
+            return subject
+    return None
 
 
 def _named_complement(verb: Token) -> str | None:
