@@ -15,6 +15,7 @@ import pycountry
 
 from numcheck.claims import Claim, Frame
 from numcheck.language.lemmas import inflections
+from numcheck.language.temporal import alternation
 from numcheck.language.words import frame_words, function_words
 from numcheck.rules.checks.compare import calendar_days, same_at_coarser
 from numcheck.vocabulary import Vocabulary
@@ -30,18 +31,14 @@ _LOCATIVE_REACH = 16  # characters before a place name that may hold the preposi
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")  # a lower-case word after a place: "U.S. embassies"
 _STOP_WORDS = function_words("stop_words")
 # "a UN spokesman in Geneva said": where a speaker is, not where the events are
+_REPORTING = frame_words("reporting_verbs")
 _REPORTED_FROM = re.compile(
     r"[\s,]*(?:(?:has|have|had)\s+)?(?:"
-    + "|".join(
-        sorted(
-            {verb for verb in frame_words("reporting_verbs")}
-            | {
-                form
-                for verb in frame_words("reporting_verbs")
-                for forms in inflections(verb).values()
-                for form in forms
-            }
-        )
+    + alternation(
+        {
+            *_REPORTING,
+            *(f for verb in _REPORTING for forms in inflections(verb).values() for f in forms),
+        }
     )
     + r")\b"
 )

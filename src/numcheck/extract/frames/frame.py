@@ -201,9 +201,8 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
     elif _shares_subject(predicate):
         # "the bombing in Tanzania killed 10 people and wounded about 70 others": the
         # second verb's subject, and its places, are the first's; not the clauses embedded
-        # in it ("the storm, which battered Cuba on Monday, ...")
-        # nor where it came from or went first ("rebels from Darfur crossed into Chad
-        # and killed 30": not in Darfur)
+        # in it ("the storm, which battered Cuba on Monday, ..."), nor where it came from
+        # or went first ("rebels from Darfur crossed into Chad and killed 30")
         first = predicate.head
         moved = any(c.dep_ == "prep" and c.lower_ in _MOTION_PREPOSITIONS for c in first.children)
         subjects = [c for c in first.children if c.dep_ in _SUBJECTS] if not moved else []
@@ -422,15 +421,16 @@ def _result_participle(predicate: Token) -> bool:
     """A subjectless participle adjunct of a verb ("..., killing 40 people", "killing 40
     while wounding 1,000"); not one a conjunction sets apart ("after killing ..."), nor a
     "while" that sets a place or manner of its own ("while hiring 1,200 elsewhere")."""
-    marks = [c.lower_ for c in predicate.children if c.dep_ == "mark"]
-    own = any(c.dep_ in ("prep", "advmod", "npadvmod") for c in predicate.children)
-    return (
+    if not (
         predicate.dep_ == "advcl"
         and predicate.tag_ == "VBG"
         and predicate.head.pos_ in ("VERB", "AUX")
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in predicate.children)
-        and (not marks or (marks == ["while"] and not own))
-    )
+        and not any(c.dep_ in _SUBJECTS for c in predicate.children)
+    ):
+        return False
+    marks = [c.lower_ for c in predicate.children if c.dep_ == "mark"]
+    own = any(c.dep_ in ("prep", "advmod", "npadvmod") for c in predicate.children)
+    return not marks or (marks == ["while"] and not own)
 
 
 def _determined(noun: Token) -> bool:
@@ -612,8 +612,8 @@ class FrameReader:
             places = self._own_places(phrase, predicate_token, clause)
             if not places and any(_refers_back(t) for t in clause):
                 places = self._antecedent_places(base)  # "killed in the incident"
-            there = next((t for t in clause if _there(t)), None)
-            if not places and there is not None:
+            there = None if places else next((t for t in clause if _there(t)), None)
+            if there is not None:
                 # "wounded there": a place its own sentence names before it, else every
                 # place the sentences before name
                 before = self._places(t for t in doc if t.i < there.i)
@@ -928,10 +928,9 @@ class FrameReader:
         if base not in self._antecedents:
             window = self.text[max(0, base - _LOOK_BACK_CHARS) : base]
             before = [s.text for s in split_sentences(window)][-_LOOK_BACK_SENTENCES:]
-            found = [p for doc in parse(before) for p in self._places(doc)]
-            self._antecedents[base] = list(dict.fromkeys(found))
+            self._antecedents[base] = [p for doc in parse(before) for p in self._places(doc)]
         found = self._antecedents[base]
-        return found if every else found[-1:]
+        return list(dict.fromkeys(found)) if every else found[-1:]
 
     def _own_places(self, phrase: Token, verb: Token, clause: Sequence[Token]) -> list[str]:
         """The places of a figure's clause, less those a conjoined figure names for

@@ -278,8 +278,8 @@ def _bound_below(a: Claim, b: Claim) -> bool:
     after a ceiling it fits under ("up to 32", then "more than 30", agree), while a
     ceiling after a floor may be the count grown ("more than 1,700", then "nearly 5,000")."""
     for low, other in ((a, b), (b, a)):
-        floor = _shape(low).startswith("above") and low.stated is not None
-        under_ceiling = _shape(other).startswith("below") and not _earlier(low, other)
+        floor = shape_of(low.qualifier).startswith("above") and low.stated is not None
+        under_ceiling = shape_of(other.qualifier).startswith("below") and not _earlier(low, other)
         above = other.stated is not None and other.stated > (low.stated or 0)
         if floor and above and not under_ceiling:
             return True
@@ -288,10 +288,6 @@ def _bound_below(a: Claim, b: Claim) -> bool:
 
 def _earlier(a: Claim, b: Claim) -> bool:
     return a.as_of is not None and b.as_of is not None and a.as_of < b.as_of
-
-
-def _shape(claim: Claim) -> str:
-    return shape_of(claim.qualifier)
 
 
 def _ends(*intervals: Interval) -> list[float]:
