@@ -249,3 +249,14 @@ def test_issue_9_a_count_of_nobody_is_zero() -> None:
 def test_issue_9_no_before_a_qualifier_or_any_without_a_negation_is_no_zero() -> None:
     assert only("There were no more than 50 people.").stated == 50
     assert find_quantities("Any suspects will be questioned. He no longer works there.") == []
+
+
+def test_issue_9_a_vague_amounts_ceiling_lies_above_its_bounds() -> None:
+    from numcheck.extract.quantities.numbers import vague_amounts, vague_ceiling
+
+    for phrase, (low, high) in vague_amounts().items():
+        ceiling = vague_ceiling(phrase)
+        assert ceiling is None or ceiling >= high > low, phrase
+    assert vague_ceiling("Dozens of robberies") == 240
+    assert vague_ceiling("several hundred robberies") is None  # a multiplier before a scale
+    assert vague_ceiling("a number of robberies") is None

@@ -63,7 +63,28 @@ WORDS_PATTERN = (
 def vague_amounts() -> dict[str, tuple[float, float]]:
     """Phrase -> interval, from ``data/vague_amounts.yaml``."""
     data: dict[str, list[float]] = load_data("vague_amounts.yaml")
-    return {phrase: (float(low), float(high)) for phrase, (low, high) in data.items()}
+    return {phrase: (float(bounds[0]), float(bounds[1])) for phrase, bounds in data.items()}
+
+
+@cache
+def _vague_ceilings() -> dict[str, float]:
+    data: dict[str, list[float]] = load_data("vague_amounts.yaml")
+    return {phrase: float(bounds[2]) for phrase, bounds in data.items() if len(bounds) > 2}
+
+
+@cache
+def _vague_at_start() -> re.Pattern[str]:
+    return re.compile(rf"(?i)({vague_pattern()})(?!{SCALE_WORDS_PATTERN})")  # as the scanner
+
+
+def vague_ceiling(quote: str) -> float | None:
+    """The most a vague amount that opens ``quote`` may stand for in a comparison
+    ("dozens" at most 240), or ``None`` where the phrase sets no ceiling ("several",
+    "several hundred")."""
+    match = _vague_at_start().match(quote)
+    if match is None:
+        return None
+    return _vague_ceilings().get(re.sub(r"\s+", " ", match[1].lower()))
 
 
 @cache

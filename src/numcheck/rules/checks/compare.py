@@ -15,6 +15,7 @@ import re
 from collections.abc import Hashable, Mapping
 
 from numcheck.claims import Claim, Interval, Kind
+from numcheck.extract.quantities.numbers import vague_ceiling
 from numcheck.rules.schema import Stretch
 
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -52,13 +53,16 @@ def precision(claim: Claim) -> float:
 def editorial_interval(claim: Claim, readings: Mapping[str, Stretch]) -> Interval | None:
     """How a newsroom reads the figure: the strict interval widened by its hedge ("about
     2,500" is within a few percent of it, "nearly seven years" a little under seven) and
-    by rounding, never narrowed; vague amounts ("several", "dozens") have no ceiling."""
+    by rounding, never narrowed. A vague amount keeps only the loose ceiling its phrase
+    sets ("dozens" may stand for up to 240, not for 359), and "several" or "a number of"
+    none."""
     stated = claim.stated
     strict = claim.value
     if stated is None or strict is None:
         return strict
     if claim.qualifier == "vague":
-        return Interval(low=strict.low, low_inclusive=strict.low_inclusive)
+        ceiling = vague_ceiling(claim.quote)
+        return Interval(low=strict.low, low_inclusive=strict.low_inclusive, high=ceiling)
     reading = readings.get(claim.qualifier)
     size = abs(stated)
     below = reading.below * size if reading else 0.0
