@@ -31,3 +31,18 @@ def test_issue13_unclosed_suppression_comment_matches_nothing() -> None:
     source = "<!-- numcheck: ignore[value-conflict] " + "reason " * 1_000
     assert _COMMENT.search(source) is None
     assert _COMMENT.search("<!-- numcheck: ignore[value-conflict] known -->") is not None
+
+
+def test_issue13_a_line_break_reads_only_the_lines_last_word() -> None:
+    lines = (
+        "Troops left\nBasra on Monday.\nThe talks in\nOman went on (\nNew figures, and\n"
+        "The rest of the\nZaventem\nAirport reopened.\n"
+    )
+    texts = [s.text for s in split_sentences("Rain fell\n" * 5_000 + lines)]
+    assert texts[:5_000] == ["Rain fell"] * 5_000
+    assert texts[5_000:] == [
+        "Troops left",
+        "Basra on Monday.",
+        "The talks in\nOman went on (\nNew figures, and\nThe rest of the\nZaventem",
+        "Airport reopened.",
+    ]

@@ -58,12 +58,26 @@ def _is_boundary(text: str, end: int, mark: str) -> bool:
 
 # A line break ends a sentence unless the line runs on: it ends in a comma or a word that
 # cannot end a sentence, or the next line starts in lower case (hard-wrapped text).
-_RUN_ON = re.compile(
-    r"(?:[,;(\-–—]|\b(?:the|a|an|of|in|on|at|to|for|by|with|from|and|or|but|as|that|than|"
-    r"about|some|more|nearly|over|under|its|their|his|her|has|have|had|was|were|is|are|"
-    r"been|be|will|would|who|which)|\d)[ \t]*\Z",
-    re.I,
-)
+_RUN_ON_MARKS = frozenset(",;(-–—0123456789")
+_RUN_ON_WORDS = function_words("line_continuations")
+
+
+def _runs_on(line_end: str) -> bool:
+    """Whether a line ending so continues on the next line (its last characters only:
+    reading the whole line, or a regex tried at every position, was slow on many lines)."""
+    tail = line_end.rstrip(" \t")
+    if not tail:
+        return False
+    if tail[-1] in _RUN_ON_MARKS:
+        return True
+    before = tail.rstrip(_LETTERS)
+    word = tail[len(before) :]
+    if before and (before[-1].isalnum() or before[-1] == "_"):
+        return False  # "Zaventem" ends in letters, but no listed word stands alone there
+    return word.lower() in _RUN_ON_WORDS
+
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -75,7 +89,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             at = para.start() + newline.start()
             nxt = text[at + 1 : at + 2]
             # the line's last few characters decide; searching the whole line was quadratic
-            if nxt.isupper() and not _RUN_ON.search(text, max(start, at - _LOOK_BACK), at):
+            if nxt.isupper() and not _runs_on(text[max(start, at - _LOOK_BACK) : at]):
                 blocks.append((start, at))
                 start = at + 1
         blocks.append((start, para.end()))
