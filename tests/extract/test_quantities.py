@@ -258,5 +258,17 @@ def test_issue_9_a_vague_amounts_ceiling_lies_above_its_bounds() -> None:
         ceiling = vague_ceiling(phrase)
         assert ceiling is None or ceiling >= high > low, phrase
     assert vague_ceiling("Dozens of robberies") == 240
+    assert vague_ceiling("Police counted thousands of robberies.", 15) == 100_000
     assert vague_ceiling("several hundred robberies") is None  # a multiplier before a scale
     assert vague_ceiling("a number of robberies") is None
+    assert vague_ceiling("millions of viewers") is None
+    for sentence, at in [
+        ("Untold thousands fled.", 7),
+        ("Thousands more fled.", 0),
+        ("Hundreds, if not thousands, fled.", 0),
+        ("Hundreds, if not thousands, fled.", 17),
+        ("Thousands upon thousands fled.", 0),
+        ("Thousands and thousands fled.", 0),
+        ("Dozens of other villagers fled.", 0),
+    ]:
+        assert vague_ceiling(sentence, at) is None, sentence

@@ -45,6 +45,7 @@ _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 _LOCATIVE_PREPOSITIONS = frame_words("locative_prepositions")
 _COMPARISON_PREPOSITIONS = frame_words("comparison_prepositions")
 _PARTITIVE_PREPOSITIONS = frame_words("partitive_prepositions")
+_BACK_REFERENCES = frame_words("back_references")
 _OWNER_LABELS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
 _PRONOUNS = frame_words("pronouns")
 _ANOTHER_EVENT_HEADS = frame_words("another_event_heads")
@@ -169,6 +170,16 @@ def _governor(token: Token) -> tuple[Token | None, Token | None]:
     return None, event_noun
 
 
+def _selects_back(token: Token) -> bool:
+    """A selection from what was just named: "many of them", "most of which"."""
+    return any(
+        of.dep_ == "prep"
+        and of.lower_ in _PARTITIVE_PREPOSITIONS
+        and any(g.dep_ == "pobj" and g.lower_ in _BACK_REFERENCES for g in of.children)
+        for of in token.children
+    )
+
+
 def _clause(predicate: Token, phrase: Token) -> list[Token]:
     """The predicate's own clause: its subtree without the clauses embedded in it
     (unless the figure stands in one)."""
@@ -183,6 +194,8 @@ def _clause(predicate: Token, phrase: Token) -> list[Token]:
             # "1,000 troops in the country and its consulate in Mazar": a conjoined noun
             # with a determiner of its own is another thing, and its places are its own.
             or (child.dep_ == "conj" and child.pos_ in _NOUNS and _determined(child))
+            # "3,500 flights, many of them at Atlanta's airport": a part's places
+            or _selects_back(child)
         ):
             inside = {t.i for t in child.subtree}
             if phrase.i not in inside:

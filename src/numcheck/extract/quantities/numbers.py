@@ -73,18 +73,40 @@ def _vague_ceilings() -> dict[str, float]:
 
 
 @cache
-def _vague_at_start() -> re.Pattern[str]:
+def _vague_at() -> re.Pattern[str]:
     return re.compile(rf"(?i)({vague_pattern()})(?!{SCALE_WORDS_PATTERN})")  # as the scanner
 
 
-def vague_ceiling(quote: str) -> float | None:
-    """The most a vague amount that opens ``quote`` may stand for in a comparison
-    ("dozens" at most 240), or ``None`` where the phrase sets no ceiling ("several",
-    "several hundred")."""
-    match = _vague_at_start().match(quote)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def vague_ceiling(sentence: str, start: int = 0) -> float | None:
+    """The most a vague amount at ``start`` of ``sentence`` may stand for in a comparison
+    ("dozens" at most 240), or ``None`` where it sets no ceiling: the phrase has none
+    ("several", "several hundred"), or the words around it leave it open ("untold
+    thousands", "thousands more", "hundreds, if not thousands", "thousands upon
+    thousands")."""
+    match = _vague_at().match(sentence, start)
     if match is None:
         return None
-    return _vague_ceilings().get(re.sub(r"\s+", " ", match[1].lower()))
+    ceiling = _vague_ceilings().get(re.sub(r"\s+", " ", match[1].lower()))
+    if ceiling is None:
+        return None
+    openers = word_class("function_words", "vague_openers")
+    before = _WORD.findall(sentence[max(0, start - 40) : start])[-2:]
+    after = _WORD.findall(sentence[match.end() : match.end() + 40])[:2]
+    near = [w.lower() for w in (*before, *after)]
+    if before and before[-1].lower() in openers:
+        return None
+    if after and (after[0].lower() == "of" and after[1:] and after[1].lower() in openers):
+        return None  # "dozens of other people", "hundreds of additional troops"
+    if after and after[0].lower() in openers:
+        return None
+    if any(w in vague_amounts() for w in near if w not in ("and", "or")) and any(
+        w in ("and", "or", "not") for w in near
+    ):
+        return None  # "thousands and thousands", "hundreds or thousands"
+    return ceiling
 
 
 @cache

@@ -50,18 +50,20 @@ def precision(claim: Claim) -> float:
     return 0.5 * 10.0 ** -len(match.group(1) or "")
 
 
-def editorial_interval(claim: Claim, readings: Mapping[str, Stretch]) -> Interval | None:
+def editorial_interval(
+    claim: Claim, readings: Mapping[str, Stretch], *, vague_ceilings: bool = False
+) -> Interval | None:
     """How a newsroom reads the figure: the strict interval widened by its hedge ("about
     2,500" is within a few percent of it, "nearly seven years" a little under seven) and
-    by rounding, never narrowed. A vague amount keeps only the loose ceiling its phrase
-    sets ("dozens" may stand for up to 240, not for 359), and "several" or "a number of"
-    none."""
+    by rounding, never narrowed. A vague amount has no ceiling; with ``vague_ceilings``
+    it keeps the loose one its phrase sets ("dozens" may stand for 240, not for 359;
+    "several" and money none): ``vague_ceiling``."""
     stated = claim.stated
     strict = claim.value
     if stated is None or strict is None:
         return strict
     if claim.qualifier == "vague":
-        ceiling = vague_ceiling(claim.quote)
+        ceiling = vague_ceiling_of(claim) if vague_ceilings else None
         return Interval(low=strict.low, low_inclusive=strict.low_inclusive, high=ceiling)
     reading = readings.get(claim.qualifier)
     size = abs(stated)
@@ -85,6 +87,14 @@ def editorial_interval(claim: Claim, readings: Mapping[str, Stretch]) -> Interva
         # "120" stands for 115 up to (not including) 125, which would round to 130.
         high_inclusive=strict.high_inclusive if strict.high == high else not rounded_up,
     )
+
+
+def vague_ceiling_of(claim: Claim) -> float | None:
+    """The loose ceiling of a vague count ("dozens of people"), read in its sentence;
+    none for money, whose plurals ("millions of dollars") name any large sum."""
+    if claim.qualifier != "vague" or claim.kind is Kind.MONEY:
+        return None
+    return vague_ceiling(claim.sentence, claim.span.start - claim.sentence_start)
 
 
 def gap(a: Interval, b: Interval) -> float:

@@ -18,7 +18,7 @@ from numcheck.claims import Claim, Interval, Kind, format_number
 from numcheck.extract.quantities.qualifiers import shape_of
 from numcheck.findings import Category, Finding, Severity
 from numcheck.rules.checks.base import PairCheck, PerClaim, Reach, make_finding
-from numcheck.rules.checks.compare import editorial_interval, gap
+from numcheck.rules.checks.compare import editorial_interval, gap, vague_ceiling_of
 from numcheck.rules.frames import FrameMatcher
 from numcheck.rules.schema import CENTURY_DAYS, Readings, Rule, SameStory, Tolerance, readings_field
 from numcheck.rules.scope import Match, ScopeMatcher, StoryKeys
@@ -91,7 +91,7 @@ class ValueConflict(PairCheck):
 
     def _read_interval(self, claim: Claim) -> Interval | None:
         interval = (
-            editorial_interval(claim, self.options.readings)
+            editorial_interval(claim, self.options.readings, vague_ceilings=True)
             if self.options.semantics == "editorial"
             else claim.value
         )
@@ -147,7 +147,25 @@ class ValueConflict(PairCheck):
             return None
         if self._part_within_whole(a, ia, b, ib) or self._part_within_whole(b, ib, a, ia):
             return None
-        return self._finding(a, b, ia, ib, match)
+        return self._finding(a, b, ia, ib, match, self._understated(a, b, tolerance))
+
+    def _understated(self, a: Claim, b: Claim, tolerance: float) -> Claim | None:
+        """The vague amount whose loose ceiling alone makes two figures disagree
+        ("dozens" against 359; without the ceiling they would meet), if any."""
+        vague = [c for c in (a, b) if vague_ceiling_of(c) is not None]
+        if not vague or self.options.semantics != "editorial":
+            return None
+        ia, ib = (self._open_interval(c) for c in (a, b))
+        if ia is None or ib is None:
+            return None
+        if ia.overlaps(ib) or (tolerance > 0 and gap(ia, ib) <= tolerance):
+            return vague[0]
+        return None
+
+    def _open_interval(self, claim: Claim) -> Interval | None:
+        interval = editorial_interval(claim, self.options.readings)
+        unit = base_unit(claim.unit)
+        return interval.scaled(unit[1]) if interval is not None and unit is not None else None
 
     def _anchored(self, a: Claim, b: Claim) -> bool:
         """Frames that agree on more than a noun and a verb: whose figure it is, what it
@@ -203,7 +221,15 @@ class ValueConflict(PairCheck):
         names = {frame.predicate, frame.noun}
         return bool(names & self.matcher.measures.cumulative)
 
-    def _finding(self, a: Claim, b: Claim, ia: Interval, ib: Interval, match: Match) -> Finding:
+    def _finding(
+        self,
+        a: Claim,
+        b: Claim,
+        ia: Interval,
+        ib: Interval,
+        match: Match,
+        understated: Claim | None = None,
+    ) -> Finding:
         caveats = list(match.caveats)
         severity, category = self.rule.severity, self.rule.category
         (earlier, i_earlier), (later, i_later) = sorted(
@@ -211,22 +237,33 @@ class ValueConflict(PairCheck):
         )
         dated_apart = a.as_of and b.as_of and a.as_of != b.as_of
         verdict = "the figures cannot both hold"
-        if dated_apart:
-            assert earlier.as_of and later.as_of
-            grows = (later.stated or 0) > (earlier.stated or 0)
-            if self.grows(a) and self.grows(b) and grows:
+        if understated is not None:
+            # Only the vague amount's loose ceiling parts them: written first, it may be
+            # what the other figure grew from; else it understates the other figure.
+            if understated is earlier and dated_apart:
+                category = Category.POSSIBLE_UPDATE
+                severity = self.options.update_severity
+                verdict = f'later figure higher than "{understated.quote}": it may have grown'
+            else:
+                severity = severity.lowered()
+                verdict = f'"{understated.quote}" understates the other figure'
+        elif dated_apart and self.grows(a) and self.grows(b):
+            if (later.stated or 0) > (earlier.stated or 0):
                 category = Category.POSSIBLE_UPDATE
                 severity = self.options.update_severity
                 verdict = "later figure higher: it may be an update of a count that only grows"
-            elif self.grows(a) and self.grows(b):
+            else:
                 severity = severity.lowered()
                 verdict = "later figure lower, though the count only grows"
+        if dated_apart:
+            assert earlier.as_of and later.as_of
             caveats.insert(
                 0,
                 f"published on different dates ({earlier.as_of.isoformat()}, "
                 f"{later.as_of.isoformat()}): the figure may have changed in between",
             )
-        elif self.grows(a) and self.grows(b) and ia.overlaps(ib):
+        growing = self.grows(a) and self.grows(b)
+        if not dated_apart and understated is None and growing and ia.overlaps(ib):
             category = Category.POSSIBLE_UPDATE
             severity = self.options.update_severity
             verdict = "a floor below a larger figure of a count that grows: one may be newer"
@@ -247,7 +284,10 @@ class ValueConflict(PairCheck):
             f"({reading} reading of the qualifiers, in base units)"
         )
         why = (
-            "a count that only grows was reported with a different figure"
+            f'"{understated.quote}" is read as at most {vague_ceiling_of(understated):,.0f}'
+            " (a vague amount's loose ceiling, data/vague_amounts.yaml), below the other figure"
+            if understated is not None
+            else "a count that only grows was reported with a different figure"
             if category is Category.POSSIBLE_UPDATE or i_earlier.overlaps(i_later)
             else "the intervals do not overlap within the rule's tolerance"
         )
