@@ -46,3 +46,14 @@ def test_issue13_a_line_break_reads_only_the_lines_last_word() -> None:
         "The talks in\nOman went on (\nNew figures, and\nThe rest of the\nZaventem",
         "Airport reopened.",
     ]
+
+
+def test_issue13_a_sentence_packed_with_figures_is_not_parsed_figure_by_figure() -> None:
+    import numcheck
+    from numcheck.extract.pipeline import MAX_FIGURES_FRAMED
+
+    table = " ".join(f"{n} trucks" for n in range(3, 3 + MAX_FIGURES_FRAMED + 1)) + "."
+    prose = "The storm killed 14 people in Galveston on Monday."
+    claims = numcheck.extract(numcheck.document(f"{table}\n\n{prose}", published="2025-03-04"))
+    assert [c.quote for c in claims if c.frame is not None] == ["14 people"]
+    assert len([c for c in claims if c.quote.endswith("trucks")]) == MAX_FIGURES_FRAMED + 1

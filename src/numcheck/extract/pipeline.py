@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from numcheck.claims import Claim, Interval, Kind, Span
@@ -256,9 +257,20 @@ def _framed(claim: Claim) -> bool:
     return claim.kind in _FRAMED
 
 
+MAX_FIGURES_FRAMED = 16
+"""A sentence with more figures is a table or a list run into text (news prose holds at
+most 8 in the shared articles): its figures get no frame, so none is compared across
+documents, and a figure-dense document costs no parse per figure."""
+
+
 def with_frames(claims: list[Claim], context: FrameContext) -> list[Claim]:
     """Claims with their frames, from one parse of the sentences that hold a figure."""
     wanted = [_framed(c) for c in claims]
+    per_sentence = Counter(c.sentence_start for c, w in zip(claims, wanted, strict=True) if w)
+    wanted = [
+        w and per_sentence[c.sentence_start] <= MAX_FIGURES_FRAMED
+        for c, w in zip(claims, wanted, strict=True)
+    ]
     sentences = sorted(
         {(c.sentence_start, c.sentence) for c, w in zip(claims, wanted, strict=True) if w}
     )
