@@ -68,6 +68,21 @@ def _same_reference_time(a: Claim, b: Claim) -> bool:
     return ra[0] - _SLACK <= rb[1] and rb[0] - _SLACK <= ra[1]
 
 
+def _shorter_within(a: Claim, b: Claim) -> Claim | None:
+    """The figure whose clause dates it to a span inside the other's longer one ("on
+    Monday" within "this week", "in March" within "this year"), if one is."""
+    if a.frame is None or b.frame is None or not (a.frame.time and b.frame.time):
+        return None
+    da, db = calendar_days(a.frame.time), calendar_days(b.frame.time)
+    if da is None or db is None or da == db:
+        return None
+    if db[0] <= da[0] and da[1] <= db[1]:
+        return a
+    if da[0] <= db[0] and db[1] <= da[1]:
+        return b
+    return None
+
+
 def _of_the_days_news(claim: Claim) -> bool:
     """Whether a figure holds on its publication day or the day before, or has no date
     of its own."""
@@ -152,6 +167,11 @@ class FrameMatcher:
         if frame.other_event and frame.time is None:
             return False
         return not (frame.partitive or frame.subset) and bool(self.head(frame))
+
+    def time_part(self, a: Claim, b: Claim) -> Claim | None:
+        """The figure that holds over a part of the other's time ("hundreds on Monday"
+        of "15,000 this week"), if one does: it may be lower, never higher."""
+        return _shorter_within(a, b)
 
     def differences(self, a: Claim, b: Claim) -> str | None:  # noqa: C901 - a list of tests
         """None when ``a`` and ``b`` measure one quantity, else why they do not."""

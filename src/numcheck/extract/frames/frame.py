@@ -46,6 +46,7 @@ _LOCATIVE_PREPOSITIONS = frame_words("locative_prepositions")
 _COMPARISON_PREPOSITIONS = frame_words("comparison_prepositions")
 _PARTITIVE_PREPOSITIONS = frame_words("partitive_prepositions")
 _BACK_REFERENCES = frame_words("back_references")
+_UNIVERSAL = frame_words("universal_quantifiers")
 _OWNER_LABELS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
 _PRONOUNS = frame_words("pronouns")
 _ANOTHER_EVENT_HEADS = frame_words("another_event_heads")
@@ -171,8 +172,9 @@ def _governor(token: Token) -> tuple[Token | None, Token | None]:
 
 
 def _selects_back(token: Token) -> bool:
-    """A selection from what was just named: "many of them", "most of which"."""
-    return any(
+    """A selection from what was just named: "many of them", "most of which"; not
+    the whole of it ("all of them in Leeds")."""
+    return token.lower_ not in _UNIVERSAL and any(
         of.dep_ == "prep"
         and of.lower_ in _PARTITIVE_PREPOSITIONS
         and any(g.dep_ == "pobj" and g.lower_ in _BACK_REFERENCES for g in of.children)

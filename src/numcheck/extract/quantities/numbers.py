@@ -83,30 +83,34 @@ _WORD = re.compile(r"[A-Za-z]+")
 def vague_ceiling(sentence: str, start: int = 0) -> float | None:
     """The most a vague amount at ``start`` of ``sentence`` may stand for in a comparison
     ("dozens" at most 240), or ``None`` where it sets no ceiling: the phrase has none
-    ("several", "several hundred"), or the words around it leave it open ("untold
-    thousands", "thousands more", "hundreds, if not thousands", "thousands upon
-    thousands")."""
+    ("several", "several hundred"), or the words around it leave it open: an opener
+    ("untold thousands", "thousands more", "hundreds, perhaps thousands") or another
+    vague amount ("hundreds, if not thousands", "tens, if not hundreds, of thousands")
+    a few words before or after it."""
     match = _vague_at().match(sentence, start)
     if match is None:
         return None
     ceiling = _vague_ceilings().get(re.sub(r"\s+", " ", match[1].lower()))
     if ceiling is None:
         return None
+    before = sentence[max(0, start - 40) : start]
+    after = sentence[match.end() : match.end() + 80]
+    words = [w.lower() for w in (*_WORD.findall(before)[-_BEFORE:], *_WORD.findall(after)[:_AFTER])]
     openers = word_class("function_words", "vague_openers")
-    before = _WORD.findall(sentence[max(0, start - 40) : start])[-2:]
-    after = _WORD.findall(sentence[match.end() : match.end() + 40])[:2]
-    near = [w.lower() for w in (*before, *after)]
-    if before and before[-1].lower() in openers:
+    if any(w in openers for w in words):
         return None
-    if after and (after[0].lower() == "of" and after[1:] and after[1].lower() in openers):
-        return None  # "dozens of other people", "hundreds of additional troops"
-    if after and after[0].lower() in openers:
+    if _vague_anywhere().search(" ".join(words)):
         return None
-    if any(w in vague_amounts() for w in near if w not in ("and", "or")) and any(
-        w in ("and", "or", "not") for w in near
-    ):
-        return None  # "thousands and thousands", "hundreds or thousands"
     return ceiling
+
+
+_BEFORE, _AFTER = 4, 8
+"""Words looked at before and after a vague amount for what leaves it open."""
+
+
+@cache
+def _vague_anywhere() -> re.Pattern[str]:
+    return re.compile(rf"\b{vague_pattern()}")
 
 
 @cache

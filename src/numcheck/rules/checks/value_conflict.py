@@ -147,19 +147,47 @@ class ValueConflict(PairCheck):
             return None
         if self._part_within_whole(a, ia, b, ib) or self._part_within_whole(b, ib, a, ia):
             return None
-        return self._finding(a, b, ia, ib, match, self._understated(a, b, tolerance))
+        if self._part_of_the_time(a, ia, b, ib):
+            return None
+        understated = self._understated(a, b, tolerance)
+        if understated is not None and match.caveats:
+            return None  # a vague amount's ceiling is no ground where scopes differ at all
+        return self._finding(a, b, ia, ib, match, understated)
+
+    def _part_of_the_time(self, a: Claim, ia: Interval, b: Claim, ib: Interval) -> bool:
+        """One figure holds over a part of the other's time ("60 on Monday" of "500 this
+        week"): a count of it may be lower, never higher; another amount of another
+        time is another quantity."""
+        shorter = self.frames.time_part(a, b)
+        if shorter is None:
+            return False
+        i_short, i_long = (ia, ib) if shorter is a else (ib, ia)
+        if a.kind is not Kind.COUNT or i_short.low is None or i_long.high is None:
+            return True
+        return i_short.low <= i_long.high
 
     def _understated(self, a: Claim, b: Claim, tolerance: float) -> Claim | None:
         """The vague amount whose loose ceiling alone makes two figures disagree
-        ("dozens" against 359; without the ceiling they would meet), if any."""
-        vague = [c for c in (a, b) if vague_ceiling_of(c) is not None]
-        if not vague or self.options.semantics != "editorial":
+        ("dozens" against 359: without the ceiling they would meet), if any: the one
+        whose ceiling lies below the other figure."""
+        if self.options.semantics != "editorial":
             return None
         ia, ib = (self._open_interval(c) for c in (a, b))
         if ia is None or ib is None:
             return None
-        if ia.overlaps(ib) or (tolerance > 0 and gap(ia, ib) <= tolerance):
-            return vague[0]
+        if not (ia.overlaps(ib) or (tolerance > 0 and gap(ia, ib) <= tolerance)):
+            return None
+        for vague, other in ((a, b), (b, a)):
+            ceiling = vague_ceiling_of(vague)
+            low = self._interval(other)
+            scale = (base_unit(vague.unit) or ("", 1.0))[1]
+            if (
+                ceiling is not None
+                and low is not None
+                and low.low is not None
+                and (ceiling * scale < low.low)
+            ):
+                return vague
         return None
 
     def _open_interval(self, claim: Claim) -> Interval | None:
@@ -243,7 +271,10 @@ class ValueConflict(PairCheck):
             if understated is earlier and dated_apart:
                 category = Category.POSSIBLE_UPDATE
                 severity = self.options.update_severity
-                verdict = f'later figure higher than "{understated.quote}": it may have grown'
+                verdict = (
+                    f'later figure higher than "{understated.quote}": '
+                    "it understated it, or the count grew"
+                )
             else:
                 severity = severity.lowered()
                 verdict = f'"{understated.quote}" understates the other figure'
