@@ -1,8 +1,9 @@
 """The parse numcheck runs labels every token as spaCy's own pipeline does.
 
-numcheck loads the pipeline with numpy's BLAS instead of blis and applies the attribute
-ruler's rules as array operations (``extract/frames/coarse_tags.py``); both are there for
-speed only, so a frame must never see a different label.
+numcheck loads the pipeline with numpy's BLAS instead of blis, applies the attribute
+ruler's rules as array operations (``extract/frames/coarse_tags.py``) and runs the entity
+recognizer as a width-1 beam; all three are there for speed only, so a frame must never
+see a different label.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ SENTENCES = [
     "Two  spaces,\ta tab\n\nand a blank line follow  .",
     "Don't go; they'd have done it if it had rained, wouldn't they?",
     "That was all: each of the 12 trucks carried about 5 km of cable.",
+    "Gen. Maria Lopes of the UN mission in Mali told Reuters in Bamako on Jan. 3 that 40 died.",
+    "",
+    "   ",
 ]
 
 
@@ -105,8 +109,8 @@ def test_the_compiled_rules_tag_any_word_sequence_as_the_ruler_does(text: str) -
     assert _labels(parse([text])) == _labels([_reference()(text)])
 
 
-def test_the_compiled_rules_replace_the_ruler_in_the_loaded_pipeline() -> None:
-    assert "attribute_ruler" in parser().disabled
+def test_the_compiled_rules_and_the_stepwise_recognizer_replace_the_pipes() -> None:
+    assert {"attribute_ruler", "ner"} <= set(parser().disabled)
 
 
 def test_a_ruler_with_a_pattern_it_cannot_compile_is_left_to_spacy() -> None:

