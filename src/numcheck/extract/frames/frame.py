@@ -10,6 +10,7 @@ places and time its clause names. Canonical classes come from the measure vocabu
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -458,7 +459,10 @@ class FrameReader:
 
     def __init__(self, context: FrameContext) -> None:
         self.measures = context.measures
-        self.timexes = context.timexes
+        # by start, so a clause reads only the dates inside it (all of them per claim
+        # was quadratic in a long document)
+        self.timexes = sorted(context.timexes, key=lambda t: t.start)
+        self._timex_starts = [t.start for t in self.timexes]
         self.text = context.text
         self._place_forms = context.places.by_lower_form if context.places else {}
         self._antecedents: dict[int, list[str]] = {}
@@ -1030,8 +1034,10 @@ class FrameReader:
         offsets = sorted(base + t.idx for t in clause)
         lo, hi = offsets[0], offsets[-1] + 1
         positions = {base + t.idx for t in clause}
-        for timex in self.timexes:
-            if not lo <= timex.start < hi or start <= timex.start < end:
+        first = bisect.bisect_left(self._timex_starts, lo)
+        last = bisect.bisect_left(self._timex_starts, hi)
+        for timex in self.timexes[first:last]:
+            if start <= timex.start < end:
                 continue
             if not any(timex.start <= p < timex.end for p in positions):
                 continue

@@ -39,12 +39,12 @@ def with_places_apart(claims: Sequence[Claim], places: Places) -> list[Claim]:
         countries = _countries(frame, places)
         if countries:
             by_measure[frame.noun, frame.predicate, frame.time].append((index, countries))
-    apart = {
-        index
-        for figures in by_measure.values()
-        for index, countries in figures
-        if any(not (other & countries) for _, other in figures)
-    }
+    apart: set[int] = set()
+    for figures in by_measure.values():
+        # compared set against set: a long document repeats a few sets many times
+        kinds = {countries for _, countries in figures}
+        elsewhere = {c for c in kinds if any(not (other & c) for other in kinds)}
+        apart.update(index for index, countries in figures if countries in elsewhere)
     return [
         claim.model_copy(update={"frame": claim.frame.model_copy(update={"one_of_places": True})})
         if index in apart and claim.frame is not None

@@ -170,7 +170,7 @@ class ValueConflict(PairCheck):
         """The vague amount whose loose ceiling alone makes two figures disagree
         ("dozens" against 359: without the ceiling they would meet), if any: the one
         whose ceiling lies below the other figure."""
-        if self.options.semantics != "editorial":
+        if self.options.semantics != "editorial" or "vague" not in (a.qualifier, b.qualifier):
             return None
         ia, ib = (self._open_interval(c) for c in (a, b))
         if ia is None or ib is None:
