@@ -57,3 +57,15 @@ def test_issue13_a_sentence_packed_with_figures_is_not_parsed_figure_by_figure()
     claims = numcheck.extract(numcheck.document(f"{table}\n\n{prose}", published="2025-03-04"))
     assert [c.quote for c in claims if c.frame is not None] == ["14 people"]
     assert len([c for c in claims if c.quote.endswith("trucks")]) == MAX_FIGURES_FRAMED + 1
+
+
+def test_issue13_the_story_of_a_long_text_is_read_from_its_beginning() -> None:
+    import numcheck
+    from numcheck.extract.pipeline import STORY_CHARS
+
+    opening = "Rescuers in Basra pulled Maria Halvorsen from the flood. " * (STORY_CHARS // 50)
+    text = opening + "\n\nThe storm killed 14 people, Jonas Whitfield said in Oslo."
+    claims = numcheck.extract(numcheck.document(text, published="2025-03-04"))
+    story = claims[-1].story
+    assert "@basra" in story and "halvorsen" in story
+    assert "whitfield" not in story and "@oslo" not in story

@@ -103,6 +103,17 @@ def headline(document: Document, sentences: Sequence[Sentence]) -> Sentence | No
     return first if alone and not closes and len(first.text) <= 200 else None
 
 
+STORY_CHARS = 100_000
+"""A document's story is read from its sentences that start in this many characters: a
+news article is a tenth as long, and a longer text is told by its beginning (read whole,
+a megabyte of one-letter lines spent two seconds on names)."""
+
+MAX_FIGURES_FRAMED = 16
+"""A sentence with more figures is a table or a list run into text (news prose holds at
+most 8 in the shared articles): its figures get no frame, so none is compared across
+documents, and a figure-dense document costs no parse per figure."""
+
+
 def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> list[Claim]:
     """Every claim in ``document``, in text order."""
     vocabulary = vocabulary or load_vocabulary()
@@ -112,7 +123,7 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
     split = split_sentences(text)
     sentences = _SentenceIndex(split, len(text))
     title = headline(document, split)
-    story = reader.story(text, [(x.start, x.end) for x in split])
+    story = reader.story(text, [(x.start, x.end) for x in split if x.start < STORY_CHARS])
     contexts: dict[int, dict[str, tuple[str, ...]]] = {}
 
     def context_of(sentence: Sentence) -> dict[str, tuple[str, ...]]:
@@ -255,12 +266,6 @@ def _framed(claim: Claim) -> bool:
     if claim.kind is Kind.DURATION:
         return age_like(claim.quote, claim.sentence[claim.span.end - claim.sentence_start :])
     return claim.kind in _FRAMED
-
-
-MAX_FIGURES_FRAMED = 16
-"""A sentence with more figures is a table or a list run into text (news prose holds at
-most 8 in the shared articles): its figures get no frame, so none is compared across
-documents, and a figure-dense document costs no parse per figure."""
 
 
 def with_frames(claims: list[Claim], context: FrameContext) -> list[Claim]:
