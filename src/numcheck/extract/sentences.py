@@ -17,6 +17,7 @@ _ABBREVIATIONS = function_words("abbreviations") | lexicon().abbreviations()
 # A period, question or exclamation mark (with closing quotes/brackets) that may end a sentence.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\Z")
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _LOOK_BACK = 24
 # A "sentence" longer than this (a table flattened to text, a list without stops) is cut
 # at a space: every claim reads its sentence, so unbounded sentences make a long
@@ -46,8 +47,8 @@ def _is_boundary(text: str, end: int, mark: str) -> bool:
         word = before.group(1).lower() if before and whole else ""
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             return False
-        if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
-            return False
+        if "." in word and _INITIALISM.fullmatch(word):
+            return False  # "U.S", "e.g"
         if end >= 2 and text[end - 2].isdigit() and first.isdigit():
             return False  # 2.5
     if first.isspace():
