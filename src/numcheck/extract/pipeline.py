@@ -103,10 +103,10 @@ def headline(document: Document, sentences: Sequence[Sentence]) -> Sentence | No
     return first if alone and not closes and len(first.text) <= 200 else None
 
 
-STORY_CHARS = 100_000
+STORY_CHARS = 1_000_000
 """A document's story is read from its sentences that start in this many characters: a
-news article is a tenth as long, and a longer text is told by its beginning (read whole,
-a megabyte of one-letter lines spent two seconds on names)."""
+news article, even a long live blog, is shorter, and a longer text is no article (read
+whole, ten megabytes of one-letter lines spent twenty seconds on names)."""
 
 MAX_FIGURES_FRAMED = 16
 """A sentence with more figures is a table or a list run into text (news prose holds at

@@ -18,6 +18,7 @@ _ABBREVIATIONS = function_words("abbreviations") | lexicon().abbreviations()
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\Z")
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
+_BULLET = re.compile(r"[ \t]*[-*•][ \t]+\S")  # not a dash or a number: wrapped prose has those
 _LOOK_BACK = 24
 # A "sentence" longer than this (a table flattened to text, a list without stops) is cut
 # at a space: every claim reads its sentence, so unbounded sentences make a long
@@ -90,7 +91,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             at = para.start() + newline.start()
             nxt = text[at + 1 : at + 2]
             # the line's last few characters decide; searching the whole line was quadratic
-            if nxt.isupper() and not _runs_on(text[max(start, at - _LOOK_BACK) : at]):
+            item = _BULLET.match(text, at + 1) is not None  # a list's next item
+            if item or (nxt.isupper() and not _runs_on(text[max(start, at - _LOOK_BACK) : at])):
                 blocks.append((start, at))
                 start = at + 1
         blocks.append((start, para.end()))

@@ -68,6 +68,13 @@ def _same_reference_time(a: Claim, b: Claim) -> bool:
     return ra[0] - _SLACK <= rb[1] and rb[0] - _SLACK <= ra[1]
 
 
+_ONE_EVENT = re.compile(
+    r"(?i)\b(?:the|a|an|this|that|[’']s)\s+(?:[\w-]+\s+){0,2}?(?:"
+    + "|".join(sorted(frame_words("single_events")))
+    + r")\b"
+)
+
+
 def _shorter_within(a: Claim, b: Claim) -> Claim | None:
     """The figure whose clause dates it to a span inside the other's longer one ("on
     Monday" within "this week", "in March" within "this year"), if one is."""
@@ -170,8 +177,14 @@ class FrameMatcher:
 
     def time_part(self, a: Claim, b: Claim) -> Claim | None:
         """The figure that holds over a part of the other's time ("hundreds on Monday"
-        of "15,000 this week"), if one does: it may be lower, never higher."""
-        return _shorter_within(a, b)
+        of "15,000 this week"), if one does: it may be lower, never higher. Not where the
+        longer one's sentence names one event ("the bus crash this week killed 31"): its
+        time dates that event, and the two figures are of one time."""
+        shorter = _shorter_within(a, b)
+        longer = b if shorter is a else a
+        if shorter is None or _ONE_EVENT.search(longer.sentence):
+            return None
+        return shorter
 
     def differences(self, a: Claim, b: Claim) -> str | None:  # noqa: C901 - a list of tests
         """None when ``a`` and ``b`` measure one quantity, else why they do not."""

@@ -156,13 +156,16 @@ class ValueConflict(PairCheck):
 
     def _part_of_the_time(self, a: Claim, ia: Interval, b: Claim, ib: Interval) -> bool:
         """One figure holds over a part of the other's time ("60 on Monday" of "500 this
-        week"): a count of it may be lower, never higher; another amount of another
-        time is another quantity."""
+        week"): an amount that adds up over time (a count, money raised, rain fallen)
+        may be lower, never higher; a level or a rate (a percentage, "$84 a barrel") of
+        another time is another quantity."""
         shorter = self.frames.time_part(a, b)
         if shorter is None:
             return False
+        if a.kind is Kind.PERCENT or "/" in (a.unit or ""):
+            return True
         i_short, i_long = (ia, ib) if shorter is a else (ib, ia)
-        if a.kind is not Kind.COUNT or i_short.low is None or i_long.high is None:
+        if i_short.low is None or i_long.high is None:
             return True
         return i_short.low <= i_long.high
 
