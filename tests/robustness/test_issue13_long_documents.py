@@ -72,3 +72,16 @@ def test_issue13_the_story_of_a_long_text_is_read_from_its_beginning(monkeypatch
     story = claims[-1].story
     assert "@basra" in story and "halvorsen" in story
     assert "whitfield" not in story and "@oslo" not in story
+
+
+def test_issue13_a_recap_of_many_clauses_keeps_its_frames() -> None:
+    import numcheck
+    from numcheck.extract.pipeline import MAX_FIGURES_FRAMED
+
+    days = [
+        f"{n} people were killed in Galveston on day {n}" for n in range(2, 2 + MAX_FIGURES_FRAMED)
+    ]
+    recap = "; ".join(days) + "."
+    claims = numcheck.extract(numcheck.document(recap, published="2025-03-04"))
+    people = [c for c in claims if c.quote.endswith("people")]
+    assert len(people) == MAX_FIGURES_FRAMED and all(c.frame is not None for c in people)

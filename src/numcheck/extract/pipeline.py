@@ -109,9 +109,17 @@ news article, even a long live blog, is shorter, and a longer text is no article
 whole, ten megabytes of one-letter lines spent twenty seconds on names)."""
 
 MAX_FIGURES_FRAMED = 16
-"""A sentence with more figures is a table or a list run into text (news prose holds at
-most 8 in the shared articles): its figures get no frame, so none is compared across
-documents, and a figure-dense document costs no parse per figure."""
+"""A sentence (or a stretch of one between semicolons, as in a recap "12 killed on
+Monday; 9 on Tuesday; ...") with more figures is a table or a list run into text (news
+prose holds at most 8 in the shared articles): its figures get no frame, so none is
+compared across documents, and a figure-dense document costs no parse per figure."""
+
+
+def _stretch(claim: Claim) -> tuple[int, int]:
+    """The sentence of a claim and the semicolon-separated stretch of it the claim is in."""
+    return claim.sentence_start, claim.sentence.count(
+        ";", 0, claim.span.start - claim.sentence_start
+    )
 
 
 def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> list[Claim]:
@@ -271,9 +279,9 @@ def _framed(claim: Claim) -> bool:
 def with_frames(claims: list[Claim], context: FrameContext) -> list[Claim]:
     """Claims with their frames, from one parse of the sentences that hold a figure."""
     wanted = [_framed(c) for c in claims]
-    per_sentence = Counter(c.sentence_start for c, w in zip(claims, wanted, strict=True) if w)
+    per_stretch = Counter(_stretch(c) for c, w in zip(claims, wanted, strict=True) if w)
     wanted = [
-        w and per_sentence[c.sentence_start] <= MAX_FIGURES_FRAMED
+        w and per_stretch[_stretch(c)] <= MAX_FIGURES_FRAMED
         for c, w in zip(claims, wanted, strict=True)
     ]
     sentences = sorted(
