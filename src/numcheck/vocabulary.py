@@ -146,7 +146,9 @@ class Places:
     @cached_property
     def _initials(self) -> re.Pattern[str]:
         firsts = "".join(sorted({name[0] for name in self.canonical if name}))
-        return re.compile(r"(?<![\w-])[" + re.escape(firsts) + "]")
+        # every name goes on past its first letter with a letter, a period or an
+        # apostrophe: a lone capital ("A" of a list) is tried no further
+        return re.compile(r"(?<![\w-])[" + re.escape(firsts) + r"](?=[\w.'’])")
 
     def within(self, inner: str, outer: str) -> bool:
         """Whether ``inner`` lies inside ``outer`` (a place lies inside itself)."""
