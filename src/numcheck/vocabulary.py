@@ -145,14 +145,14 @@ class Places:
 
     @cached_property
     def _initials(self) -> re.Pattern[str]:
-        firsts = "".join(sorted({name[0] for name in self.canonical if name}))
-        # and only where the next character is one some name goes on with: a lone
-        # capital ("A" of a list) is tried no further
+        """Where a name may start: a letter some name starts with, followed by one some
+        name goes on with (a lone capital, "A" of a list, is tried no further)."""
         names = [name for name in self.canonical if name]
+        firsts = "[" + re.escape("".join(sorted({name[0] for name in names}))) + "]"
         if any(len(name) == 1 for name in names):
-            return re.compile(r"(?<![\w-])[" + re.escape(firsts) + "]")
+            return re.compile(r"(?<![\w-])" + firsts)
         seconds = "".join(sorted({c for name in names for c in (name[1].lower(), name[1].upper())}))
-        return re.compile(r"(?<![\w-])[" + re.escape(firsts) + "](?=[" + re.escape(seconds) + "])")
+        return re.compile(r"(?<![\w-])" + firsts + "(?=[" + re.escape(seconds) + "])")
 
     def within(self, inner: str, outer: str) -> bool:
         """Whether ``inner`` lies inside ``outer`` (a place lies inside itself)."""

@@ -8,6 +8,7 @@ crosses a blank line or a line break between headline-like lines.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from numcheck.language.temporal import lexicon
@@ -72,14 +73,11 @@ def _runs_on(line_end: str) -> bool:
         return False
     if tail[-1] in _RUN_ON_MARKS:
         return True
-    before = tail.rstrip(_LETTERS)
+    before = tail.rstrip(string.ascii_letters)
     word = tail[len(before) :]
     if before and (before[-1].isalnum() or before[-1] == "_"):
         return False  # "Zaventem" ends in letters, but no listed word stands alone there
     return word.lower() in _RUN_ON_WORDS
-
-
-_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

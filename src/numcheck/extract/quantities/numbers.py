@@ -66,6 +66,11 @@ def vague_amounts() -> dict[str, tuple[float, float]]:
     return {phrase: (float(bounds[0]), float(bounds[1])) for phrase, bounds in data.items()}
 
 
+def vague_key(phrase: str) -> str:
+    """The data file's key of a vague phrase as written ("Tens  of thousands")."""
+    return re.sub(r"\s+", " ", phrase.lower())
+
+
 @cache
 def _vague_ceilings() -> dict[str, float]:
     data: dict[str, list[float]] = load_data("vague_amounts.yaml")
@@ -90,7 +95,7 @@ def vague_ceiling(sentence: str, start: int = 0) -> float | None:
     match = _vague_at().match(sentence, start)
     if match is None:
         return None
-    ceiling = _vague_ceilings().get(re.sub(r"\s+", " ", match[1].lower()))
+    ceiling = _vague_ceilings().get(vague_key(match[1]))
     if ceiling is None:
         return None
     before = sentence[max(0, start - 40) : start]

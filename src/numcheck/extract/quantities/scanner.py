@@ -288,7 +288,7 @@ def _figure(text: str, match: re.Match[str], currency: Unit | None = None) -> _F
         digits = match["digits"]
         value, end, scale = _digits(text, match, currency)
     elif match["vague"]:
-        vague = numbers.vague_amounts()[re.sub(r"\s+", " ", match["vague"].lower())]
+        vague = numbers.vague_amounts()[numbers.vague_key(match["vague"])]
         end = match.end("vague")
         if match["vscale"]:
             scale = _scale(match["vscale"])

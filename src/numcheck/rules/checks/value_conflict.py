@@ -89,9 +89,9 @@ class ValueConflict(PairCheck):
             return None
         return (claim.kind.value, unit[0], self.frames.head(frame))
 
-    def _read_interval(self, claim: Claim) -> Interval | None:
+    def _read_interval(self, claim: Claim, *, vague_ceilings: bool = True) -> Interval | None:
         interval = (
-            editorial_interval(claim, self.options.readings, vague_ceilings=True)
+            editorial_interval(claim, self.options.readings, vague_ceilings=vague_ceilings)
             if self.options.semantics == "editorial"
             else claim.value
         )
@@ -175,28 +175,19 @@ class ValueConflict(PairCheck):
         whose ceiling lies below the other figure."""
         if self.options.semantics != "editorial" or "vague" not in (a.qualifier, b.qualifier):
             return None
-        ia, ib = (self._open_interval(c) for c in (a, b))
+        ia, ib = (self._read_interval(c, vague_ceilings=False) for c in (a, b))
         if ia is None or ib is None:
             return None
         if not (ia.overlaps(ib) or (tolerance > 0 and gap(ia, ib) <= tolerance)):
             return None
         for vague, other in ((a, b), (b, a)):
             ceiling = vague_ceiling_of(vague)
-            low = self._interval(other)
+            read = self._interval(other)
+            floor = read.low if read is not None else None
             scale = (base_unit(vague.unit) or ("", 1.0))[1]
-            if (
-                ceiling is not None
-                and low is not None
-                and low.low is not None
-                and (ceiling * scale < low.low)
-            ):
+            if ceiling is not None and floor is not None and ceiling * scale < floor:
                 return vague
         return None
-
-    def _open_interval(self, claim: Claim) -> Interval | None:
-        interval = editorial_interval(claim, self.options.readings)
-        unit = base_unit(claim.unit)
-        return interval.scaled(unit[1]) if interval is not None and unit is not None else None
 
     def _anchored(self, a: Claim, b: Claim) -> bool:
         """Frames that agree on more than a noun and a verb: whose figure it is, what it
