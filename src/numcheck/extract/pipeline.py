@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cache
 
 from numcheck.claims import Claim, Interval, Kind, Span
 from numcheck.documents.model import Document, DocumentStatus
@@ -131,7 +132,12 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
     split = split_sentences(text)
     sentences = _SentenceIndex(split, len(text))
     title = headline(document, split)
-    story = reader.story(text, [(x.start, x.end) for x in split if x.start < STORY_CHARS])
+
+    @cache
+    def story() -> tuple[str, ...]:
+        """The document's story, read at its first claim: a text without one needs none."""
+        return reader.story(text, [(x.start, x.end) for x in split if x.start < STORY_CHARS])
+
     contexts: dict[int, dict[str, tuple[str, ...]]] = {}
 
     def context_of(sentence: Sentence) -> dict[str, tuple[str, ...]]:
@@ -149,7 +155,7 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
     for timex in timexes:
         sentence = sentences.at(timex.start)
         bounds = (sentence.start, sentence.end)
-        common = {
+        common: dict[str, object] = {
             "document": document.id,
             "quote": text[timex.start : timex.end],
             "span": _span(document, timex.start, timex.end),
@@ -161,40 +167,11 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
             "resolved": timex.resolved,
             "anchor": timex.anchor,
             **context_of(sentence),
-            "story": story,
+            "story": story(),
         }
-        offset = _OFFSET.match(text, timex.end) if timex.type == "DURATION" else None
-        if offset and timex.anchor == "text" and timex.window_start and timex.window_end:
-            # "Two days after the attack", the attack dated in the text: a date.
-            before = offset.group(1).lower() in ("before", "earlier")
-            common["timex"] = timex.window_start if before else timex.window_end
-            common["timex_type"] = "DATE"
-            claims.append(
-                Claim(kind=Kind.DATE, **common, event=reader.event(text, timex, bounds))  # type: ignore[arg-type]
-            )
-        elif offset and offset.group(1).lower() in ("after", "since"):
-            # "nearly four years after Washington killed ...": a span since an event the
-            # text does not date here; the elapsed-time rule looks for its date elsewhere.
-            fields = _duration_claim_fields(timex)
-            claims.append(
-                Claim(
-                    kind=Kind.DURATION,
-                    **common,  # type: ignore[arg-type]
-                    **fields,  # type: ignore[arg-type]
-                    event=reader.anchored_event(text, offset.end(), bounds),
-                )
-            )
-        elif timex.type == "DURATION":
-            claims.append(Claim(kind=Kind.DURATION, **common, **_duration_claim_fields(timex)))  # type: ignore[arg-type]
-        elif timex.type in ("DATE", "TIME") and not (timex.window_start or timex.window_end):
-            claims.append(
-                Claim(
-                    kind=Kind.DATE,
-                    **common,  # type: ignore[arg-type]
-                    event=reader.event(text, timex, bounds),
-                    weekday=timex.weekday,
-                )
-            )
+        claim = _date_claim(reader, text, timex, bounds, common)
+        if claim is not None:
+            claims.append(claim)
     date_spans = [(t.start, t.end) for t in timexes]
     by_start = sorted(timexes, key=lambda t: t.start)
     starts = [t.start for t in by_start]
@@ -229,12 +206,49 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
                 as_of=as_of,
                 in_headline=title is not None and sentence.start == title.start,
                 **context_of(sentence),  # type: ignore[arg-type]
-                story=story,
+                story=story(),
             )
         )
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     context = FrameContext(vocabulary.measures, timexes, vocabulary.places, text)
     return with_places_apart(with_frames(claims, context), vocabulary.places)
+
+
+def _date_claim(
+    reader: ContextReader,
+    text: str,
+    timex: Timex,
+    bounds: tuple[int, int],
+    common: dict[str, object],
+) -> Claim | None:
+    """The claim of a date or a span of time, with the fields it shares with its
+    sentence's other claims (``common``); None for a window with no one date ("this week")."""
+    offset = _OFFSET.match(text, timex.end) if timex.type == "DURATION" else None
+    if offset and timex.anchor == "text" and timex.window_start and timex.window_end:
+        # "Two days after the attack", the attack dated in the text: a date.
+        before = offset.group(1).lower() in ("before", "earlier")
+        common["timex"] = timex.window_start if before else timex.window_end
+        common["timex_type"] = "DATE"
+        return Claim(kind=Kind.DATE, **common, event=reader.event(text, timex, bounds))  # type: ignore[arg-type]
+    if offset and offset.group(1).lower() in ("after", "since"):
+        # "nearly four years after Washington killed ...": a span since an event the
+        # text does not date here; the elapsed-time rule looks for its date elsewhere.
+        return Claim(
+            kind=Kind.DURATION,
+            **common,  # type: ignore[arg-type]
+            **_duration_claim_fields(timex),  # type: ignore[arg-type]
+            event=reader.anchored_event(text, offset.end(), bounds),
+        )
+    if timex.type == "DURATION":
+        return Claim(kind=Kind.DURATION, **common, **_duration_claim_fields(timex))  # type: ignore[arg-type]
+    if timex.type in ("DATE", "TIME") and not (timex.window_start or timex.window_end):
+        return Claim(
+            kind=Kind.DATE,
+            **common,  # type: ignore[arg-type]
+            event=reader.event(text, timex, bounds),
+            weekday=timex.weekday,
+        )
+    return None
 
 
 _WARM_UP = (

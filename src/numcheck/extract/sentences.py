@@ -17,7 +17,6 @@ from numcheck.language.words import function_words
 _ABBREVIATIONS = function_words("abbreviations") | lexicon().abbreviations()
 # A period, question or exclamation mark (with closing quotes/brackets) that may end a sentence.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\Z")
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _BULLET = re.compile(r"[ \t]*[-*•][ \t]+\S")  # not a dash or a number: wrapped prose has those
 _LOOK_BACK = 24
@@ -34,6 +33,19 @@ class Sentence:
     text: str
 
 
+_WORD_CHARS = string.ascii_letters + "."
+
+
+def _word_before(text: str, window: int, end: int) -> str:
+    """The word (letters and periods, from a letter) that ends at ``end``, lower-cased; ""
+    when there is none or it fills the window from ``window`` (no abbreviation is so long)."""
+    chunk = text[window:end]
+    tail = chunk[len(chunk.rstrip(_WORD_CHARS)) :].lstrip(".")
+    if not tail or (len(tail) == len(chunk) and window > 0):
+        return ""
+    return tail.lower()
+
+
 def _is_boundary(text: str, end: int, mark: str) -> bool:
     """Whether the mark ending at ``end`` closes a sentence."""
     following = text[end : end + 2]
@@ -44,9 +56,7 @@ def _is_boundary(text: str, end: int, mark: str) -> bool:
         # Look back a few characters only: searching from the text's start for every
         # period was quadratic. A word that fills the window is no abbreviation.
         window = max(0, end - 1 - _LOOK_BACK)
-        before = _WORD_BEFORE.search(text, window, end - 1)
-        whole = before is not None and (before.start() > window or window == 0)
-        word = before.group(1).lower() if before and whole else ""
+        word = _word_before(text, window, end - 1)
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             return False
         if "." in word and _INITIALISM.fullmatch(word):

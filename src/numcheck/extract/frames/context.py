@@ -46,14 +46,27 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, stop)]
 
 
-def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """The clause around ``[start, end)`` inside the sentence ``[lo, hi)``."""
+def clause_breaks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Where clauses of the sentence ``[lo, hi)`` end: the spans of their breaks."""
+    return [m.span() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
+
+
+def clause_bounds(
+    text: str,
+    start: int,
+    end: int,
+    lo: int,
+    hi: int,
+    breaks: Sequence[tuple[int, int]] | None = None,
+) -> tuple[int, int]:
+    """The clause around ``[start, end)`` inside the sentence ``[lo, hi)``; ``breaks``,
+    when given, are the sentence's ``clause_breaks``, read once for all its figures."""
     left, right = lo, hi
-    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
-        if m.end() <= start:
-            left = m.end()
-        elif m.start() >= end:
-            right = m.start()
+    for b_start, b_end in clause_breaks(text, lo, hi) if breaks is None else breaks:
+        if b_end <= start:
+            left = b_end
+        elif b_start >= end:
+            right = b_start
             break
     return left, right
 
@@ -140,12 +153,39 @@ class ContextReader:
         self.measures = vocabulary.measures
         calendar = lexicon()
         self.calendar_words = frozenset(calendar.months) | frozenset(calendar.weekdays)
+        self._text = ""
+        self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._clause_places: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+
+    def _reading(self, text: str) -> None:
+        """Forget what was read of another text."""
+        if text is not self._text:
+            self._text, self._breaks, self._clause_places = text, {}, {}
+
+    def _places(self, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """Places named in a clause, found once for all its figures."""
+        self._reading(text)
+        found = self._clause_places.get((lo, hi))
+        if found is None:
+            found = self._clause_places[lo, hi] = self.vocabulary.places.find(text[lo:hi])
+        return found
+
+    def _clause(
+        self, text: str, start: int, end: int, sentence: tuple[int, int]
+    ) -> tuple[int, int]:
+        """``clause_bounds``, with each sentence's breaks read once: a sentence of many
+        figures read them again for every figure."""
+        self._reading(text)
+        breaks = self._breaks.get(sentence)
+        if breaks is None:
+            breaks = self._breaks[sentence] = clause_breaks(text, *sentence)
+        return clause_bounds(text, start, end, *sentence, breaks=breaks)
 
     def measure(
         self, text: str, mention: QuantityMention, sentence: tuple[int, int]
     ) -> Measure | None:
         """What a count counts, or None where the text does not say."""
-        lo, hi = clause_bounds(text, mention.start, mention.end, *sentence)
+        lo, hi = self._clause(text, mention.start, mention.end, sentence)
         clause_words = words(text, lo, hi)
         verb = self._outcome_noun(clause_words, mention.start) or _nearest_verb(
             clause_words, mention.start, mention.end
@@ -197,11 +237,11 @@ class ContextReader:
         timexes: Sequence[Timex],
     ) -> Scope:
         """Places, time window and population named in the sentence of a number."""
-        lo, hi = clause_bounds(text, start, end, *sentence)
+        lo, hi = self._clause(text, start, end, sentence)
         places: list[str] = []
         population: list[str] = []
         demonyms = self.vocabulary.places.demonyms
-        for p_start, p_end, name in self.vocabulary.places.find(text[lo:hi]):
+        for p_start, p_end, name in self._places(text, lo, hi):
             if name not in places:
                 places.append(name)
             surface = text[lo + p_start : lo + p_end]
@@ -220,7 +260,7 @@ class ContextReader:
 
     def event(self, text: str, timex: Timex, sentence: tuple[int, int]) -> Measure | None:
         """The event a date belongs to: its verb and the named participants of its sentence."""
-        lo, hi = clause_bounds(text, timex.start, timex.end, *sentence)
+        lo, hi = self._clause(text, timex.start, timex.end, sentence)
         sentence_words = words(text, sentence[0], sentence[1])
         clause_words = [w for w in sentence_words if lo <= w.start < hi]
         verb = _nearest_verb(clause_words, timex.start, timex.end, reach=25, statements=True)
@@ -237,7 +277,7 @@ class ContextReader:
     def anchored_event(self, text: str, end: int, sentence: tuple[int, int]) -> Measure | None:
         """The event a span of time counts from: "nearly four years after [Washington
         killed the general]" -- the verb and names of the clause after ``end``."""
-        lo, hi = clause_bounds(text, end, end, *sentence)
+        lo, hi = self._clause(text, end, end, sentence)
         following = words(text, end, hi)
         verb = next((v for w in following[:12] if (v := _verb(w.text))), None)
         if verb is None:
