@@ -4,13 +4,15 @@ docs/benchmarks.md.
 Measures, on this machine: hypothesis runs per extractor entry point and per loader
 (never raises, offsets slice to quotes, intervals never inverted); every malformed file
 of ``numcheck.testing.adversarial`` answered with exit 2; the adversarial text shapes
-timed at two sizes (linear means the larger costs about its size ratio more); a batch
-of documents with 5% broken inputs at two sizes (every input reported, exit code, peak
-memory); damaged claim stores; shuffled inputs giving byte-identical reports.
+timed at two sizes (linear means the larger costs about its size ratio more), and a few
+of them at every tenfold size from 10 KB to 10 MB; a batch of documents with 5% broken
+inputs at two sizes (every input reported, exit code, peak memory); damaged claim
+stores; shuffled inputs giving byte-identical reports.
 
 ``ROBUST_EXAMPLES`` (default 20,000) sets the hypothesis examples per entry point and
 ``ROBUST_BATCH`` (default 10,000) the larger batch, ``ROBUST_SIZE`` (default 1,000,000
-characters) the larger adversarial document.
+characters) the larger adversarial document, ``ROBUST_SCALE_SHAPES`` (comma-separated)
+and ``ROBUST_SCALE_MAX`` (default 10,000,000 characters) the scaling run.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import itertools
 import json
 import os
 import random
@@ -180,28 +183,63 @@ def malformed_section() -> list[str]:
 
 
 def shapes_section() -> list[str]:
-    vocabulary = load_rules().vocabulary
     rows = []
     small, large = SIZE // 10, SIZE
     for name, make in ADVERSARIAL_SHAPES.items():
-        times = []
-        for size in (small, large):
-            with tempfile.TemporaryDirectory() as tmp:
-                path = Path(tmp) / "long.md"
-                path.write_text(make(size), encoding="utf-8")
-                started = time.process_time()
-                loaded = load_file(path)
-                claims = [c for d in loaded.documents for c in extract_claims(d, vocabulary)]
-                times.append(time.process_time() - started)
+        small_cpu, _ = _extract_cpu(make(small))
+        large_cpu, claims = _extract_cpu(make(large))
         rows.append(
-            f"| {name} | {times[0]:.1f} | {times[1]:.1f} | {times[1] / max(times[0], 1e-9):.1f} "
-            f"| {len(claims):,} |"
+            f"| {name} | {small_cpu:.1f} | {large_cpu:.1f} "
+            f"| {large_cpu / max(small_cpu, 1e-9):.1f} | {claims:,} |"
         )
     return [
         "### Adversarial long documents (load and extract)\n",
         f"| shape | CPU s at {small // 1000:,} KB | CPU s at {large // 1000:,} KB "
         "| ratio (10 = linear) | claims at the larger size |",
         "|---|---:|---:|---:|---:|",
+        *rows,
+        "",
+    ]
+
+
+SCALE_SHAPES = os.environ.get(
+    "ROBUST_SCALE_SHAPES", "news prose,date-like fragments,one-letter lines"
+).split(",")
+SCALE_MAX = int(os.environ.get("ROBUST_SCALE_MAX", "10000000"))
+
+
+def _extract_cpu(text: str) -> tuple[float, int]:
+    """CPU seconds to load a Markdown file of ``text`` and extract its claims; claims."""
+    vocabulary = load_rules().vocabulary
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long.md"
+        path.write_text(text, encoding="utf-8")
+        started = time.process_time()
+        loaded = load_file(path)
+        claims = sum(len(extract_claims(d, vocabulary)) for d in loaded.documents)
+        return time.process_time() - started, claims
+
+
+def scaling_section() -> list[str]:
+    """A few shapes from 10 KB up to ``ROBUST_SCALE_MAX``: linear means each tenfold size
+    costs about ten times the CPU."""
+    sizes = [10_000]
+    while sizes[-1] * 10 <= SCALE_MAX:
+        sizes.append(sizes[-1] * 10)
+    rows = []
+    for name in SCALE_SHAPES:
+        times = [_extract_cpu(ADVERSARIAL_SHAPES[name](size))[0] for size in sizes]
+        ratios = " / ".join(f"{b / max(a, 1e-9):.1f}" for a, b in itertools.pairwise(times))
+        rows.append(
+            f"| {name} | "
+            + " | ".join(f"{t:.2f}" for t in times)
+            + f" | {ratios} | {times[-1] / (sizes[-1] / 1e6):.1f} |"
+        )
+    labels = " | ".join(f"CPU s at {size // 1000:,} KB" for size in sizes)
+    return [
+        f"### Scaling from 10 KB to {sizes[-1] // 1000:,} KB (load and extract)\n",
+        f"| shape | {labels} | ratio per tenfold size | s per MB at the largest |",
+        "|---|" + "---:|" * (len(sizes) + 2),
         *rows,
         "",
     ]
@@ -399,6 +437,7 @@ def run() -> str:
         stores_section,
         determinism_section,
         shapes_section,
+        scaling_section,
         batch_section,
         hypothesis_section,
     ):

@@ -157,13 +157,16 @@ def _prose(size: int) -> str:
     return _repeat("".join(sentences))(size)
 
 
-# Text shapes that were superlinear (issue 13): each takes a size in characters.
+# Text shapes that were superlinear or slow (issue 13; blank lines, as scraped pages
+# carry, cost a second per megabyte in the quantity scanner): each takes a size in
+# characters.
 ADVERSARIAL_SHAPES: dict[str, Callable[[int], str]] = {
     "news prose": _prose,
     "digits and commas": _repeat("1,234,567,"),
     "date-like fragments": _repeat("1/2 3-4 5.6 "),
     "unicode digits": _repeat("\u0663\u0664\u0665 \u096a\u096b "),
     "one-letter lines": _repeat("A\n"),
+    "blank lines": _repeat("\n"),
     "repeated abbreviations": _repeat("Ab. "),
     "periods without spaces": _repeat("a."),
     "unclosed html comment": lambda size: "Five people. <!--" + _prose(size)[:-17],
