@@ -151,6 +151,15 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
         return contexts[sentence.start]
 
     timexes = tag_dates(text, as_of)
+    by_start = sorted(timexes, key=lambda t: t.start)
+    starts = [t.start for t in by_start]
+
+    def in_sentence(bounds: tuple[int, int]) -> list[Timex]:
+        """The dates inside a sentence: a scope reads only these (all of them per claim
+        was quadratic in a long document)."""
+        lo, hi = bounds
+        return by_start[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
     claims: list[Claim] = []
     for timex in timexes:
         sentence = sentences.at(timex.start)
@@ -169,19 +178,10 @@ def extract_claims(document: Document, vocabulary: Vocabulary | None = None) -> 
             **context_of(sentence),
             "story": story(),
         }
-        claim = _date_claim(reader, text, timex, bounds, common)
+        claim = _date_claim(reader, text, timex, bounds, common, in_sentence(bounds))
         if claim is not None:
             claims.append(claim)
     date_spans = [(t.start, t.end) for t in timexes]
-    by_start = sorted(timexes, key=lambda t: t.start)
-    starts = [t.start for t in by_start]
-
-    def in_sentence(bounds: tuple[int, int]) -> list[Timex]:
-        """The dates inside a sentence: a scope reads only these (all of them per claim
-        was quadratic in a long document)."""
-        lo, hi = bounds
-        return by_start[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
-
     for mention in find_quantities(text, exclude=date_spans):
         sentence = sentences.at(mention.start)
         bounds = (sentence.start, sentence.end)
@@ -220,9 +220,11 @@ def _date_claim(
     timex: Timex,
     bounds: tuple[int, int],
     common: dict[str, object],
+    dates_around: Sequence[Timex],
 ) -> Claim | None:
     """The claim of a date or a span of time, with the fields it shares with its
-    sentence's other claims (``common``); None for a window with no one date ("this week")."""
+    sentence's other claims (``common``) and the dates of its sentence; None for a window
+    with no one date ("this week")."""
     offset = _OFFSET.match(text, timex.end) if timex.type == "DURATION" else None
     if offset and timex.anchor == "text" and timex.window_start and timex.window_end:
         # "Two days after the attack", the attack dated in the text: a date.
@@ -237,7 +239,7 @@ def _date_claim(
             kind=Kind.DURATION,
             **common,  # type: ignore[arg-type]
             **_duration_claim_fields(timex),  # type: ignore[arg-type]
-            event=reader.anchored_event(text, offset.end(), bounds),
+            event=reader.anchored_event(text, offset.end(), bounds, dates_around),
         )
     if timex.type == "DURATION":
         return Claim(kind=Kind.DURATION, **common, **_duration_claim_fields(timex))  # type: ignore[arg-type]

@@ -20,8 +20,8 @@ from numcheck.language.words import frame_words, function_words
 from numcheck.rules.checks.compare import calendar_days, same_at_coarser
 from numcheck.vocabulary import Vocabulary
 
-_SLACK = 1  # day
 _REPORTED_WITHIN = 2  # days before publication a report speaks for
+_STILL_NEWS = 1  # days after publication its undated figures may still be the news
 _NEWS_DAYS = 1  # days before publication whose events are the day's news
 # "in", "at", "across" right before a place: where something is, not whose it is
 _LOCATIVE_BEFORE = re.compile(
@@ -45,12 +45,14 @@ _REPORTED_FROM = re.compile(
 
 
 def _reference(claim: Claim) -> tuple[int, int] | None:
-    """When a figure holds, as day ordinals: its clause's own date, else the days before
-    publication."""
+    """When a figure holds, as day ordinals: its clause's own date, else the days around
+    publication (an undated figure is the news of the days before, and may still be the
+    next day's: "destroyed 120 homes" on March 4 meets "said on Friday, March 5")."""
     if claim.frame is not None and claim.frame.time is not None:
         return calendar_days(claim.frame.time)
     if claim.as_of is not None:
-        return claim.as_of.toordinal() - _REPORTED_WITHIN, claim.as_of.toordinal()
+        day = claim.as_of.toordinal()
+        return day - _REPORTED_WITHIN, day + _STILL_NEWS
     return None
 
 
@@ -65,7 +67,9 @@ def _same_reference_time(a: Claim, b: Claim) -> bool:
         # only when dated to its own day's news ("struck on Friday" in Saturday's paper),
         # not to an earlier event ("a 5.2 quake on 26 February", "two days ago").
         return all(_of_the_days_news(c) for c in (a, b))
-    return ra[0] - _SLACK <= rb[1] and rb[0] - _SLACK <= ra[1]
+    # No day of slack between two dates told: with one, Saturday's game met Sunday's
+    # and March met April.
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
 
 
 _ONE_EVENT = re.compile(

@@ -119,7 +119,8 @@ def unit_scenarios(draw: st.DrawFn) -> Scenario:
 
 @st.composite
 def shifted_date_scenarios(draw: st.DrawFn) -> Scenario:
-    """One event dated on two different days by two documents: one finding."""
+    """One event that happens once (a killing) dated on two different days by two
+    documents: one finding. (An arrest or a meeting told on two days is two.)"""
     day = draw(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2029, 12, 1)))
     shift = draw(st.integers(min_value=1, max_value=10))
     other = day + dt.timedelta(days=shift)
@@ -129,8 +130,8 @@ def shifted_date_scenarios(draw: st.DrawFn) -> Scenario:
         return f"{_MONTHS[when.month - 1]} {when.day}, {when.year}"
 
     texts = [
-        f"Minister {name} was arrested in the capital on {written(day)}.",
-        f"Police said {name} was arrested on {written(other)}.",
+        f"Minister {name} was killed in the capital on {written(day)}.",
+        f"Police said {name} was killed on {written(other)}.",
     ]
     published = max(day, other) + dt.timedelta(days=2)
     docs = tuple(document(t, id=f"doc-{i}", published=published) for i, t in enumerate(texts))

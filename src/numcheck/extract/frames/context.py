@@ -274,10 +274,20 @@ class ContextReader:
             text=text[sentence[0] : sentence[1]],
         )
 
-    def anchored_event(self, text: str, end: int, sentence: tuple[int, int]) -> Measure | None:
+    def anchored_event(
+        self,
+        text: str,
+        end: int,
+        sentence: tuple[int, int],
+        dates: Sequence[Timex] = (),
+    ) -> Measure | None:
         """The event a span of time counts from: "nearly four years after [Washington
-        killed the general]" -- the verb and names of the clause after ``end``."""
+        killed the general]" -- the verb and names of the clause after ``end``; None
+        where one of the sentence's ``dates`` dates it there ("five years after the
+        alliance won in 2019"): the span counts from that date, not another text's."""
         lo, hi = self._clause(text, end, end, sentence)
+        if any(end <= d.start < hi for d in dates):
+            return None
         following = words(text, end, hi)
         verb = next((v for w in following[:12] if (v := _verb(w.text))), None)
         if verb is None:

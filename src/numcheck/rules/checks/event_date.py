@@ -64,12 +64,14 @@ class EventDateOptions(SameStory):
         "to the minute",
     )
     max_days_between: int = Field(
-        default=14,
+        default=0,
         ge=0,
         le=CENTURY_DAYS,
         description="dates further apart than this are different occurrences of an event "
-        "that can recur (a meeting, a visit); events that happen once to a participant "
-        "(the vocabulary's 'once' list: killed, born) are compared at any distance",
+        "that can recur (a meeting, a visit, a launch, a vote, an arrest: told on two days, "
+        "they are two, as 'met again', 'the second round' and 'the runoff' say); events that "
+        "happen once to a participant (the vocabulary's 'once' list: killed, born) are "
+        "compared at any distance",
     )
 
 
@@ -136,6 +138,13 @@ class EventDateConflict(PairCheck):
             return None
         shared = set(a.event.modifiers) & set(b.event.modifiers)
         if len(shared) < self.rule.options.min_shared_participants:
+            return None
+        if not same_at_coarser(va, vb) and not (
+            shared == set(a.event.modifiers) or shared == set(b.event.modifiers)
+        ):
+            # Each sentence names someone the other does not: "Hezbollah commander Fuad
+            # Shukr was killed" and "Hezbollah leader Hassan Nasrallah was killed" share
+            # the group, not the one it happened to.
             return None
         event = f"{a.event.head} ({', '.join(sorted(shared))})"
         va, vb = _told(va, ma), _told(vb, mb)
