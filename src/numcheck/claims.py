@@ -159,6 +159,11 @@ class Frame(Frozen):
         default=None, description="canonical class of the clause's predicate ('kill')"
     )
     negated: bool = False
+    irrealis: bool = Field(
+        default=False,
+        description="told as possible, expected or attempted: 'could exceed 100', "
+        "'had expected $1.50', 'trying to kill six'",
+    )
     role: str | None = Field(default=None, description="dependency role of the figure's phrase")
     partitive: bool = Field(default=False, description="'two of the passengers', 'one witness'")
     subset: bool = Field(default=False, description="'including three children', 'of whom'")

@@ -208,6 +208,8 @@ class FrameMatcher:
             return "different predicates"
         if fa.negated != fb.negated:
             return "one negated"
+        if fa.irrealis or fb.irrealis:
+            return "a possible, expected or attempted figure, not one that happened"
         if not (_same_owner(fa.owner, fb.owner) or self._same_country(fa.owner, fb.owner)):
             return "different owners"  # two parties' seats, two people's ages
         if set(fa.modifiers) != set(fb.modifiers):

@@ -58,6 +58,8 @@ _LEVEL_VERBS = frame_words("level_verbs")
 _COMPARATIVES = frame_words("comparatives")
 _COUNTING_VERBS = frame_words("counting_verbs")
 _SUBSET_WORDS = frame_words("subset_words")
+_MODALS = frame_words("modal_auxiliaries")
+_IRREALIS = frame_words("irrealis_verbs")
 _OTHER_EVENT_WORDS = frame_words("other_event_modifiers")
 _QUALIFIER_WORDS = frame_words("qualifier_words")
 _GENERIC_PEOPLE = frame_words("generic_people")
@@ -410,6 +412,29 @@ def _relative_antecedent(verb: Token) -> list[Token]:
     return before[::-1]
 
 
+def _irrealis(phrase: Token, predicate: Token | None) -> bool:
+    """Whether a figure is told as possible, expected, planned or attempted, not as what
+    happened: a modal on its verb ("could exceed 100"), a verb of expecting or trying
+    above it ("had expected Apple to earn $1.50", "trying to kill six babies"), or such
+    a modifier on a noun above it ("the attempted murder of six babies")."""
+    verb = predicate
+    for _ in range(3):
+        if verb is None:
+            break
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp", "pcomp") or verb.head is verb:
+            break
+        verb = verb.head
+        if _lemma(verb) in _IRREALIS:
+            return True
+    return any(
+        c.dep_ == "amod" and _lemma(c) in _IRREALIS
+        for head in list(phrase.ancestors)[:3]
+        for c in head.children
+    )
+
+
 def _fronted_partitive(phrase: Token, predicate: Token | None) -> bool:
     """A subject selected by an "of" phrase before it: "Of those killed, 11 were
     Americans", "Of the 40 injured, six remain in hospital" count a part of a group."""
@@ -604,6 +629,7 @@ class FrameReader:
                 elif word not in _QUALIFIER_WORDS and word not in self.measures.generic_modifiers:
                     modifiers.append(word)
         negated = False
+        irrealis = _irrealis(phrase, predicate_token)
         owner: str | None = None
         places: list[str] = []
         time: str | None = None
@@ -711,6 +737,7 @@ class FrameReader:
             modifiers=tuple(sorted(set(modifiers))),
             predicate=predicate,
             negated=negated,
+            irrealis=irrealis,
             role=phrase.dep_ or None,
             partitive=partitive,
             subset=subset,
