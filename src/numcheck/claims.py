@@ -164,6 +164,11 @@ class Frame(Frozen):
         description="told as possible, expected or attempted: 'could exceed 100', "
         "'had expected $1.50', 'trying to kill six'",
     )
+    share_of: bool = Field(
+        default=False,
+        description="the group a share is taken from: 280 of 'three quarters of the 280 "
+        "workers voted' (what the clause tells happened to the share, not to 280)",
+    )
     role: str | None = Field(default=None, description="dependency role of the figure's phrase")
     partitive: bool = Field(default=False, description="'two of the passengers', 'one witness'")
     subset: bool = Field(default=False, description="'including three children', 'of whom'")

@@ -169,7 +169,8 @@ class FrameMatcher:
         return frame.attribute_of or frame.noun or (owner and f"of {owner}") or frame.predicate
 
     def comparable(self, frame: Frame) -> bool:
-        """A frame that can meet another at all: not a part selected from a group, nor a
+        """A frame that can meet another at all: not a part selected from a group (nor the
+        group a share is taken from, whose clause tells of the share), nor a
         figure of another event that its clause leaves undated ("a similar crash left
         nine dead"); one it dates ("strikes last week which killed 30") meets the figures
         of that time."""
@@ -177,7 +178,7 @@ class FrameMatcher:
             return False  # "between 10 and 30 people": people doing what?
         if frame.other_event and frame.time is None:
             return False
-        return not (frame.partitive or frame.subset) and bool(self.head(frame))
+        return not (frame.partitive or frame.subset or frame.share_of) and bool(self.head(frame))
 
     def time_part(self, a: Claim, b: Claim) -> Claim | None:
         """The figure that holds over a part of the other's time ("hundreds on Monday"

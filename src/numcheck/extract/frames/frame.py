@@ -59,6 +59,9 @@ _COMPARATIVES = frame_words("comparatives")
 _COUNTING_VERBS = frame_words("counting_verbs")
 _SUBSET_WORDS = frame_words("subset_words")
 _MODALS = frame_words("modal_auxiliaries")
+_SHARE_WORDS = frame_words("share_words")
+_ORDINAL_SELECTORS = frame_words("ordinal_selectors")
+_EVENT_NOUNS = frame_words("single_events") | frame_words("anaphoric_events") | {"bomb"}
 _IRREALIS = frame_words("irrealis_verbs")
 _OTHER_EVENT_WORDS = frame_words("other_event_modifiers")
 _QUALIFIER_WORDS = frame_words("qualifier_words")
@@ -412,6 +415,37 @@ def _relative_antecedent(verb: Token) -> list[Token]:
     return before[::-1]
 
 
+def _whole_of_a_share(phrase: Token, first: Token) -> bool:
+    """A group a share is taken from: "three quarters of the 280 workers", "80% of the
+    13,000 doctors", "half of the 1,200" (not "all of the 280": all of them did; nor a
+    figure that is the share itself, "hundreds of women", "one of the dogs", whose
+    first token is ``first``)."""
+    if phrase.dep_ != "pobj" or phrase.head.lower_ != "of":
+        return False
+    share = phrase.head.head
+    if share is phrase.head or share.i >= first.i or share.lower_ in _UNIVERSAL:
+        return False
+    words = {_lemma(share), share.lower_.removesuffix("s")}  # "thirds" lemmatizes to itself
+    return bool(words & _SHARE_WORDS) or share.like_num
+
+
+def _one_of_the_events(predicate: Token) -> bool:
+    """A verb whose subject is one of several events: "the first blast killed 60", "one
+    of the bombs killed 30"; its figure is a part of what all of them did."""
+    for subject in predicate.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if _lemma(subject) in _EVENT_NOUNS and any(
+            c.dep_ == "amod" and c.lower_ in _ORDINAL_SELECTORS for c in subject.children
+        ):
+            return True  # not "the first responders rescued 12": responders are no event
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        events = [t for t in of.children if t.dep_ == "pobj"] if of is not None else []
+        if subject.lower_ in ("one", "1") and any(_lemma(t) in _EVENT_NOUNS for t in events):
+            return True
+    return False
+
+
 def _irrealis(phrase: Token, predicate: Token | None) -> bool:
     """Whether a figure is told as possible, expected, planned or attempted, not as what
     happened: a modal on its verb ("could exceed 100"), a verb of expecting or trying
@@ -629,6 +663,7 @@ class FrameReader:
                 elif word not in _QUALIFIER_WORDS and word not in self.measures.generic_modifiers:
                     modifiers.append(word)
         negated = False
+        share_of = False
         irrealis = _irrealis(phrase, predicate_token)
         owner: str | None = None
         places: list[str] = []
@@ -693,6 +728,9 @@ class FrameReader:
                 and (number.lower_ in ("one", "1", "a", "an"))
             ):
                 partitive = True  # "one witness said": a selection, not a count
+            # "half of the 1,200 doctors walked out": 1,200 did not
+            share_of = _whole_of_a_share(phrase, tokens[0])
+            subset = subset or _one_of_the_events(predicate_token)
         elif event_noun is not None:
             predicate = self.canonical(_lemma(event_noun))
         if measured and attribute is None and owner is None and predicate_token is not None:
@@ -738,6 +776,7 @@ class FrameReader:
             predicate=predicate,
             negated=negated,
             irrealis=irrealis,
+            share_of=share_of,
             role=phrase.dep_ or None,
             partitive=partitive,
             subset=subset,
