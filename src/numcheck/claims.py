@@ -169,6 +169,11 @@ class Frame(Frozen):
         description="the group a share is taken from: 280 of 'three quarters of the 280 "
         "workers voted' (what the clause tells happened to the share, not to 280)",
     )
+    source: str | None = Field(
+        default=None,
+        description="who tells the figure, as the head word of the reporting verb's subject "
+        "or of 'according to': 'organiser' of '..., organisers said'",
+    )
     role: str | None = Field(default=None, description="dependency role of the figure's phrase")
     partitive: bool = Field(default=False, description="'two of the passengers', 'one witness'")
     subset: bool = Field(default=False, description="'including three children', 'of whom'")

@@ -192,4 +192,10 @@ class ScopeMatcher:
         window_a, window_b = a.scope.window, b.scope.window
         if window_a and window_b and window_a.text != window_b.text:
             caveats.append(f"windows differ: {window_a.text!r} vs {window_b.text!r}")
+        source_a = a.frame.source if a.frame else None
+        source_b = b.frame.source if b.frame else None
+        if source_a and source_b and source_a != source_b:
+            # Organisers count a crowd, police another: a difference worth a look, told
+            # as theirs, not a contradiction of the newsroom's own.
+            caveats.append(f"sources differ: {source_a} vs {source_b}")
         return Match(tuple(caveats))

@@ -446,6 +446,30 @@ def _one_of_the_events(predicate: Token) -> bool:
     return False
 
 
+def _source(predicate: Token | None) -> str | None:
+    """Who tells the figure: the subject of a reporting verb above its clause ("...,
+    organisers said"), or what "according to" names; its head word, None for a pronoun."""
+    if predicate is None:
+        return None
+    for verb in [predicate, *list(predicate.ancestors)[:3]]:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                to = next((t for t in child.children if t.lower_ == "to"), None)
+                told = next((t for t in to.children if t.dep_ == "pobj"), None) if to else None
+                return _speaker(told)
+        if verb is not predicate and _lemma(verb) in _REPORTING:
+            return _speaker(next((c for c in verb.children if c.dep_ == "nsubj"), None))
+    return None
+
+
+def _speaker(token: Token | None) -> str | None:
+    """The head word of who speaks; None for a pronoun or an event ("the bombing claimed
+    250 lives" tells no one's count)."""
+    if token is None or token.pos_ == "PRON" or _lemma(token) in _EVENT_NOUNS:
+        return None
+    return _lemma(token).lower()
+
+
 def _irrealis(phrase: Token, predicate: Token | None) -> bool:
     """Whether a figure is told as possible, expected, planned or attempted, not as what
     happened: a modal on its verb ("could exceed 100"), a verb of expecting or trying
@@ -665,6 +689,7 @@ class FrameReader:
         negated = False
         share_of = False
         irrealis = _irrealis(phrase, predicate_token)
+        source = _source(predicate_token)
         owner: str | None = None
         places: list[str] = []
         time: str | None = None
@@ -777,6 +802,7 @@ class FrameReader:
             negated=negated,
             irrealis=irrealis,
             share_of=share_of,
+            source=source,
             role=phrase.dep_ or None,
             partitive=partitive,
             subset=subset,
