@@ -9,6 +9,7 @@ Best practice: figures that agree once qualifiers are read ("about 2,500" and "s
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Hashable
 from typing import Literal
 
@@ -24,6 +25,20 @@ from numcheck.rules.schema import CENTURY_DAYS, Readings, Rule, SameStory, Toler
 from numcheck.rules.scope import Match, ScopeMatcher, StoryKeys
 from numcheck.units import base_unit
 from numcheck.vocabulary import Vocabulary, lemma
+
+_DECIMAL = re.compile(r"\d[.,]\d")
+
+
+def _reading_of_a_scale(claim: Claim) -> bool:
+    """A count written with decimals and no scale word is a reading, not a number of
+    things: "a 7.4 earthquake" is no count of quakes to hold against "two earthquakes";
+    it meets other readings ("9.0 magnitude", "8.8-magnitude")."""
+    return (
+        claim.kind is Kind.COUNT
+        and claim.stated is not None
+        and claim.stated < 1000
+        and _DECIMAL.search(claim.quote) is not None
+    )
 
 
 class ValueConflictOptions(SameStory):
@@ -87,7 +102,7 @@ class ValueConflict(PairCheck):
         unit = base_unit(claim.unit)
         if unit is None:
             return None
-        return (claim.kind.value, unit[0], self.frames.head(frame))
+        return (claim.kind.value, unit[0], self.frames.head(frame), _reading_of_a_scale(claim))
 
     def _read_interval(self, claim: Claim, *, vague_ceilings: bool = True) -> Interval | None:
         interval = (
