@@ -186,6 +186,11 @@ class Frame(Frozen):
     places: tuple[str, ...] = Field(default=(), description="places named in the clause")
     time: str | None = Field(default=None, description="TIMEX3 of a date in the clause")
     window: str | None = Field(default=None, description="TIMEX3 start of a window in the clause")
+    time_told: bool = Field(
+        default=False,
+        description="the time is when the figure was told ('..., the IOC said on Sunday'), "
+        "not when it happened",
+    )
     other_event: bool = Field(
         default=False, description="the clause speaks of another, earlier or similar event"
     )

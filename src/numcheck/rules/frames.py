@@ -49,7 +49,11 @@ def _reference(claim: Claim) -> tuple[int, int] | None:
     publication (an undated figure is the news of the days before, and may still be the
     next day's: "destroyed 120 homes" on March 4 meets "said on Friday, March 5")."""
     if claim.frame is not None and claim.frame.time is not None:
-        return calendar_days(claim.frame.time)
+        days = calendar_days(claim.frame.time)
+        if days is not None and claim.frame.time_told:
+            # told on a day, it is that day's news, as an undated figure is its paper's
+            return days[0] - _REPORTED_WITHIN, days[1] + _STILL_NEWS
+        return days
     if claim.as_of is not None:
         day = claim.as_of.toordinal()
         return day - _REPORTED_WITHIN, day + _STILL_NEWS

@@ -687,6 +687,7 @@ class FrameReader:
                 elif word not in _QUALIFIER_WORDS and word not in self.measures.generic_modifiers:
                     modifiers.append(word)
         negated = False
+        time_told = False
         share_of = False
         irrealis = _irrealis(phrase, predicate_token)
         source = _source(predicate_token)
@@ -743,7 +744,7 @@ class FrameReader:
                 kept = [t for t in clause if t.i not in earlier]
                 time, window = self._time(kept, start, end, base)
             if time is None and window is None:
-                time = self._enclosing_time(predicate_token, start, end, base)
+                time, time_told = self._enclosing_time(predicate_token, start, end, base)
             other_event = any(
                 t.lower_ in _OTHER_EVENT_WORDS and t.dep_ == "amod" for t in clause
             ) or any(_lemma(a) in _ANOTHER_EVENT_HEADS for a in predicate_token.ancestors)
@@ -803,6 +804,7 @@ class FrameReader:
             irrealis=irrealis,
             share_of=share_of,
             source=source,
+            time_told=time_told,
             role=phrase.dep_ or None,
             partitive=partitive,
             subset=subset,
@@ -1009,9 +1011,13 @@ class FrameReader:
             current = head
         return None
 
-    def _enclosing_time(self, predicate: Token, start: int, end: int, base: int) -> str | None:
+    def _enclosing_time(
+        self, predicate: Token, start: int, end: int, base: int
+    ) -> tuple[str | None, bool]:
         """The date of the clause that embeds the figure's own ("strikes near Kunduz last
-        week in which 30 were killed"): the nearest one up the tree."""
+        week in which 30 were killed"): the nearest one up the tree; and whether it is
+        the date of a reporting verb ("..., the IOC said on Sunday"), when the figure was
+        told rather than when it happened."""
         own = {t.i for t in predicate.subtree}
         for ancestor in list(predicate.ancestors)[:4]:
             near = [c for c in ancestor.children if c.i not in own]
@@ -1020,8 +1026,8 @@ class FrameReader:
                 tokens += [t for c in ancestor.lefts if c.i not in own for t in c.subtree]
             time, window = self._time(tokens, start, end, base)
             if time or window:
-                return time
-        return None
+                return time, _lemma(ancestor) in _REPORTING
+        return None, False
 
     def _labelled_figures(self, doc: Doc, base: int) -> int:
         """How many "label: figure" pairs the sentence at ``base`` holds (once a sentence:
